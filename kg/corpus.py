@@ -1,0 +1,227 @@
+"""Inputs → Documents: text files, folders, JSONL/CSV with metadata, sentence-per-line files.
+
+Every reading problem is an `InputError` whose message names the file and the problem,
+so the command line can print it as one line.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.types import Document
+
+__all__ = ["INPUT_FORMATS", "as_documents", "read_documents", "read_text"]
+
+#: What ``--input-format`` accepts.
+INPUT_FORMATS = ("text", "jsonl", "csv", "sentences")
+
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+_FIELDS = ("id", "text", "title", "date", "url", "source")
+
+
+def read_text(path: Path | str) -> str:
+    """Read one input as UTF-8 text (``"-"`` is standard input).
+
+    Raises:
+        InputError: The file is missing, a folder, binary, not UTF-8, or empty.
+
+    Examples:
+        >>> read_text("no-such-file.txt")
+        Traceback (most recent call last):
+        ...
+        kg.errors.InputError: no-such-file.txt: no such file
+    """
+    if str(path) == "-":
+        data = sys.stdin.buffer.read()
+        name = "<stdin>"
+    else:
+        p = Path(path)
+        name = str(path)
+        if not p.exists():
+            raise InputError(f"{name}: no such file")
+        if p.is_dir():
+            raise InputError(f"{name}: is a folder, not a file")
+        try:
+            data = p.read_bytes()
+        except OSError as exc:
+            raise InputError(f"{name}: cannot be read ({exc.strerror})") from exc
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{name}: looks like a binary file, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{name}: is not UTF-8 text (byte {exc.start} is 0x{data[exc.start]:02x}); convert it to UTF-8"
+        ) from exc
+    if not text.strip():
+        raise InputError(f"{name}: is empty")
+    return text
+
+
+def _date(value: object, where: str) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    match = _ISO_DATE.search(str(value))
+    if not match:
+        raise InputError(f"{where}: date {value!r} is not an ISO date (YYYY-MM-DD)")
+    try:
+        return dt.date(*map(int, match.groups()))
+    except ValueError as exc:
+        raise InputError(f"{where}: date {value!r} is not a calendar date") from exc
+
+
+def _text_document(path: Path | str, text: str) -> Document:
+    """A text file: id = file name; date from an ISO date in the name; title from a heading line."""
+    name = "stdin" if str(path) == "-" else Path(path).name
+    date = None
+    match = _ISO_DATE.search(name)
+    if match:
+        try:
+            date = dt.date(*map(int, match.groups()))
+        except ValueError:
+            date = None
+    lines = [line.strip() for line in text.splitlines()]
+    title = None
+    if len(lines) > 1 and lines[0] and not lines[1] and len(lines[0]) < 200 and lines[0][-1] not in ".\"”":
+        title = lines[0]
+    source = None
+    for line in lines[:6]:
+        if line.lower().startswith("reporting by "):
+            source = line[len("reporting by ") :].strip() or None
+    return Document(id=name, text=text, title=title, date=date, source=source)
+
+
+def _record_document(record: object, where: str) -> Document:
+    if not isinstance(record, dict):
+        raise InputError(f"{where}: expected an object with 'id' and 'text'")
+    missing = [k for k in ("id", "text") if not record.get(k)]
+    if missing:
+        raise InputError(f"{where}: missing {' and '.join(repr(m) for m in missing)}")
+    text = record["text"]
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(f"{where}: 'text' must be non-empty text")
+    return Document(
+        id=str(record["id"]),
+        text=text,
+        title=record.get("title") or None,
+        date=_date(record.get("date"), where),
+        url=record.get("url") or None,
+        source=record.get("source") or None,
+    )
+
+
+def _read_jsonl(name: str, text: str) -> Iterator[Document]:
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{name}:{n}: not valid JSON ({exc.msg})") from exc
+        yield _record_document(record, f"{name}:{n}")
+
+
+def _read_csv(name: str, text: str) -> Iterator[Document]:
+    reader = csv.DictReader(io.StringIO(text))
+    if not reader.fieldnames or not {"id", "text"} <= set(reader.fieldnames):
+        raise InputError(f"{name}: CSV needs a header with 'id' and 'text' columns")
+    for n, row in enumerate(reader, start=2):
+        yield _record_document({k: row.get(k) for k in _FIELDS}, f"{name}:{n}")
+
+
+def _expand(paths: Sequence[Path | str]) -> Iterator[Path | str]:
+    for path in paths:
+        p = Path(path)
+        if str(path) != "-" and p.is_dir():
+            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in _TEXT_SUFFIXES | {".jsonl", ".csv"})
+            if not files:
+                raise InputError(f"{path}: folder holds no .txt, .jsonl or .csv files")
+            yield from files
+        else:
+            yield path
+
+
+def read_documents(paths: Sequence[Path | str], *, input_format: str = "text") -> list[Document]:
+    """Read inputs into Documents.
+
+    Args:
+        paths: Files, folders (read recursively) or ``"-"`` for standard input.
+        input_format: ``"text"`` (a document per file; ``.jsonl``/``.csv`` files inside a
+            folder are read as records), ``"jsonl"`` or ``"csv"`` (records with ``id``, ``text``
+            and optional ``title``, ``date``, ``url``, ``source``), or ``"sentences"`` (each
+            non-empty line is a document whose id is its line number from 1).
+
+    Returns:
+        The documents, in input order.
+
+    Raises:
+        InputError: An input cannot be read, or there is nothing to read.
+
+    Examples:
+        >>> docs = read_documents(["examples/khamenei-rejects-talks-2019-09-18.txt"])
+        >>> docs[0].id, docs[0].date.isoformat()
+        ('khamenei-rejects-talks-2019-09-18.txt', '2019-09-18')
+    """
+    if input_format not in INPUT_FORMATS:
+        raise InputError(f"unknown input format {input_format!r} (valid: {', '.join(INPUT_FORMATS)})")
+    if not paths:
+        raise InputError("no input given")
+    documents: list[Document] = []
+    for path in _expand(paths):
+        name = "<stdin>" if str(path) == "-" else str(path)
+        text = read_text(path)
+        fmt = input_format
+        if fmt == "text" and str(path) != "-":
+            fmt = {".jsonl": "jsonl", ".csv": "csv"}.get(Path(path).suffix.lower(), "text")
+        if fmt == "text":
+            documents.append(_text_document(path, text))
+        elif fmt == "jsonl":
+            documents.extend(_read_jsonl(name, text))
+        elif fmt == "csv":
+            documents.extend(_read_csv(name, text))
+        else:
+            lines = [(n, line.strip()) for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
+            documents.extend(Document(id=str(i), text=line) for i, (_, line) in enumerate(lines, start=1))
+    if not documents:
+        raise InputError(f"{', '.join(map(str, paths))}: no documents")
+    seen: set[str] = set()
+    for d in documents:
+        if d.id in seen:
+            raise InputError(f"document id {d.id!r} occurs twice; ids must be unique")
+        seen.add(d.id)
+    return documents
+
+
+def as_documents(items: Iterable[Document | str | Path]) -> list[Document]:
+    """Documents from a mix of Documents, texts and paths (what `kg.build_graph` accepts).
+
+    A plain string is text, unless it names an existing file; its id is ``text-N``.
+    """
+    if isinstance(items, (str, Path, Document)):
+        items = [items]
+    documents: list[Document] = []
+    for n, item in enumerate(items, start=1):
+        if isinstance(item, Document):
+            documents.append(item)
+        elif isinstance(item, Path) or (isinstance(item, str) and "\n" not in item and len(item) < 4096 and Path(item).is_file()):
+            documents.extend(read_documents([item]))
+        elif isinstance(item, str):
+            if not item.strip():
+                raise InputError(f"text {n} is empty")
+            documents.append(Document(id=f"text-{n}", text=item))
+        else:
+            raise InputError(f"item {n}: expected a Document, a text or a path, got {type(item).__name__}")
+    if not documents:
+        raise InputError("no documents given")
+    return documents

@@ -1,0 +1,137 @@
+"""End to end on the example article, with the real pinned model: what the graph must hold."""
+
+from __future__ import annotations
+
+import pytest
+
+import kg
+from tests.conftest import EXAMPLE
+
+PREFIX_FREE = "kg: prov: skos: are predeclared"
+
+
+@pytest.fixture(scope="module")
+def graph():
+    g = kg.build_graph([EXAMPLE])
+    yield g
+    g.close()
+
+
+def claims(graph, relation: str) -> list[dict]:
+    """Every claim with this relation: subject/object text, actors, polarity, speaker."""
+    rows = graph.query(
+        """
+        SELECT ?claim ?s ?o ?pol ?sa ?oa ?speaker ?speakerText WHERE {
+          ?claim a kg:Claim ; kg:relation ?rel ; kg:subjectText ?s ; kg:objectText ?o ; kg:polarity ?pol .
+          OPTIONAL { ?claim kg:subjectActor/skos:prefLabel ?sa }
+          OPTIONAL { ?claim kg:objectActor/skos:prefLabel ?oa }
+          OPTIONAL { ?claim kg:attributedTo/skos:prefLabel ?speaker }
+          OPTIONAL { ?claim kg:attributionText ?speakerText }
+          FILTER(?rel = ?wanted)
+        }""",
+        wanted=kg_literal(relation),
+    )
+    return [{k: (str(v) if v is not None else None) for k, v in row.asdict().items()} for row in rows]
+
+
+def kg_literal(text: str):
+    from rdflib import Literal
+
+    return Literal(text)
+
+
+def actor_named(graph, label: str) -> list[str]:
+    rows = graph.query(
+        "SELECT DISTINCT ?a WHERE { ?a skos:prefLabel|skos:altLabel ?l . FILTER(LCASE(STR(?l)) = LCASE(?want)) }",
+        want=kg_literal(label),
+    )
+    return sorted(str(r.a) for r in rows)
+
+
+def labels_of(graph, iri: str) -> set[str]:
+    from rdflib import URIRef
+
+    rows = graph.query("SELECT ?l WHERE { ?a skos:prefLabel|skos:altLabel ?l }", a=URIRef(iri))
+    return {str(r.l) for r in rows}
+
+
+def test_khamenei_rejects_plans_for_talks(graph):
+    found = [c for c in claims(graph, "reject") if "Khamenei" in c["s"] and "plans for talks with U.S. authorities" in c["o"]]
+    assert found, claims(graph, "reject")
+    assert found[0]["sa"] == "Ali Khamenei"
+    # one actor, known by both names
+    khamenei = actor_named(graph, "Khamenei")
+    assert khamenei == actor_named(graph, "Ali Khamenei") and len(khamenei) == 1
+    # and an actor-level link Khamenei → United States
+    net = graph.to_networkx()
+    us = [n for n, d in net.nodes(data=True) if d.get("label") == "United States"]
+    assert any(net.has_edge(khamenei[0], u) for u in us), [
+        (net.nodes[v].get("label"), d.get("event_type")) for _, v, d in net.out_edges(khamenei[0], data=True)
+    ]
+
+
+def test_khamenei_dismisses_european_mediation(graph):
+    found = [
+        c
+        for c in claims(graph, "dismiss")
+        if c["sa"] == "Ali Khamenei" and c["o"].startswith("efforts by European states to mediate talks")
+    ]
+    assert found, claims(graph, "dismiss")
+
+
+def test_rouhani_rejects_rumors(graph):
+    found = [c for c in claims(graph, "reject") if "rumors of possible unconditioned talks with the U.S." in c["o"]]
+    assert found, claims(graph, "reject")
+    assert found[0]["sa"] == "Hassan Rouhani"
+
+
+def test_regime_launches_attack_on_saudi_arabia(graph):
+    found = [c for c in claims(graph, "launch") if "a massive missile attack on Saudi Arabia" in c["o"]]
+    assert found, claims(graph, "launch")
+    assert "regime" in found[0]["s"]
+    assert actor_named(graph, "Saudi Arabia"), "Saudi Arabia is not an actor"
+
+
+def test_us_pursues_maximum_pressure_said_by_khamenei(graph):
+    found = [c for c in claims(graph, "pursue") if c["o"].startswith("a policy of maximum pressure on Iran")]
+    assert found, claims(graph, "pursue")
+    assert "U.S." in found[0]["s"]
+    assert found[0]["speaker"] == "Ali Khamenei" or found[0]["speakerText"] == "Khamenei"
+
+
+def test_we_would_not_take_part_in_talks(graph):
+    found = [c for c in claims(graph, "take part in") if c["s"].lower() == "we" and c["o"].startswith("talks")]
+    assert found, claims(graph, "take part in")
+    assert found[0]["pol"].endswith("Negative")
+    assert found[0]["speaker"] == "Ali Khamenei" or found[0]["speakerText"] == "Khamenei"
+
+
+@pytest.mark.parametrize(
+    ("person", "role"),
+    [pytest.param("Ali Khamenei", "supreme leader", id="khamenei"), pytest.param("Hassan Rouhani", "president", id="rouhani")],
+)
+def test_roles(graph, person, role):
+    rows = graph.query(
+        """SELECT ?title ?country WHERE {
+             ?p skos:prefLabel ?name ; kg:holdsRole ?r . ?r kg:roleTitle ?title .
+             OPTIONAL { ?r kg:roleCountry ?country }
+             FILTER(STR(?name) = ?want) }""",
+        want=kg_literal(person),
+    )
+    roles = {(str(r.title).lower(), str(r.country) if r.country else None) for r in rows}
+    assert (role, "IRN") in roles, roles
+
+
+def test_united_states_is_one_actor(graph):
+    names = ["U.S.", "United States", "U.S. administration"]
+    iris = {name: actor_named(graph, name) for name in names}
+    assert all(len(v) == 1 for v in iris.values()), iris
+    assert len({v[0] for v in iris.values()}) == 1, iris
+
+
+def test_readme_query_returns_rows(graph):
+    from kg.cli.build import WHO_REJECTED_WHAT
+
+    rows = list(graph.query(WHO_REJECTED_WHAT))
+    assert rows
+    assert any(str(r.who) == "Ali Khamenei" for r in rows)

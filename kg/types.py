@@ -246,6 +246,8 @@ class Claim:
     subject_actor: Actor | None = None
     object_actor: Actor | None = None
     events: tuple[Event, ...] = ()
+    #: The actor the reporting speaker (``triple.attributed_to``) denotes, where it resolves.
+    attribution_actor: Actor | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The ``kg extract`` JSONL record (see ``kg/data/extraction.schema.json``)."""

@@ -93,7 +93,7 @@ def _text_document(path: Path | str, text: str) -> Document:
             date = None
     lines = [line.strip() for line in text.splitlines()]
     title = None
-    if len(lines) > 1 and lines[0] and not lines[1] and len(lines[0]) < 200 and lines[0][-1] not in ".\"”":
+    if len(lines) > 1 and lines[0] and not lines[1] and len(lines[0]) < 200:
         title = lines[0]
     source = None
     for line in lines[:6]:

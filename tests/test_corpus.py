@@ -1,0 +1,78 @@
+"""Reading inputs into Documents: formats, metadata, and one-line errors naming the file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from kg.corpus import as_documents, read_documents
+from kg.errors import InputError
+from tests.conftest import EXAMPLE
+
+
+def test_example_article_metadata():
+    (doc,) = read_documents([EXAMPLE])
+    assert doc.id == EXAMPLE.name
+    assert doc.date == dt.date(2019, 9, 18)
+    assert doc.title == "Iranian regime leader breaks silence, rejects negotiations with U.S."
+    assert doc.source == "PMOI/MEK"
+
+
+def test_jsonl_records(tmp_path):
+    path = tmp_path / "c.jsonl"
+    rows = [
+        {"id": "a", "text": "Iran attacked Iraq.", "date": "2020-01-03", "url": "https://example.org/a", "source": "Wire"},
+        {"id": "b", "text": "NATO met in Brussels.", "title": "Summit"},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n\n")
+    docs = read_documents([path], input_format="jsonl")
+    assert [d.id for d in docs] == ["a", "b"]
+    assert docs[0].date == dt.date(2020, 1, 3) and docs[0].url == "https://example.org/a"
+    assert docs[1].title == "Summit" and docs[1].date is None
+
+
+def test_csv_records_and_folder(tmp_path):
+    (tmp_path / "x.csv").write_text('id,text,date\nc1,"Turkey condemned the strike.",2021-05-01\n')
+    (tmp_path / "y.txt").write_text("Egypt hosted talks.")
+    docs = read_documents([tmp_path])
+    assert {d.id for d in docs} == {"c1", "y.txt"}
+
+
+def test_sentences_format(tmp_path):
+    path = tmp_path / "s.txt"
+    path.write_text("First sentence here.\n\nSecond one.\n")
+    docs = read_documents([path], input_format="sentences")
+    assert [(d.id, d.text) for d in docs] == [("1", "First sentence here."), ("2", "Second one.")]
+
+
+@pytest.mark.parametrize(
+    ("content", "fmt", "message"),
+    [
+        pytest.param(b'{"id": "a", "text": "ok"}\n{"id": "b"\n', "jsonl", "c.in:2: not valid JSON", id="bad-json"),
+        pytest.param(b'{"id": "a"}\n', "jsonl", "c.in:1: missing 'text'", id="no-text"),
+        pytest.param(b'{"id": "a", "text": "x", "date": "yesterday"}\n', "jsonl", "not an ISO date", id="bad-date"),
+        pytest.param(b"name,body\nx,y\n", "csv", "'id' and 'text' columns", id="csv-header"),
+        pytest.param(b'{"id": "a", "text": "x"}\n{"id": "a", "text": "y"}\n', "jsonl", "occurs twice", id="dup-id"),
+    ],
+)
+def test_bad_records_name_the_place(tmp_path, content, fmt, message):
+    path = tmp_path / "c.in"
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=message.replace("(", r"\(")):
+        read_documents([path], input_format=fmt)
+
+
+def test_unknown_format_and_empty_folder(tmp_path):
+    with pytest.raises(InputError, match="unknown input format"):
+        read_documents([EXAMPLE], input_format="pdf")
+    with pytest.raises(InputError, match="holds no"):
+        read_documents([tmp_path])
+
+
+def test_as_documents_mixes_texts_paths_and_documents():
+    docs = as_documents(["Iran attacked Iraq.", EXAMPLE])
+    assert docs[0].id == "text-1" and docs[1].id == EXAMPLE.name
+    with pytest.raises(InputError):
+        as_documents([""])

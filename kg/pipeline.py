@@ -56,6 +56,7 @@ def claims_of(doc: Doc, document: Document, registry: ActorRegistry) -> list[Cla
                 subject_actor=subject_actor,
                 object_actor=object_actor,
                 events=code_events(triple, resolution, date=document.date),
+                attribution_actor=resolution.actor_of(triple.attributed_to),
             )
         )
     return claims

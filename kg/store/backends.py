@@ -1,0 +1,360 @@
+"""RDF → a store: in memory, Oxigraph on disk, or a remote SPARQL 1.1 endpoint.
+
+One URL-like string picks the backend (`open_store`), the same for the library and the
+``--store`` option of the command line. Each document is one named graph, written in one
+transaction where the backend has them, so a process killed mid-ingest leaves every
+document either wholly in the store or not at all.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+import urllib.error
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.query import Result
+from rdflib.term import Identifier, Node
+
+from kg.errors import QueryError, StoreError
+from kg.ontology import KG, PREFIXES
+from kg.store.mapping import document_iri
+from kg.types import Document
+
+__all__ = ["EXPORT_FORMATS", "RDF_FILE_FORMATS", "Store", "atomic_write", "open_store"]
+
+log = logging.getLogger(__name__)
+
+#: File suffix → rdflib parser, for RDF files opened as a (read-only, in-memory) store.
+RDF_FILE_FORMATS = {
+    ".ttl": "turtle",
+    ".trig": "trig",
+    ".nq": "nquads",
+    ".nt": "nt",
+    ".jsonld": "json-ld",
+    ".json": "json-ld",
+    ".rdf": "xml",
+    ".owl": "xml",
+    ".n3": "n3",
+}
+
+#: ``kg export --format`` name → (rdflib serializer, keeps named graphs).
+EXPORT_FORMATS = {
+    "turtle": ("turtle", False),
+    "trig": ("trig", True),
+    "nquads": ("nquads", True),
+    "json-ld": ("json-ld", True),
+    "ntriples": ("nt", False),
+}
+_FORMAT_ALIASES = {"ttl": "turtle", "nq": "nquads", "jsonld": "json-ld", "nt": "ntriples"}
+
+_INIT_NS = {prefix: URIRef(str(ns)) for prefix, ns in PREFIXES.items()}
+
+
+def _one_line(exc: BaseException, limit: int = 300) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def atomic_write(path: Path | str, data: str | bytes) -> Path:
+    """Write a file so that it is either the old file or the whole new one, never half.
+
+    Writes a temporary file in the same folder, then ``os.replace`` it over `path`.
+
+    Examples:
+        >>> import tempfile, pathlib
+        >>> p = atomic_write(pathlib.Path(tempfile.mkdtemp()) / "a.ttl", "<a> <b> <c> .")
+        >>> p.read_text()
+        '<a> <b> <c> .'
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def _term(value: Any) -> Identifier:
+    if isinstance(value, Identifier):
+        return value
+    return Literal(value)
+
+
+class Store:
+    """A graph store: an rdflib `Dataset` with one named graph per document.
+
+    Attributes:
+        graph: The rdflib ``Dataset``; its default graph is the union of the documents.
+        url: What it was opened from.
+        kind: ``"memory"``, ``"oxigraph"``, ``"sparql"`` or ``"file"``.
+        read_only: Whether `add_document` is refused.
+    """
+
+    def __init__(self, graph: Dataset, *, url: str, kind: str, read_only: bool = False) -> None:
+        self.graph = graph
+        self.url = url
+        self.kind = kind
+        self.read_only = read_only
+        for prefix, namespace in PREFIXES.items():
+            graph.bind(prefix, namespace)
+
+    def __repr__(self) -> str:
+        return f"Store({self.kind}: {self.url})"
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __len__(self) -> int:
+        """Number of distinct triples over all documents."""
+        result = self.query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }")
+        return int(next(iter(result))[0])
+
+    def documents(self) -> list[URIRef]:
+        """The IRIs of the documents in the store (one named graph each)."""
+        return [row[0] for row in self.query("SELECT DISTINCT ?d WHERE { GRAPH ?d { ?d a kg:Document } } ORDER BY ?d")]
+
+    def has_document(self, document: Document) -> bool:
+        """Whether a document with the same text (content hash) is already stored."""
+        iri = document_iri(document)
+        return bool(self.query(f"ASK {{ GRAPH <{iri}> {{ <{iri}> kg:contentHash ?h }} }}").askAnswer)
+
+    def add_document(self, document: Document, graph: Graph) -> bool:
+        """Add one document's graph as its own named graph, in one transaction.
+
+        Args:
+            document: The document (its content hash names the graph).
+            graph: Its RDF, from `kg.store.document_graph`.
+
+        Returns:
+            True if added; False if a document with the same text was already there
+            (then nothing changes).
+
+        Raises:
+            StoreError: The store is read-only, or the write failed.
+
+        Examples:
+            >>> from kg.store import document_graph
+            >>> store = open_store("memory:")
+            >>> d = Document(id="a", text="Iran rejected talks.")
+            >>> store.add_document(d, document_graph(d, None, []))
+            True
+            >>> store.add_document(d, document_graph(d, None, []))
+            False
+        """
+        if self.read_only:
+            raise StoreError(f"{self.url}: the store is read-only")
+        if self.has_document(document):
+            return False
+        context = self.graph.get_context(document_iri(document))
+        quads = [(s, p, o, context) for s, p, o in graph]
+        try:
+            self.graph.addN(quads)
+            if self.kind == "sparql":
+                self.graph.store.commit()
+        except (OSError, urllib.error.URLError) as exc:
+            raise StoreError(f"{self.url}: could not write document {document.id!r}: {_one_line(exc)}") from exc
+        log.debug("%s: added %s (%d triples)", self.url, document.id, len(quads))
+        return True
+
+    def query(self, sparql: str, **bindings: Any) -> Result:
+        """Run a SPARQL 1.1 query with kg's prefixes declared.
+
+        Args:
+            sparql: The query (SELECT, ASK, CONSTRUCT or DESCRIBE); the prefixes ``kg``,
+                ``id``, ``prov``, ``skos``, ``rdf``, ``rdfs``, ``owl``, ``xsd``, ``cameo``
+                and ``plover`` need no declaration.
+            **bindings: Values for variables (``actor="Iran"`` binds ``?actor``);
+                strings become literals, rdflib terms are used as they are.
+
+        Returns:
+            rdflib's result; iterate it for rows. Rows are computed here, so a query
+            error is raised by this call, not later.
+
+        Raises:
+            QueryError: The query does not parse or cannot run; an update was given.
+            StoreError: A remote endpoint cannot be reached.
+
+        Examples:
+            >>> store = open_store(None)
+            >>> bool(store.query("ASK { ?s a kg:Claim }"))
+            False
+            >>> store.query("SELEC ?x")
+            Traceback (most recent call last):
+            ...
+            kg.errors.QueryError: malformed SPARQL: ...
+        """
+        init = {name: _term(value) for name, value in bindings.items()}
+        try:
+            result = self.graph.query(sparql, initNs=_INIT_NS, initBindings=init)
+            if result.type == "SELECT":
+                result.bindings = list(result.bindings)
+        except urllib.error.HTTPError as exc:
+            detail = exc.read().decode("utf-8", "replace") if exc.fp is not None else ""
+            raise QueryError(f"the endpoint refused the query (HTTP {exc.code}): {_one_line(detail or exc)}") from exc
+        except urllib.error.URLError as exc:
+            raise StoreError(f"{self.url}: endpoint unreachable: {_one_line(exc.reason)}") from exc
+        except Exception as exc:  # parser and evaluator errors of three engines
+            if isinstance(exc, (KeyboardInterrupt, MemoryError)):
+                raise
+            raise QueryError(f"malformed SPARQL: {_one_line(exc)}") from exc
+        return result
+
+    def export(self, path: Path | str, *, format: str = "trig") -> Path:
+        """Write the whole store to a file, atomically.
+
+        Args:
+            path: The output file (an existing file is replaced only once the new one is whole).
+            format: ``trig`` or ``nquads`` or ``json-ld`` (a named graph per document), or
+                ``turtle``/``ntriples`` (all documents merged into one graph).
+
+        Returns:
+            The path written.
+
+        Raises:
+            StoreError: Unknown format.
+
+        Examples:
+            >>> import tempfile, pathlib
+            >>> out = open_store(None).export(pathlib.Path(tempfile.mkdtemp()) / "g.trig")
+            >>> out.exists()
+            True
+        """
+        return atomic_write(path, self.serialize(format=format))
+
+    def serialize(self, *, format: str = "trig") -> bytes:
+        """The whole store as RDF text (see `export` for the formats)."""
+        name = _FORMAT_ALIASES.get(format.lower(), format.lower())
+        if name not in EXPORT_FORMATS:
+            raise StoreError(f"unknown export format {format!r} (valid: {', '.join(EXPORT_FORMATS)})")
+        rdflib_format, quads = EXPORT_FORMATS[name]
+        if quads:
+            data = Dataset()
+            for context in self.graph.contexts():
+                target = data.graph(context.identifier)
+                for triple in context.triples((None, None, None)):
+                    target.add(triple)
+        else:
+            data = Graph()
+            for triple in self.graph.triples((None, None, None)):
+                data.add(triple)
+        for prefix, namespace in PREFIXES.items():
+            data.bind(prefix, namespace)
+        out = data.serialize(format=rdflib_format, encoding="utf-8")
+        return out
+
+    def close(self) -> None:
+        """Release the store (an Oxigraph folder is unlocked)."""
+        try:
+            self.graph.close()
+        except Exception as exc:  # closing twice, or a store without close
+            log.debug("closing %s: %s", self.url, exc)
+
+
+def _oxigraph(path: Path, *, read_only: bool, url: str) -> Store:
+    import pyoxigraph
+    from oxrdflib import OxigraphStore
+
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"{path}: is a file, not a store folder (give a folder, or an RDF file ending in "
+                         f"{', '.join(sorted(RDF_FILE_FORMATS))})")
+    if read_only and not path.exists():
+        raise StoreError(f"{path}: no such store")
+    try:
+        inner = pyoxigraph.Store.read_only(str(path)) if read_only else pyoxigraph.Store(str(path))
+    except OSError as exc:
+        message = _one_line(exc)
+        if "lock" in message.lower():
+            raise StoreError(f"{path}: the store is locked by another process ({message})") from exc
+        raise StoreError(f"{path}: cannot open the store: {message}") from exc
+    dataset = Dataset(store=OxigraphStore(store=inner), default_union=True)
+    return Store(dataset, url=url, kind="oxigraph", read_only=read_only)
+
+
+def _sparql(query_url: str, update_url: str | None, *, read_only: bool, url: str) -> Store:
+    from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
+
+    backend = SPARQLUpdateStore(query_url, update_url or query_url, autocommit=False, returnFormat="json")
+    dataset = Dataset(store=backend, default_union=True)
+    return Store(dataset, url=url, kind="sparql", read_only=read_only or update_url is None)
+
+
+def _rdf_file(path: Path, *, url: str) -> Store:
+    fmt = RDF_FILE_FORMATS[path.suffix.lower()]
+    dataset = Dataset(default_union=True)
+    try:
+        if fmt in ("trig", "nquads", "json-ld"):
+            dataset.parse(path, format=fmt)
+        else:
+            dataset.graph(URIRef(path.resolve().as_uri())).parse(path, format=fmt)
+    except Exception as exc:  # rdflib's parsers raise many kinds
+        raise StoreError(f"{path}: not readable as {fmt}: {_one_line(exc)}") from exc
+    return Store(dataset, url=url, kind="file", read_only=True)
+
+
+def open_store(url: str | os.PathLike[str] | None, *, read_only: bool = False) -> Store:
+    """Open a store from a URL-like string.
+
+    Args:
+        url: Where the graph lives:
+
+            - ``None`` or ``"memory:"``: in memory, gone when the process ends;
+            - a folder path, or ``"oxigraph:FOLDER"``: Oxigraph on disk (created if absent);
+            - ``"sparql:QUERY_URL|UPDATE_URL"`` or ``"http(s)://..."``: a SPARQL 1.1
+              endpoint. A bare URL is both query and update endpoint, except one ending
+              in ``/query``, whose update endpoint is the sibling ``/update`` (Oxigraph,
+              Fuseki). The endpoint's default graph must be the union of its named graphs
+              (``oxigraph serve --union-default-graph``);
+            - an RDF file (``.ttl``, ``.trig``, ``.nq``, ``.nt``, ``.jsonld``, ``.rdf``):
+              read into memory, read-only.
+        read_only: Refuse writes; a missing Oxigraph folder is an error, not created.
+
+    Returns:
+        The `Store`.
+
+    Raises:
+        StoreError: The path is a file that is not RDF, the folder is locked by
+            another process, or the store cannot be opened.
+
+    Examples:
+        >>> open_store(None).kind
+        'memory'
+        >>> open_store("sparql:http://localhost:7878/query|http://localhost:7878/update").kind
+        'sparql'
+    """
+    if url is None:
+        return Store(Dataset(default_union=True), url="memory:", kind="memory")
+    text = os.fspath(url).strip()
+    if text in ("", "memory:", ":memory:"):
+        return Store(Dataset(default_union=True), url="memory:", kind="memory")
+    if text.startswith("sparql:"):
+        query_url, _, update_url = text[len("sparql:"):].partition("|")
+        if not query_url.startswith(("http://", "https://")):
+            raise StoreError(f"{text!r}: expected sparql:QUERY_URL|UPDATE_URL with http(s) URLs")
+        return _sparql(query_url, update_url or None, read_only=read_only, url=text)
+    if text.startswith(("http://", "https://")):
+        update_url = text[: -len("/query")] + "/update" if text.endswith("/query") else text
+        return _sparql(text, update_url, read_only=read_only, url=text)
+    if text.startswith("oxigraph:"):
+        return _oxigraph(Path(text[len("oxigraph:"):]).expanduser(), read_only=read_only, url=text)
+    path = Path(text).expanduser()
+    if path.suffix.lower() in RDF_FILE_FORMATS and not path.is_dir():
+        if not path.exists():
+            raise StoreError(f"{path}: no such RDF file")
+        return _rdf_file(path, url=text)
+    return _oxigraph(path, read_only=read_only, url=text)

@@ -1,0 +1,281 @@
+"""Claims → RDF: the mapping from one document's claims to the kg ontology.
+
+Everything one document says becomes one graph (stored as a named graph of its own):
+the document, the sentences that carry a claim, the claims with their provenance, the
+actors they resolve to, the events they code to, and direct actor-to-actor edges for
+simple SPARQL.
+
+IRIs are stable across runs: a document is named by the SHA-256 of its text, a sentence
+by its index, a claim by its position in the sentence, an event by its position in the
+claim, and an actor by its id (`actor_iri`, the only function that mints actor IRIs).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from urllib.parse import quote
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF, SKOS, XSD
+from spacy.tokens import Doc
+
+from kg.errors import InputError
+from kg.ontology import CAMEO, ID, KG, PLOVER, PLOVER_PROPERTIES, PREFIXES
+from kg.types import Actor, ActorType, Claim, Document, Event
+
+__all__ = [
+    "actor_iri",
+    "claim_iri",
+    "document_graph",
+    "document_iri",
+    "event_iri",
+    "sentence_iri",
+]
+
+log = logging.getLogger(__name__)
+
+_ACTOR_CLASS = {
+    ActorType.PERSON: KG.Person,
+    ActorType.ORGANIZATION: KG.Organization,
+    ActorType.STATE: KG.State,
+    ActorType.GOVERNMENT: KG.Government,
+    ActorType.GROUP: KG.Group,
+}
+
+
+def actor_iri(actor_id: str) -> URIRef:
+    """The IRI of an actor: ``https://w3id.org/kg/id/actor/{actor_id}``.
+
+    The only function that mints actor IRIs, so the same actor id is the same node in
+    every document and every store.
+
+    Args:
+        actor_id: The actor's stable id, e.g. ``"state/IRN"`` or ``"person/ali-khamenei"``.
+
+    Returns:
+        The IRI; characters not allowed in an IRI path are percent-encoded.
+
+    Raises:
+        InputError: The id is empty.
+
+    Examples:
+        >>> actor_iri("government/IRN")
+        rdflib.term.URIRef('https://w3id.org/kg/id/actor/government/IRN')
+        >>> actor_iri("person/josé martí")
+        rdflib.term.URIRef('https://w3id.org/kg/id/actor/person/jos%C3%A9%20mart%C3%AD')
+    """
+    if not actor_id or not actor_id.strip():
+        raise InputError("an actor id must not be empty")
+    return ID[f"actor/{quote(actor_id, safe='/-._~')}"]
+
+
+def document_iri(document: Document) -> URIRef:
+    """``https://w3id.org/kg/id/doc/{sha256[:16]}``: the document and its named graph.
+
+    Examples:
+        >>> document_iri(Document(id="a", text="Iran rejected talks."))[-16:]
+        '3b5ea7bcc8a20ea0'
+    """
+    return ID[f"doc/{document.content_hash[:16]}"]
+
+
+def sentence_iri(document: Document, index: int) -> URIRef:
+    """``.../doc/{h}/s{index}``, index 0-based among the document's sentences."""
+    return URIRef(f"{document_iri(document)}/s{index}")
+
+
+def claim_iri(document: Document, sentence: int, k: int) -> URIRef:
+    """``.../doc/{h}/s{n}/c{k}``: the k-th claim (0-based) of sentence n."""
+    return URIRef(f"{sentence_iri(document, sentence)}/c{k}")
+
+
+def event_iri(claim: URIRef, j: int) -> URIRef:
+    """``.../c{k}/e{j}``: the j-th event (0-based) coded from a claim."""
+    return URIRef(f"{claim}/e{j}")
+
+
+def _decimal(value: float) -> Literal:
+    return Literal(Decimal(str(round(float(value), 4))), datatype=XSD.decimal)
+
+
+def _role_iri(actor: Actor, title: str, country: str | None, sector: str | None) -> URIRef:
+    key = "|".join((title.strip().lower(), country or "", sector or ""))
+    return URIRef(f"{actor_iri(actor.id)}/role/{hashlib.sha256(key.encode('utf-8')).hexdigest()[:12]}")
+
+
+def _add_actor(g: Graph, actor: Actor) -> URIRef:
+    node = actor_iri(actor.id)
+    g.add((node, RDF.type, KG.Actor))
+    g.add((node, RDF.type, _ACTOR_CLASS[actor.type]))
+    g.add((node, SKOS.prefLabel, Literal(actor.label)))
+    for alias in sorted(actor.aliases):
+        if alias != actor.label:
+            g.add((node, SKOS.altLabel, Literal(alias)))
+    if actor.country:
+        g.add((node, KG.country, Literal(actor.country)))
+    if actor.sector:
+        g.add((node, KG.sector, Literal(actor.sector)))
+    if actor.code:
+        g.add((node, KG.actorCode, Literal(actor.code)))
+    if actor.type is ActorType.GOVERNMENT and actor.country:
+        g.add((node, KG.governmentOf, actor_iri(f"state/{actor.country}")))
+    for role in actor.roles:
+        role_node = _role_iri(actor, role.title, role.country, role.sector)
+        g.add((node, KG.holdsRole, role_node))
+        g.add((role_node, RDF.type, KG.Role))
+        g.add((role_node, KG.roleTitle, Literal(role.title)))
+        if role.country:
+            g.add((role_node, KG.roleCountry, Literal(role.country)))
+        if role.sector:
+            g.add((role_node, KG.roleSector, Literal(role.sector)))
+    return node
+
+
+def _add_document(g: Graph, document: Document) -> URIRef:
+    node = document_iri(document)
+    g.add((node, RDF.type, KG.Document))
+    g.add((node, KG.documentId, Literal(document.id)))
+    g.add((node, KG.contentHash, Literal(document.content_hash)))
+    if document.title:
+        g.add((node, KG.title, Literal(document.title)))
+    if document.date is not None:
+        g.add((node, KG.date, Literal(document.date, datatype=XSD.date)))
+    if document.url:
+        g.add((node, KG.url, Literal(document.url, datatype=XSD.anyURI)))
+    if document.source:
+        g.add((node, KG.publisher, Literal(document.source)))
+    return node
+
+
+def _add_event(g: Graph, node: URIRef, event: Event, claim: URIRef, *, positive: bool,
+               speaker: URIRef | None, document: Document) -> None:
+    source, target = actor_iri(event.source), actor_iri(event.target)
+    g.add((node, RDF.type, KG.Event))
+    g.add((node, KG.source, source))
+    g.add((node, KG.target, target))
+    g.add((node, KG.eventType, CAMEO[event.cameo]))
+    g.add((node, KG.cameoCode, Literal(event.cameo)))
+    if event.plover:
+        g.add((node, KG.ploverType, PLOVER[event.plover]))
+    g.add((node, KG.quadClass, Literal(int(event.quad))))
+    g.add((node, KG.intensity, _decimal(event.intensity)))
+    g.add((node, KG.fromClaim, claim))
+    if speaker is not None:
+        g.add((node, KG.attributedTo, speaker))
+    if document.date is not None:
+        g.add((node, KG.date, Literal(document.date, datatype=XSD.date)))
+    if positive:
+        g.add((source, PLOVER_PROPERTIES.get(event.plover or "", KG.actsOn), target))
+
+
+def document_graph(
+    document: Document,
+    doc: Doc | None,
+    claims: Sequence[Claim],
+    *,
+    actors: Iterable[Actor] = (),
+) -> Graph:
+    """All the RDF for one document.
+
+    Args:
+        document: The article.
+        doc: Its parsed spaCy ``Doc`` (only its text is checked against the document's;
+            the claims carry their own spans).
+        claims: The document's claims, in sentence order.
+        actors: Further actors to describe (e.g. event sources and targets that no claim
+            phrase denotes); actors of the claims are always described.
+
+    Returns:
+        A graph with the document node, one ``kg:Sentence`` per sentence that carries a
+        claim (text, index, offsets), the claims (``prov:wasDerivedFrom`` their sentence),
+        the actors, the events (CAMEO and PLOVER concept IRIs), and the direct edges:
+        ``source kg:<plover verb> target`` for each event of a positive claim and
+        ``subject kg:actsOn object`` for each claim between two different actors.
+
+    Raises:
+        InputError: The spaCy Doc is not the document's text.
+
+    Examples:
+        >>> from kg.nlp import load_pipeline
+        >>> document = Document(id="x", text="Iran rejected talks.")
+        >>> doc = load_pipeline()(document.text)
+        >>> claims = [Claim("x", 0, t) for t in doc._.triples]
+        >>> g = document_graph(document, doc, claims)
+        >>> (document_iri(document), KG.contentHash, Literal(document.content_hash)) in g
+        True
+
+    Notes:
+        Claims follow PROV-O (W3C 2013): a claim is a ``prov:Entity`` derived from its
+        sentence; an event is a ``prov:Activity`` associated with its source actor.
+    """
+    if doc is not None and doc.text != document.text:
+        raise InputError(f"document {document.id!r}: the parsed Doc is not the document's text")
+    g = Graph()
+    for prefix, namespace in PREFIXES.items():
+        g.bind(prefix, namespace)
+    doc_node = _add_document(g, document)
+    described: set[str] = set()
+
+    def describe(actor: Actor | None) -> URIRef | None:
+        if actor is None:
+            return None
+        if actor.id not in described:
+            described.add(actor.id)
+            _add_actor(g, actor)
+        return actor_iri(actor.id)
+
+    for actor in actors:
+        describe(actor)
+    per_sentence: dict[int, int] = defaultdict(int)
+    for claim in claims:
+        triple = claim.triple
+        n = claim.sentence_id
+        sent_node = sentence_iri(document, n)
+        if n not in per_sentence:
+            g.add((sent_node, RDF.type, KG.Sentence))
+            g.add((sent_node, KG.text, Literal(triple.sentence.text)))
+            g.add((sent_node, KG.index, Literal(n)))
+            g.add((sent_node, KG.startChar, Literal(triple.sentence.start_char)))
+            g.add((sent_node, KG.endChar, Literal(triple.sentence.end_char)))
+            g.add((sent_node, KG.inDocument, doc_node))
+        k = per_sentence[n]
+        per_sentence[n] += 1
+        node = claim_iri(document, n, k)
+        g.add((node, RDF.type, KG.Claim))
+        g.add((node, PROV.wasDerivedFrom, sent_node))
+        g.add((node, KG.subjectText, Literal(triple.subject_text)))
+        g.add((node, KG.relation, Literal(triple.relation)))
+        g.add((node, KG.relationText, Literal(triple.relation_text or triple.relation)))
+        if triple.object is not None:
+            g.add((node, KG.objectText, Literal(triple.object_text)))
+        for argument in triple.arguments:
+            g.add((node, KG.argument, Literal(argument.text)))
+        g.add((node, KG.polarity, KG.Negative if triple.negated else KG.Positive))
+        if triple.modality:
+            g.add((node, KG.modality, Literal(triple.modality)))
+        if triple.condition:
+            g.add((node, KG.condition, Literal(triple.condition)))
+        if triple.attribution_text:
+            g.add((node, KG.attributionText, Literal(triple.attribution_text)))
+        speaker = describe(claim.attribution_actor)
+        if speaker is not None:
+            g.add((node, KG.attributedTo, speaker))
+        g.add((node, KG.confidence, _decimal(triple.confidence)))
+        g.add((node, KG.extractionRule, Literal(triple.kind)))
+        subject = describe(claim.subject_actor)
+        obj = describe(claim.object_actor)
+        if subject is not None:
+            g.add((node, KG.subjectActor, subject))
+        if obj is not None:
+            g.add((node, KG.objectActor, obj))
+        if subject is not None and obj is not None and subject != obj:
+            g.add((subject, KG.actsOn, obj))
+        for j, event in enumerate(claim.events):
+            _add_event(g, event_iri(node, j), event, node, positive=not triple.negated,
+                       speaker=speaker, document=document)
+    log.debug("%s: %d claims, %d triples", document.id, len(claims), len(g))
+    return g

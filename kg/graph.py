@@ -6,29 +6,12 @@ store, the actor network to `kg.network`, the picture to `kg.viz`.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import rdflib
+from kg.store import Store, atomic_write, open_store
 
-from kg.errors import StoreError
-
-__all__ = ["KnowledgeGraph", "Summary", "atomic_write"]
-
-_FORMATS = {
-    "turtle": "turtle",
-    "ttl": "turtle",
-    "trig": "trig",
-    "nquads": "nquads",
-    "nq": "nquads",
-    "json-ld": "json-ld",
-    "jsonld": "json-ld",
-    "nt": "nt",
-    "ntriples": "nt",
-    "xml": "xml",
-}
+__all__ = ["KnowledgeGraph", "Summary"]
 
 _COUNTS = """
 SELECT
@@ -37,31 +20,12 @@ SELECT
   (COUNT(DISTINCT ?event) AS ?events)
   (COUNT(DISTINCT ?doc) AS ?documents)
 WHERE {
-  { ?actor a/rdfs:subClassOf* kg:Actor . FILTER(isIRI(?actor)) }
+  { ?actor a kg:Actor }
   UNION { ?claim a kg:Claim }
   UNION { ?event a kg:Event }
   UNION { ?doc a kg:Document }
 }
 """
-
-
-def atomic_write(path: Path | str, data: str | bytes) -> Path:
-    """Write a file so that it is either the old file or the whole new one, never half.
-
-    The data goes to a temporary file beside `path`, which then replaces it.
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(raw)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,14 +48,12 @@ class KnowledgeGraph:
         True
     """
 
-    def __init__(self, store) -> None:
+    def __init__(self, store: Store) -> None:
         self.store = store
 
     @classmethod
     def open(cls, location: str | Path) -> KnowledgeGraph:
         """Open a store folder, an endpoint URL, or an RDF file (read into memory)."""
-        from kg.store import open_store
-
         return cls(open_store(str(location)))
 
     @property
@@ -105,7 +67,7 @@ class KnowledgeGraph:
         Raises:
             QueryError: The query does not parse or cannot run.
         """
-        return self.store.query(sparql, **bindings) if bindings else self.store.query(sparql)
+        return self.store.query(sparql, **bindings)
 
     def summary(self) -> Summary:
         """Counts of documents, actors, claims and events."""
@@ -115,23 +77,12 @@ class KnowledgeGraph:
         )
 
     def serialize(self, path: Path | str, *, format: str = "turtle") -> Path:
-        """Write the graph as Turtle, TriG, N-Quads, N-Triples or JSON-LD, atomically.
+        """Write the graph as Turtle, N-Triples, TriG, N-Quads or JSON-LD, atomically.
 
         Raises:
             StoreError: Unknown format.
         """
-        fmt = _FORMATS.get(format.lower())
-        if fmt is None:
-            raise StoreError(f"unknown RDF format {format!r} (valid: {', '.join(sorted(set(_FORMATS.values())))})")
-        graph = self.rdf
-        if fmt not in ("trig", "nquads") and hasattr(graph, "quads"):
-            union = rdflib.Graph()
-            for prefix, ns in graph.namespaces():
-                union.bind(prefix, ns)
-            for triple in graph.triples((None, None, None)):
-                union.add(triple)
-            graph = union
-        return atomic_write(path, graph.serialize(format=fmt))
+        return self.store.export(path, format=format)
 
     def to_networkx(self):
         """The actor network as a networkx ``MultiDiGraph`` (see `kg.network.to_networkx`)."""

@@ -1,0 +1,23 @@
+"""Triple + actors → coded events: our CAMEO verb lexicon, PLOVER types, quad classes.
+
+Public API: `code_events` (one claim → its events), the code-table look-ups
+(`cameo_label`, `plover_of`, `quad_of`, `intensity_of`) and the event table
+(`event_rows`, `write_event_table`) read back from the RDF.
+"""
+
+from kg.events.codes import cameo_codes, cameo_label, intensity_of, is_cameo_code, plover_of, plover_types, quad_of
+from kg.events.coder import code_events, code_relation
+from kg.events.lexicon import load_lexicon
+
+__all__ = [
+    "cameo_codes",
+    "cameo_label",
+    "code_events",
+    "code_relation",
+    "intensity_of",
+    "is_cameo_code",
+    "load_lexicon",
+    "plover_of",
+    "plover_types",
+    "quad_of",
+]

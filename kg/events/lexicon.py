@@ -1,0 +1,163 @@
+"""Our CAMEO verb and phrase lexicon (``kg/data/events/lexicon.toml``): loading and look-up.
+
+The lexicon maps a normalised relation ("reject", "call for", "take part in") and cues from
+its object ("talks", "missile attack", "efforts to mediate") to a CAMEO code, and recodes
+complement chains ("refuse to meet" → 125) with named transforms. See the TOML file's
+header for the format.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from types import MappingProxyType
+
+from kg.errors import OntologyError
+from kg.events.codes import is_cameo_code
+
+__all__ = ["Lexicon", "VerbEntry", "load_lexicon"]
+
+
+@dataclass(frozen=True, slots=True)
+class VerbEntry:
+    """What one relation codes to.
+
+    Attributes:
+        relation: The normalised relation this entry is for ("reject", "call for").
+        code: The default CAMEO code, or None where only object cues give an event.
+        objects: Object-head cue ("talk", "missile attack") → CAMEO code.
+        control: Transform applied to an infinitive complement's code, or None.
+        negated: Transform a negated use codes through, or None (no event).
+    """
+
+    relation: str
+    code: str | None = None
+    objects: Mapping[str, str] = field(default_factory=dict)
+    control: str | None = None
+    negated: str | None = None
+
+    def code_for(self, cues: Iterable[str]) -> str | None:
+        """The code for the first cue this entry knows, else the default code.
+
+        Examples:
+            >>> entry = load_lexicon().entry("reject")
+            >>> entry.code_for(["plan", "talk"]), entry.code_for(["idea"])
+            ('125', '120')
+        """
+        for cue in cues:
+            if cue in self.objects:
+                return self.objects[cue]
+        return self.code
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The verb entries and the transforms, keyed by name."""
+
+    verbs: Mapping[str, VerbEntry]
+    transforms: Mapping[str, Mapping[str, str]]
+
+    def entry(self, relation: str) -> VerbEntry | None:
+        """The entry for a relation, dropping trailing words until one matches.
+
+        Examples:
+            >>> lex = load_lexicon()
+            >>> lex.entry("meet with").relation, lex.entry("take part in").relation
+            ('meet with', 'take part in')
+            >>> lex.entry("rejoice") is None
+            True
+        """
+        words = relation.lower().split()
+        while words:
+            found = self.verbs.get(" ".join(words))
+            if found is not None:
+                return found
+            words.pop()
+        return None
+
+    def transform(self, name: str, code: str) -> str | None:
+        """Recode `code` through a transform: the longest matching prefix wins.
+
+        Examples:
+            >>> lex = load_lexicon()
+            >>> lex.transform("reject", "046"), lex.transform("threaten", "190")
+            ('125', '1384')
+            >>> lex.transform("pass", "190")
+            '190'
+        """
+        table = self.transforms[name]
+        if not table:
+            return code
+        for n in range(len(code), 1, -1):
+            if code[:n] in table:
+                out = table[code[:n]]
+                return None if out == "none" else out
+        out = table.get("default", code)
+        return None if out == "none" else out
+
+    def codes(self) -> set[str]:
+        """Every CAMEO code the lexicon can produce."""
+        out: set[str] = set()
+        for entry in self.verbs.values():
+            if entry.code:
+                out.add(entry.code)
+            out.update(entry.objects.values())
+        for table in self.transforms.values():
+            out.update(v for v in table.values() if v != "none")
+        return out
+
+
+def _check_code(code: object, where: str) -> str:
+    if not isinstance(code, str) or not is_cameo_code(code):
+        raise OntologyError(f"lexicon {where}: {code!r} is not a CAMEO code (write codes as strings, e.g. \"120\")")
+    return code
+
+
+def parse_lexicon(data: Mapping[str, object]) -> Lexicon:
+    """Build a `Lexicon` from the TOML's data, checking every code and name.
+
+    Raises:
+        OntologyError: An unknown CAMEO code, noun group or transform.
+    """
+    groups = data.get("nouns", {})
+    transforms = {
+        name: MappingProxyType({k: v if v == "none" else _check_code(v, f"transform {name}.{k}") for k, v in t.items()})
+        for name, t in data.get("transforms", {}).items()
+    }
+    verbs: dict[str, VerbEntry] = {}
+    for relation, spec in data.get("verbs", {}).items():
+        unknown = set(spec) - {"code", "objects", "nouns", "control", "negated"}
+        if unknown:
+            raise OntologyError(f"lexicon verb {relation!r}: unknown keys {sorted(unknown)}")
+        objects: dict[str, str] = {}
+        for group in spec.get("nouns", ()):
+            if group not in groups:
+                raise OntologyError(f"lexicon verb {relation!r}: unknown noun group {group!r}; known: {sorted(groups)}")
+            objects.update(groups[group])
+        objects.update(spec.get("objects", {}))
+        for name in (spec.get("control"), spec.get("negated")):
+            if name is not None and name not in transforms:
+                raise OntologyError(f"lexicon verb {relation!r}: unknown transform {name!r}; known: {sorted(transforms)}")
+        verbs[relation] = VerbEntry(
+            relation=relation,
+            code=_check_code(spec["code"], relation) if "code" in spec else None,
+            objects=MappingProxyType({k: _check_code(v, f"{relation}.{k}") for k, v in objects.items()}),
+            control=spec.get("control"),
+            negated=spec.get("negated"),
+        )
+    return Lexicon(verbs=MappingProxyType(verbs), transforms=MappingProxyType(transforms))
+
+
+@functools.cache
+def load_lexicon() -> Lexicon:
+    """The lexicon shipped in ``kg/data/events/lexicon.toml`` (read once).
+
+    Examples:
+        >>> load_lexicon().entry("condemn").code
+        '111'
+    """
+    text = resources.files("kg").joinpath("data", "events", "lexicon.toml").read_text(encoding="utf-8")
+    return parse_lexicon(tomllib.loads(text))

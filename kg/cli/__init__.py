@@ -5,6 +5,7 @@ puts the command on ``kg --help``.
 """
 
 from kg.cli import build  # noqa: F401
+from kg.cli import store  # noqa: F401
 from kg.cli._app import app, main
 
 __all__ = ["app", "main"]

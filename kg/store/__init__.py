@@ -8,10 +8,13 @@
 """
 
 from kg.store.backends import EXPORT_FORMATS, Store, atomic_write, open_store
+from kg.store.endpoint import make_server, serve
 from kg.store.mapping import actor_iri, claim_iri, document_graph, document_iri, event_iri, sentence_iri
+from kg.store.named import NamedQuery, named_queries, run_named
 
 __all__ = [
     "EXPORT_FORMATS",
+    "NamedQuery",
     "Store",
     "actor_iri",
     "atomic_write",
@@ -19,6 +22,10 @@ __all__ = [
     "document_graph",
     "document_iri",
     "event_iri",
+    "make_server",
+    "named_queries",
     "open_store",
+    "run_named",
     "sentence_iri",
+    "serve",
 ]

@@ -1,0 +1,147 @@
+"""``kg query``, ``kg serve``, ``kg export``: SPARQL over a store, an endpoint, a file."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from kg.cli._app import app
+from kg.errors import QueryError
+
+__all__ = ["export_command", "format_result", "query_command", "serve_command"]
+
+_STORE_HELP = "A store folder (Oxigraph), an RDF file (.ttl, .trig, .nq, ...), or a SPARQL endpoint URL."
+
+
+def _short(term, namespace_manager) -> str:
+    from rdflib import Literal, URIRef
+
+    if term is None:
+        return ""
+    if isinstance(term, Literal):
+        return str(term)
+    if isinstance(term, URIRef):
+        try:
+            return namespace_manager.normalizeUri(term)
+        except Exception:  # an IRI no prefix can shorten
+            return str(term)
+    return term.n3()
+
+
+def format_result(result, fmt: str, *, namespace_manager=None) -> str | None:
+    """Render an rdflib result as ``csv``/``json``/``tsv``/``xml`` text, or None for ``table``.
+
+    Graph results (CONSTRUCT, DESCRIBE) are Turtle for every format but ``json`` (JSON-LD).
+    """
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        return result.graph.serialize(format="json-ld" if fmt == "json" else "turtle")
+    if fmt == "table":
+        return None
+    return result.serialize(format=fmt).decode("utf-8")
+
+
+def _print_table(result, namespace_manager) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    if result.type == "ASK":
+        console.print("true" if result.askAnswer else "false")
+        return
+    table = Table(*[str(v) for v in result.vars], show_lines=False)
+    for row in result:
+        table.add_row(*[_short(value, namespace_manager) for value in row])
+    console.print(table)
+    console.print(f"{len(result)} row(s)", style="dim")
+
+
+def _params(values: list[str] | None) -> dict[str, str]:
+    params = {}
+    for item in values or []:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise QueryError(f"--param {item!r}: expected NAME=VALUE")
+        params[name.strip()] = value
+    return params
+
+
+@app.command("query")
+def query_command(
+    store: Annotated[str, typer.Argument(help=_STORE_HELP)],
+    sparql: Annotated[Optional[str], typer.Argument(help="The SPARQL query; kg, prov, skos, ... prefixes are declared.")] = None,
+    named: Annotated[Optional[str], typer.Option("--named", "-n", help="Run a named query instead (see --list).")] = None,
+    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="NAME=VALUE for a named query (repeatable).")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv, json or xml.")] = "table",
+    list_named: Annotated[bool, typer.Option("--list", help="List the named queries and their parameters.")] = False,
+) -> None:
+    """Run a SPARQL query (or a named one) on a store or an RDF file.
+
+    Example: kg query out/graph.ttl --named who-rejected-what
+    """
+    from rich.console import Console
+
+    from kg.store import named_queries, open_store, run_named
+
+    if fmt not in ("table", "csv", "tsv", "json", "xml"):
+        raise QueryError(f"unknown --format {fmt!r} (valid: table, csv, tsv, json, xml)")
+    if list_named:
+        console = Console()
+        for query in named_queries().values():
+            params = " ".join(f"--param {p.name}=<{p.type}>" for p in query.params)
+            console.print(f"[bold]{query.name}[/bold] {params}\n    {query.description}")
+        return
+    if (sparql is None) == (named is None):
+        raise QueryError("give either a SPARQL query or --named NAME (kg query --list shows the names)")
+    if param and named is None:
+        raise QueryError("--param only applies to --named queries")
+    opened = open_store(store, read_only=True)
+    try:
+        result = run_named(opened, named, _params(param)) if named else opened.query(sparql)
+        text = format_result(result, fmt)
+        if text is None:
+            _print_table(result, opened.graph.namespace_manager)
+        else:
+            sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    finally:
+        opened.close()
+
+
+@app.command("serve")
+def serve_command(
+    store: Annotated[str, typer.Argument(help=_STORE_HELP)],
+    port: Annotated[int, typer.Option("--port", help="TCP port on 127.0.0.1.")] = 7878,
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds a query may run before 503.")] = 30.0,
+) -> None:
+    """Serve a store as a read-only SPARQL endpoint on http://127.0.0.1:PORT/sparql.
+
+    Example: kg serve out/graph.ttl --port 7878
+    """
+    from kg.store import open_store, serve
+
+    opened = open_store(store, read_only=True)
+    try:
+        serve(opened, port=port, timeout=timeout)
+    finally:
+        opened.close()
+
+
+@app.command("export")
+def export_command(
+    store: Annotated[str, typer.Argument(help=_STORE_HELP)],
+    out: Annotated[Path, typer.Option("--out", "-o", help="The file to write (replaced atomically).")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="trig, nquads, json-ld (a graph per document), turtle or ntriples.")] = "trig",
+) -> None:
+    """Export a store to one RDF file; TriG, N-Quads and JSON-LD keep a named graph per document.
+
+    Example: kg export store/ --format trig --out graph.trig
+    """
+    from kg.store import open_store
+
+    opened = open_store(store, read_only=True)
+    try:
+        opened.export(out, format=fmt)
+    finally:
+        opened.close()

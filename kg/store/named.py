@@ -1,0 +1,167 @@
+"""Named SPARQL queries: the ``kg/store/queries/*.rq`` files, with typed parameters.
+
+A query file starts with comment lines: the first is its description, then one
+``# param: NAME TYPE  description`` line per parameter (TYPE is ``string``, ``date``,
+``integer`` or ``iri``). In the query, ``$NAME`` stands for the parameter; it is replaced
+by the value written as a SPARQL term (a quoted, escaped literal or an ``<iri>``), so a
+value can never change the query's shape.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.query import Result
+
+from kg.errors import QueryError
+
+__all__ = ["NamedQuery", "Param", "named_queries", "run_named"]
+
+_PARAM_LINE = re.compile(r"^#\s*param:\s*(\w+)\s+(string|date|integer|iri)\s*(.*)$")
+_PLACEHOLDER = re.compile(r"\$(\w+)")
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    """One parameter of a named query."""
+
+    name: str
+    type: str
+    description: str = ""
+
+    def term(self, value: str) -> str:
+        """The value as a SPARQL term, checked against the parameter's type.
+
+        Examples:
+            >>> Param("start", "date").term("2019-09-18")
+            '"2019-09-18"^^<http://www.w3.org/2001/XMLSchema#date>'
+            >>> Param("actor", "string").term('Iran" } DROP ALL #')
+            '"Iran\\\\" } DROP ALL #"'
+        """
+        if self.type == "date":
+            try:
+                dt.date.fromisoformat(value)
+            except ValueError:
+                raise QueryError(f"parameter {self.name!r}: {value!r} is not a date (YYYY-MM-DD)") from None
+            return Literal(value, datatype=XSD.date).n3()
+        if self.type == "integer":
+            if not re.fullmatch(r"[+-]?\d+", value.strip()):
+                raise QueryError(f"parameter {self.name!r}: {value!r} is not an integer")
+            return Literal(int(value)).n3()
+        if self.type == "iri":
+            if not re.fullmatch(r"[a-zA-Z][\w+.-]*:[^\s<>\"{}|^`\\]*", value):
+                raise QueryError(f"parameter {self.name!r}: {value!r} is not an absolute IRI")
+            return URIRef(value).n3()
+        return Literal(value).n3()
+
+
+@dataclass(frozen=True, slots=True)
+class NamedQuery:
+    """A query from ``kg/store/queries/NAME.rq``."""
+
+    name: str
+    description: str
+    params: tuple[Param, ...]
+    text: str
+
+    def render(self, values: Mapping[str, str] | None = None) -> str:
+        """The query text with every ``$param`` replaced by its value.
+
+        Raises:
+            QueryError: A parameter is missing or unknown, or a value has the wrong type.
+
+        Examples:
+            >>> q = named_queries()["said-by"]
+            >>> '"Ali Khamenei"' in q.render({"actor": "Ali Khamenei"})
+            True
+        """
+        values = dict(values or {})
+        known = {p.name: p for p in self.params}
+        unknown = sorted(set(values) - set(known))
+        if unknown:
+            valid = ", ".join(known) or "none"
+            raise QueryError(f"named query {self.name!r} has no parameter {', '.join(unknown)} (parameters: {valid})")
+        missing = [name for name in known if name not in values]
+        if missing:
+            raise QueryError(
+                f"named query {self.name!r} needs --param {' --param '.join(f'{m}=...' for m in missing)}"
+            )
+        terms = {name: known[name].term(value) for name, value in values.items()}
+        return _PLACEHOLDER.sub(lambda m: terms.get(m.group(1), m.group(0)), self.text)
+
+
+def _parse(name: str, text: str) -> NamedQuery:
+    description = ""
+    params = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        match = _PARAM_LINE.match(line)
+        if match:
+            params.append(Param(match.group(1), match.group(2), match.group(3).strip()))
+        elif not description:
+            description = line.lstrip("#").strip()
+    return NamedQuery(name, description, tuple(params), text)
+
+
+@cache
+def named_queries() -> dict[str, NamedQuery]:
+    """Every named query, by name (the file name without ``.rq``), sorted.
+
+    Examples:
+        >>> "who-rejected-what" in named_queries()
+        True
+    """
+    folder = files("kg.store").joinpath("queries")
+    found = {}
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".rq"):
+            name = entry.name[: -len(".rq")]
+            found[name] = _parse(name, entry.read_text(encoding="utf-8"))
+    return found
+
+
+def named_query(name: str) -> NamedQuery:
+    """The named query `name`.
+
+    Raises:
+        QueryError: No such query; the message lists the valid names.
+    """
+    queries = named_queries()
+    if name not in queries:
+        raise QueryError(f"unknown named query {name!r} (valid: {', '.join(queries)})")
+    return queries[name]
+
+
+def run_named(store, name: str, params: Mapping[str, str] | None = None) -> Result:
+    """Run a named query on a store.
+
+    Args:
+        store: A `kg.store.Store` (anything with ``.query(sparql)``).
+        name: The query's name, e.g. ``"who-rejected-what"``.
+        params: Parameter values as strings, e.g. ``{"actor": "Ali Khamenei"}``.
+
+    Returns:
+        rdflib's result.
+
+    Raises:
+        QueryError: Unknown query (the message lists the valid names), a missing or
+            unknown parameter, or a value of the wrong type.
+
+    Examples:
+        >>> from kg.store import open_store
+        >>> len(run_named(open_store(None), "negated-claims"))
+        0
+        >>> run_named(open_store(None), "nope")
+        Traceback (most recent call last):
+        ...
+        kg.errors.QueryError: unknown named query 'nope' (valid: actors-by-degree, ...)
+    """
+    return store.query(named_query(name).render(params))

@@ -281,13 +281,13 @@ def score(gold: Extractions, predicted: Extractions) -> Score:
 
 def kg_lines(sentences: Sequence[str], *, model: str | None = None) -> list[str]:
     """``kg extract --format carb`` lines for the sentences, run in-process."""
-    from kg.cli.extract import carb_lines
+    from kg.extract import carb_row
     from kg.nlp import load_pipeline
 
     nlp = load_pipeline(model)
     lines: list[str] = []
     for sentence, doc in zip(sentences, nlp.pipe(sentences, batch_size=64)):
-        lines.extend(carb_lines(doc._.triples, sentence=sentence))
+        lines.extend("\t".join(carb_row(t, sentence=sentence)) for t in doc._.triples)
     return lines
 
 

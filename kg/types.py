@@ -82,6 +82,8 @@ class Triple:
         confidence: 0–1; orders extractions by how likely they are right.
         kind: The rule family that made it: "verb", "copula", "apposition",
             "speech", "nominal", "relative", ...
+        passive: True where the clause is passive; with an agent the subject is the
+            agent and the object the patient ("was condemned by" in ``relation_text``).
     """
 
     subject: Span
@@ -97,6 +99,7 @@ class Triple:
     attributed_to: Span | None = None
     confidence: float = 0.5
     kind: str = "verb"
+    passive: bool = False
 
     @property
     def subject_text(self) -> str:

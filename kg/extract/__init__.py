@@ -1,41 +1,91 @@
-"""Doc → Triple: open extraction over the dependency parse."""
+"""Doc → Triple: open extraction over the dependency parse.
+
+``extract_triples(doc)`` runs each rule family over each sentence and returns the
+extractions in sentence order:
+
+* ``verbs``: verbal clauses (subject, relation, object, prepositional and temporal
+  arguments; passives; conjunctions; open clausal complements; light verbs);
+* ``relative``: relative clauses ("the minister who resigned");
+* ``copula``: copulas, appositions and role titles as is-a extractions;
+* ``speech``: reported speech (the speech act, and ``attributed_to`` on what is reported);
+* ``polarity``: negation, modality and conditions as fields;
+* ``nominal``: events named by a noun after a support verb ("launched an attack on");
+* ``confidence``: the score that orders them.
+
+Examples:
+    >>> from kg.nlp import load_pipeline
+    >>> doc = load_pipeline()("Khamenei rejected any plans for talks with U.S. authorities.")
+    >>> [(t.subject.text, t.relation, t.object.text) for t in extract_triples(doc)]
+    [('Khamenei', 'reject', 'any plans for talks with U.S. authorities')]
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import logging
+
 from spacy.tokens import Doc, Span
 
+from kg.errors import InputError
+from kg.extract import confidence as _confidence
+from kg.extract import copula, nominal, speech, verbs
+from kg.extract.formats import carb_row
 from kg.types import Triple
 
-__all__ = ["extract_triples"]
+__all__ = ["carb_row", "extract_triples"]
 
-_SUBJ = {"nsubj", "nsubjpass"}
-_OBJ = {"dobj", "attr", "oprd"}
+log = logging.getLogger(__name__)
+
+
+def _key(triple: Triple) -> tuple:
+    return (
+        triple.subject.start,
+        triple.subject.end,
+        triple.relation,
+        triple.object.start if triple.object is not None else -1,
+        triple.object.end if triple.object is not None else -1,
+    )
+
+
+def _sentence_triples(sent: Span) -> list[Triple]:
+    triples = list(verbs.clause_triples(sent))
+    triples.extend(nominal.nominal_triples(triples))
+    triples.extend(copula.apposition_triples(sent))
+    triples.extend(copula.role_triples(sent))
+    triples = speech.attribute(triples, sent)
+    seen = set()
+    unique = []
+    for triple in triples:
+        key = _key(triple)
+        if key in seen:
+            continue
+        seen.add(key)
+        inherited = triple.confidence < 0.9
+        unique.append(dataclasses.replace(triple, confidence=_confidence.confidence(triple, inherited=inherited)))
+    unique.sort(key=lambda t: (t.predicate, t.subject.start))
+    return unique
 
 
 def extract_triples(doc: Doc | Span) -> list[Triple]:
-    """Subject–verb–object triples, one per verb with a subject (first version)."""
-    triples = []
-    sents = doc.sents if isinstance(doc, Doc) else [doc]
+    """Every extraction in a parsed Doc (or one sentence Span of it), in sentence order.
+
+    Args:
+        doc: A Doc parsed by a pipeline with a dependency parser, or a Span of one.
+
+    Returns:
+        The triples, sentence by sentence, ordered by predicate within a sentence.
+
+    Raises:
+        InputError: `doc` is not a spaCy Doc or Span, or has no dependency parse.
+    """
+    if not isinstance(doc, (Doc, Span)):
+        raise InputError(f"extract_triples needs a spaCy Doc or Span, got {type(doc).__name__}")
+    base = doc if isinstance(doc, Doc) else doc.doc
+    if len(doc) and not base.has_annotation("DEP"):
+        raise InputError("extract_triples needs a Doc with a dependency parse (use kg.nlp.load_pipeline())")
+    triples: list[Triple] = []
+    sents = list(doc.sents) if len(doc) else []
     for sent in sents:
-        for tok in sent:
-            if tok.pos_ not in ("VERB", "AUX"):
-                continue
-            subj = [c for c in tok.children if c.dep_ in _SUBJ]
-            if not subj:
-                continue
-            obj = [c for c in tok.children if c.dep_ in _OBJ]
-            s = subj[0]
-            o = obj[0] if obj else None
-            doc_ = sent.doc
-            triples.append(
-                Triple(
-                    subject=doc_[s.left_edge.i : s.right_edge.i + 1],
-                    relation=tok.lemma_,
-                    object=doc_[o.left_edge.i : o.right_edge.i + 1] if o is not None else None,
-                    sentence=sent,
-                    predicate=tok.i,
-                    relation_text=tok.text,
-                    negated=any(c.dep_ == "neg" for c in tok.children),
-                )
-            )
+        triples.extend(_sentence_triples(sent))
+    log.debug("extracted %d triples from %d sentences", len(triples), len(sents))
     return triples

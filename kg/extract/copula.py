@@ -1,0 +1,101 @@
+"""Doc → Triple, is-a extractions: copulas, appositions and role titles.
+
+* Copula: "Khamenei is the supreme leader" → (Khamenei, be, the supreme leader).
+* Apposition: "Ali Khamenei, the supreme leader, ..." → (Ali Khamenei, be, the supreme
+  leader); where the head is a description and the apposition a name ("the supreme
+  leader, Ali Khamenei") the name becomes the subject.
+* Role title: a person's name preceded by a title in the same noun phrase, "Iranian
+  regime president Hassan Rouhani" → (Hassan Rouhani, be, Iranian regime president).
+
+Notes:
+    Appositions and copular clauses as "is-a" facts follow ClausIE's SVC clause type
+    (Del Corro & Gemulla, WWW 2013) and the CaRB gold annotation, which writes them with
+    the relation "is" (Bhardwaj et al., EMNLP 2019).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from kg.extract.phrases import conjuncts, phrase
+from kg.types import Triple
+
+__all__ = ["COPULAS", "apposition_triples", "role_triples"]
+
+#: Linking verbs whose complement (attr/acomp) is the object of an is-a style extraction.
+COPULAS = frozenset({"be", "become", "remain", "seem", "appear"})
+_NOUNS = frozenset({"NOUN", "PROPN"})
+_NAME_TYPES = frozenset({"PERSON"})
+
+
+def apposition_triples(sent: Span) -> Iterator[Triple]:
+    """(head, be, apposition) for each apposition in the sentence.
+
+    Examples:
+        >>> from kg.nlp import load_pipeline
+        >>> doc = load_pipeline()("Ali Khamenei, the supreme leader, spoke.")
+        >>> t = next(apposition_triples(next(doc.sents)))
+        >>> t.subject.text, t.relation, t.object.text
+        ('Ali Khamenei', 'be', 'the supreme leader')
+    """
+    for token in sent:
+        if token.dep_ != "appos" or token.head.pos_ not in _NOUNS | {"PRON"}:
+            continue
+        head = token.head
+        for appos in conjuncts(token):
+            if appos.dep_ == "conj" and appos.head.dep_ != "appos":
+                continue
+            subject, obj = phrase(head), phrase(appos)
+            if head.pos_ == "NOUN" and appos.pos_ == "PROPN":
+                subject, obj = obj, subject
+            yield Triple(
+                subject=subject,
+                relation="be",
+                object=obj,
+                sentence=sent,
+                predicate=appos.i,
+                relation_text="is",
+                kind="apposition",
+            )
+
+
+def role_triples(sent: Span) -> Iterator[Triple]:
+    """(name, be, title) where a person's name follows a title in its noun phrase.
+
+    Examples:
+        >>> from kg.nlp import load_pipeline
+        >>> doc = load_pipeline()("Iranian regime president Hassan Rouhani spoke.")
+        >>> t = next(role_triples(next(doc.sents)))
+        >>> t.subject.text, t.object.text
+        ('Hassan Rouhani', 'Iranian regime president')
+    """
+    doc = sent.doc
+    for ent in sent.ents:
+        if ent.label_ not in _NAME_TYPES:
+            continue
+        head = ent.root
+        if head.i != ent.end - 1 or head.pos_ != "PROPN":
+            continue
+        modifiers = [c for c in head.lefts if c.i < ent.start and c.dep_ in ("compound", "amod", "nmod")]
+        if not modifiers:
+            continue
+        start = min(m.left_edge.i for m in modifiers)
+        end = ent.start
+        title = doc[start:end]
+        while len(title) and (title[0].dep_ in ("det", "poss", "case") or title[0].is_punct):
+            title = doc[title.start + 1 : end]
+        while len(title) and title[-1].is_punct:
+            title = doc[title.start : title.end - 1]
+        if not len(title) or not any(t.pos_ in _NOUNS for t in title) or title.root.ent_type_ in _NAME_TYPES:
+            continue
+        yield Triple(
+            subject=ent,
+            relation="be",
+            object=title,
+            sentence=sent,
+            predicate=title.root.i,
+            relation_text="is",
+            kind="role",
+        )

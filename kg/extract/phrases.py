@@ -1,0 +1,73 @@
+"""Doc → Triple, noun phrases: the full phrase of an argument, one conjunct at a time.
+
+A phrase is the head's subtree (determiners, modifiers, compounds, possessives,
+prepositional and clausal post-modifiers) without what is extracted on its own:
+coordinated conjuncts (one extraction per conjunct), appositions (an is-a extraction)
+and relative clauses (an extraction of their own). Punctuation at either edge is trimmed.
+
+Notes:
+    Conjunct splitting follows ClausIE (Del Corro & Gemulla, WWW 2013, §3.3: "processing
+    coordinated conjunctions"); keeping post-modifiers inside the argument follows the
+    CaRB annotation guidelines (Bhardwaj et al., EMNLP 2019, §3: arguments are maximal).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+__all__ = ["conjuncts", "phrase", "trim"]
+
+#: Children of a phrase head that are extracted separately, never kept inside it.
+SEPARATE = frozenset({"conj", "cc", "preconj", "appos", "relcl"})
+
+
+def trim(doc, start: int, end: int) -> Span | None:
+    """The span ``doc[start:end]`` without punctuation or conjunctions at its edges."""
+    while start < end and (doc[start].is_punct or doc[start].dep_ in ("cc", "preconj")):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
+        end -= 1
+    if start >= end:
+        return None
+    return doc[start:end]
+
+
+def phrase(head: Token, *, exclude: frozenset[str] = SEPARATE, drop: frozenset[int] = frozenset()) -> Span:
+    """The full phrase headed by `head`, one conjunct of it.
+
+    Args:
+        head: The phrase's head token.
+        exclude: Dependency labels of the head's children left out.
+        drop: Indices of further children of the head to leave out (e.g. an absorbed
+            preposition).
+
+    Returns:
+        The phrase as a span of the head's doc (contiguous: from its first to last token).
+
+    Examples:
+        >>> from kg.nlp import load_pipeline
+        >>> doc = load_pipeline()("Iran and Russia condemned the attack on Saudi oil fields.")
+        >>> phrase(doc[0]).text, phrase(doc[5]).text
+        ('Iran', 'the attack on Saudi oil fields')
+    """
+    doc = head.doc
+    start = end = head.i
+    for child in head.children:
+        if child.dep_ in exclude or child.dep_ == "punct" or child.i in drop:
+            continue
+        start = min(start, child.left_edge.i)
+        end = max(end, child.right_edge.i)
+    span = trim(doc, start, end + 1)
+    return span if span is not None else doc[head.i : head.i + 1]
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and the tokens coordinated with it, in sentence order.
+
+    Examples:
+        >>> from kg.nlp import load_pipeline
+        >>> doc = load_pipeline()("Iran, Iraq and Syria met.")
+        >>> [t.text for t in conjuncts(doc[0])]
+        ['Iran', 'Iraq', 'Syria']
+    """
+    return sorted([token, *token.conjuncts], key=lambda t: t.i)

@@ -1,0 +1,301 @@
+"""Doc → Triple, verbal clauses: subject, relation, object and further arguments.
+
+One clause gives one extraction per subject conjunct and per object conjunct, all
+sharing the clause's further arguments. The relation is the verb lemma with its
+particles and the preposition that governs the object ("take part in", "back off");
+open clausal complements join it ("sought to cajole" → "seek to cajole"); a passive with
+an agent is turned round ("was condemned by the UN" → (the UN, condemn, ...)), one
+without keeps its patient as subject (relation "be condemned").
+
+Notes:
+    Clause detection follows ClausIE (Del Corro & Gemulla, WWW 2013); relations made of a
+    verb, its particles and a governing preposition follow ReVerb's syntactic constraint
+    (Fader, Soderland & Etzioni, EMNLP 2011: V | V P | V W* P). Light-verb constructions
+    ("take part in") are Jespersen's (1942) light verbs with a bare noun.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from spacy.tokens import Span, Token
+
+from kg.extract import polarity
+from kg.extract.copula import COPULAS
+from kg.extract.phrases import conjuncts, phrase, trim
+from kg.extract.relative import relative_roles
+from kg.extract.speech import is_speech_verb
+from kg.types import Argument, Triple
+
+__all__ = ["clause_triples", "is_predicate"]
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+_OBJECTS = ("dobj",)
+_COMPLEMENTS = ("attr", "acomp", "oprd")
+_VERBS = frozenset({"VERB", "AUX"})
+_BARE_ARGUMENTS = frozenset({"npadvmod", "tmod"})
+_TIME = frozenset({"DATE", "TIME"})
+_NON_PREDICATE = frozenset({"aux", "auxpass", "amod", "compound", "acl"})
+
+
+def _own_subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECTS and child.dep_ != "expl":
+            return child
+    for child in verb.children:
+        if child.dep_ == "expl":
+            return child
+    return None
+
+
+def _absorbed(verb: Token) -> bool:
+    """True where the verb only completes another verb's relation ("sought *to cajole*")."""
+    if _own_subject(verb) is not None:
+        return False
+    if verb.dep_ == "xcomp" and verb.head.pos_ in _VERBS:
+        return not any(c.dep_ in _OBJECTS for c in verb.head.children)
+    if verb.dep_ == "conj" and verb.head.pos_ in _VERBS:
+        return _absorbed(verb.head)
+    return False
+
+
+def is_predicate(token: Token) -> bool:
+    """True where the token heads a clause of its own."""
+    if token.pos_ not in _VERBS or token.dep_ in _NON_PREDICATE:
+        return False
+    if token.pos_ == "AUX" and token.dep_ in ("aux", "auxpass"):
+        return False
+    return not _absorbed(token)
+
+
+def _subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
+    """The subject conjuncts of the clause, and whether they were inherited."""
+    own = _own_subject(verb)
+    if own is not None:
+        return conjuncts(own), False
+    if depth > 8:
+        return [], False
+    head = verb.head
+    if verb.dep_ == "conj" and head.pos_ in _VERBS and head is not verb:
+        subjects, _ = _subjects(head, depth + 1)
+        if not subjects and head.dep_ == "relcl":
+            roles = relative_roles(head)
+            if roles is not None and roles.role == "subject":
+                return [roles.noun], True
+        return subjects, True
+    if verb.dep_ in ("advcl", "xcomp") and verb.tag_ in ("VBG", "VBN") and head.pos_ in _VERBS:
+        if not any(c.dep_ == "mark" for c in verb.children):
+            subjects, _ = _subjects(head, depth + 1)
+            return subjects, True
+    return [], False
+
+
+def _chains(verb: Token, depth: int = 0) -> list[list[Token]]:
+    """Verb chains through open clausal complements: [[seek, cajole], [seek, curb]]."""
+    if depth > 6 or any(c.dep_ in _OBJECTS for c in verb.children):
+        return [[verb]]
+    complements = [
+        c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in _VERBS and _own_subject(c) is None
+    ]
+    if not complements:
+        return [[verb]]
+    chains = []
+    for complement in complements:
+        for verb_ in conjuncts(complement):
+            if verb_ is not complement and (verb_.pos_ not in _VERBS or _own_subject(verb_) is not None):
+                continue
+            for tail in _chains(verb_, depth + 1):
+                chains.append([verb, *tail])
+    return chains
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children)
+
+
+def _pobj(prep: Token) -> Token | None:
+    for child in prep.children:
+        if child.dep_ in ("pobj", "pcomp"):
+            return child
+    return None
+
+
+def _light_noun(obj: Token) -> tuple[Token, Token] | None:
+    """(noun, preposition) of a light-verb construction: "take *part in*", "make *use of*"."""
+    if obj.tag_ != "NN" or obj.ent_type_ or obj.i + 1 >= len(obj.doc):
+        return None
+    children = list(obj.children)
+    if any(c.dep_ != "prep" for c in children):
+        return None
+    prep = obj.doc[obj.i + 1]
+    if prep.dep_ != "prep" or prep.head not in (obj, obj.head) or _pobj(prep) is None:
+        return None
+    return obj, prep
+
+
+class _Clause:
+    """The parts of one verb chain's clause, before they become triples."""
+
+    def __init__(self, chain: Sequence[Token]) -> None:
+        self.chain = list(chain)
+        self.last = chain[-1]
+        self.relation_tokens: list[Token] = []
+        self.objects: list[Span] = []
+        self.used: set[int] = set()
+        self.kind = "verb"
+
+
+def _objects(clause: _Clause, *, absorb: bool = True) -> tuple[list[Span], list[Token]]:
+    """The object phrases of the clause and the tokens they add to the relation."""
+    last = clause.last
+    children = list(last.children)
+    for child in children:
+        if child.dep_ in _OBJECTS:
+            light = _light_noun(child)
+            if light is not None:
+                noun, prep = light
+                pobj = _pobj(prep)
+                clause.used.update({child.i, prep.i})
+                return [phrase(t) for t in conjuncts(pobj)], [noun, prep]
+            clause.used.add(child.i)
+            return [phrase(t) for t in conjuncts(child)], []
+    for child in children:
+        if child.dep_ in _COMPLEMENTS and not (child.dep_ == "oprd" and child.pos_ in _VERBS):
+            clause.used.add(child.i)
+            if child.lemma_ in COPULAS or last.lemma_ in COPULAS:
+                clause.kind = "copula"
+            return [phrase(t) for t in conjuncts(child)], []
+    for child in children:
+        if child.dep_ == "ccomp":
+            clause.used.add(child.i)
+            span = trim(last.doc, child.left_edge.i, child.right_edge.i + 1)
+            if span is not None:
+                if is_speech_verb(last):
+                    clause.kind = "speech"
+                return [span], []
+    for child in children:
+        if child.dep_ == "dative" and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            clause.used.add(child.i)
+            return [phrase(t) for t in conjuncts(child)], []
+    for child in children:
+        if not absorb:
+            break
+        if child.dep_ == "prep" and child.i > last.i:
+            pobj = _pobj(child)
+            if pobj is None or pobj.dep_ != "pobj":
+                continue
+            clause.used.add(child.i)
+            if last.lemma_ in COPULAS:
+                clause.kind = "copula"
+            return [phrase(t) for t in conjuncts(pobj)], [child]
+        if child.dep_ == "prep":
+            continue
+    return [], []
+
+
+def _arguments(verbs: Sequence[Token], used: set[int]) -> list[Argument]:
+    """Prepositional and temporal arguments of the chain, in sentence order."""
+    arguments = []
+    for verb in verbs:
+        for child in verb.children:
+            if child.i in used:
+                continue
+            if child.dep_ == "prep":
+                pobj = _pobj(child)
+                if pobj is None:
+                    continue
+                span = trim(pobj.doc, pobj.left_edge.i, pobj.right_edge.i + 1)
+                if span is not None:
+                    arguments.append(Argument(child.lower_ if child.text.islower() else child.text, span))
+            elif child.dep_ in _BARE_ARGUMENTS or (child.dep_ == "advmod" and child.ent_type_ in _TIME):
+                arguments.append(Argument("", phrase(child)))
+            elif child.dep_ in ("dative", "oprd") and child.pos_ in ("NOUN", "PROPN", "PRON"):
+                arguments.append(Argument("", phrase(child)))
+    arguments.sort(key=lambda a: a.span.start)
+    return arguments
+
+
+def _relation(chain: Sequence[Token], extra: Sequence[Token], passive: bool, agent: bool) -> str:
+    words = []
+    for k, verb in enumerate(chain):
+        if k == 0 and verb.lemma_ in polarity.SEMI_MODALS and len(chain) > 1:
+            continue
+        if k > 0 and words and (verb.tag_ == "VB" or any(c.lower_ == "to" for c in verb.children)):
+            words.append("to")
+        if k == 0 and passive and not agent:
+            words.extend(["be", verb.lower_])
+        else:
+            words.append(verb.lemma_.lower())
+        if k == len(chain) - 1:
+            words.extend(c.lower_ for c in verb.children if c.dep_ == "prt")
+    words.extend(t.lower_ for t in extra)
+    return " ".join(words)
+
+
+def _relation_text(chain: Sequence[Token], extra: Sequence[Token], agent: Token | None) -> str:
+    tokens = set()
+    for k, verb in enumerate(chain):
+        tokens.add(verb)
+        for child in verb.children:
+            if child.dep_ in ("aux", "auxpass", "neg") or (child.dep_ == "prt" and k == len(chain) - 1):
+                tokens.add(child)
+    tokens.update(extra)
+    text = " ".join(t.text for t in sorted(tokens, key=lambda t: t.i))
+    return f"{text} {agent.text}" if agent is not None else text
+
+
+def clause_triples(sent: Span) -> Iterator[Triple]:
+    """One triple per clause, subject conjunct and object conjunct in the sentence.
+
+    Examples:
+        >>> from kg.nlp import load_pipeline
+        >>> doc = load_pipeline()("Iran would not take part in the talks.")
+        >>> [(t.subject.text, t.relation, t.object.text, t.relation_text, t.negated)
+        ...  for t in clause_triples(next(doc.sents))]
+        [('Iran', 'take part in', 'the talks', 'would not take part in', True)]
+    """
+    for verb in sent:
+        if not is_predicate(verb):
+            continue
+        subjects, inherited = _subjects(verb)
+        roles = relative_roles(verb) if verb.dep_ == "relcl" else None
+        for chain in _chains(verb):
+            clause = _Clause(chain)
+            passive = _is_passive(chain[0])
+            agent_prep = next((c for c in chain[0].children if c.dep_ == "agent"), None)
+            agent_obj = _pobj(agent_prep) if agent_prep is not None else None
+            objects, extra = _objects(clause, absorb=not (passive and agent_obj is not None))
+            arguments = _arguments(chain, clause.used | ({agent_prep.i} if agent_obj is not None else set()))
+            subject_spans = [phrase(s) for s in subjects]
+            kind = clause.kind
+            if roles is not None:
+                kind = "relative"
+                noun = phrase(roles.noun)
+                if roles.role == "subject":
+                    subject_spans = [noun]
+                elif roles.role == "object" and not objects:
+                    objects = [noun]
+                elif roles.role == "argument":
+                    arguments = sorted([*arguments, Argument(roles.prep, noun)], key=lambda a: a.span.start)
+            if passive and agent_obj is not None and subject_spans:
+                objects, subject_spans = subject_spans, [phrase(a) for a in conjuncts(agent_obj)]
+            if not subject_spans:
+                continue
+            relation = _relation(chain, extra, passive, agent_obj is not None)
+            text = _relation_text(chain, extra, agent_prep if agent_obj is not None else None)
+            fields = dict(
+                sentence=sent,
+                predicate=clause.last.i,
+                relation=relation,
+                relation_text=text,
+                arguments=tuple(arguments),
+                negated=polarity.negated(chain),
+                modality=polarity.modality(chain),
+                condition=polarity.condition(chain),
+                kind=kind,
+                passive=passive and agent_obj is not None,
+                confidence=0.9 if not inherited else 0.8,
+            )
+            for subject in subject_spans:
+                for obj in objects or [None]:
+                    yield Triple(subject=subject, object=obj, **fields)

@@ -30,7 +30,6 @@ import json
 import logging
 import math
 import os
-import tempfile
 from collections.abc import Hashable
 from pathlib import Path
 from typing import Any
@@ -361,9 +360,19 @@ def to_networkx(rdf_graph: Any) -> nx.MultiDiGraph:
         e["_signs"].append(0)
         linked.add((source, target))
 
-    for (source, target, key), attrs in sorted(edges.items()):
+    # Query results come in hash order, which changes from run to run: sort, so the same
+    # RDF always gives the same graph (and the same picture).
+    for (source, target, _key) in edges:
         _new_node(G, source)
         _new_node(G, target)
+    ordered = nx.MultiDiGraph()
+    for node in sorted(G):
+        attrs = G.nodes[node]
+        attrs["aliases"] = sorted(attrs["aliases"])
+        attrs["roles"] = sorted(attrs["roles"])
+        ordered.add_node(node, **attrs)
+    G = ordered
+    for (source, target, key), attrs in sorted(edges.items()):
         signs = attrs.pop("_signs")
         attrs.pop("_seen")
         total = sum(signs)
@@ -691,13 +700,12 @@ def flat_graph(G: nx.Graph) -> nx.Graph:
 def _atomic_write(path: Path | str, write: Any) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    os.close(fd)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        write(tmp)
+        write(str(tmp))
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
     return path
 

@@ -52,6 +52,7 @@ EXPORT_FORMATS = {
 }
 _FORMAT_ALIASES = {"ttl": "turtle", "nq": "nquads", "jsonld": "json-ld", "nt": "ntriples"}
 
+_XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
 _INIT_NS = {prefix: URIRef(str(ns)) for prefix, ns in PREFIXES.items()}
 
 
@@ -245,7 +246,7 @@ class Store:
         rdflib_format, quads = EXPORT_FORMATS[name]
         if quads:
             data = Dataset()
-            for context in self.graph.contexts():
+            for context in self.graph.graphs():
                 target = data.graph(context.identifier)
                 for triple in context.triples((None, None, None)):
                     target.add(triple)
@@ -266,9 +267,34 @@ class Store:
             log.debug("closing %s: %s", self.url, exc)
 
 
+def _plain(term: Node) -> Node:
+    """``"x"^^xsd:string`` as rdflib's plain ``"x"``: the same RDF 1.1 literal, equal in Python too."""
+    if isinstance(term, Literal) and term.datatype == _XSD_STRING:
+        return Literal(str(term))
+    return term
+
+
+def _oxigraph_store_class():
+    """oxrdflib's store, returning plain literals where Oxigraph reports ``xsd:string``."""
+    from oxrdflib import OxigraphStore
+
+    class _Store(OxigraphStore):
+        def triples(self, triple_pattern, context=None):
+            for (s, p, o), contexts in super().triples(triple_pattern, context):
+                yield (s, p, _plain(o)), contexts
+
+        def query(self, query, initNs, initBindings, queryGraph, **kwargs):  # noqa: N803
+            result = super().query(query, initNs, initBindings, queryGraph, **kwargs)
+            if result.type == "SELECT":
+                rows = result.bindings
+                result.bindings = ({var: _plain(value) for var, value in row.items()} for row in rows)
+            return result
+
+    return _Store
+
+
 def _oxigraph(path: Path, *, read_only: bool, url: str) -> Store:
     import pyoxigraph
-    from oxrdflib import OxigraphStore
 
     if path.exists() and not path.is_dir():
         raise StoreError(f"{path}: is a file, not a store folder (give a folder, or an RDF file ending in "
@@ -282,7 +308,7 @@ def _oxigraph(path: Path, *, read_only: bool, url: str) -> Store:
         if "lock" in message.lower():
             raise StoreError(f"{path}: the store is locked by another process ({message})") from exc
         raise StoreError(f"{path}: cannot open the store: {message}") from exc
-    dataset = Dataset(store=OxigraphStore(store=inner), default_union=True)
+    dataset = Dataset(store=_oxigraph_store_class()(store=inner), default_union=True)
     return Store(dataset, url=url, kind="oxigraph", read_only=read_only)
 
 

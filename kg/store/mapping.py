@@ -99,7 +99,9 @@ def event_iri(claim: URIRef, j: int) -> URIRef:
 
 
 def _decimal(value: float) -> Literal:
-    return Literal(Decimal(str(round(float(value), 4))), datatype=XSD.decimal)
+    """An xsd:decimal in canonical form ("-10", "0.5"), as every backend writes it back."""
+    lexical = f"{round(float(value), 4):.4f}".rstrip("0").rstrip(".")
+    return Literal(Decimal("0" if lexical in ("", "-0") else lexical), datatype=XSD.decimal)
 
 
 def _role_iri(actor: Actor, title: str, country: str | None, sector: str | None) -> URIRef:

@@ -1,0 +1,292 @@
+"""PETRARCH / Phoenix dictionaries → gazetteer entries and role words.
+
+Two formats are read (both from the TABARI/PETRARCH tradition; see the PETRARCH-2 manual,
+Schrodt 2014, and the Phoenix dictionaries of the Open Event Data Alliance):
+
+* **Actor dictionaries** (``*.actors.txt``): a name line, optionally followed by ``+SYNONYM``
+  lines and code lines::
+
+      IRAN_  [IRN]
+      +IRANIAN
+      HOJATOLISLAM_SAYYED_ALI_KHAMENEI_  # comment
+      +KHAMENEI
+      [IRNGOV >19890604]
+
+  Underscores are spaces. A name ending in ``_`` matches whole words only; any other name
+  also matches when its last word starts the text's word (``ARGENTIN`` → "Argentine").
+  A code is ``[CODE]``, or dated: ``[CODE >YYYYMMDD]`` (from), ``[CODE <YYYYMMDD]`` (until),
+  ``[CODE YYYYMMDD-YYYYMMDD]``; six-digit dates are ``YYMMDD`` (``YY < 30`` is 20YY).
+  ``---`` codes a name that must not code (a discard).
+* **Agent dictionaries** (``*.agents.txt``): ``PHRASE {PLURALS} [~SECTOR]`` lines that give the
+  sector a role word adds to a country (``PRESIDENT_ [~GOV]``), and substitution sets
+  ``!PERSON! = MAN, MEN, WOMAN``. ``{}`` means no regular plural.
+
+Lines that cannot be read are logged (file and line number) and skipped; the rest loads.
+XML-style ``<!-- -->`` comments and ``#`` comments are ignored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.types import ActorType
+
+from kg.actors.gazetteer import DICT, NULL, Entry
+
+__all__ = ["AgentWord", "DictionaryName", "code_on", "read_actor_dictionary", "read_agent_dictionary"]
+
+log = logging.getLogger(__name__)
+
+_CODE = re.compile(r"\[\s*([^\]]*?)\s*\]")
+_DATED = re.compile(r"^([A-Za-z0-9~/+#-]+)?\s*(?:([<>])\s*(\d{6,8})|(\d{6,8})\s*-\s*(\d{6,8}))?$")
+_SUBST = re.compile(r"^(![A-Z]+!)\s*=\s*(.+)$")
+_AGENT = re.compile(r"^([^\[{#]+?)\s*(?:\{([^}]*)\})?\s*\[\s*([^\]]*?)\s*\]")
+
+
+@dataclass(frozen=True, slots=True)
+class DictionaryName:
+    """One indexed name of a dictionary actor."""
+
+    phrase: str
+    entry: Entry
+    stem: bool
+
+
+@dataclass(frozen=True, slots=True)
+class AgentWord:
+    """One role word of an agents dictionary: phrase, sector and whether it is plural."""
+
+    phrase: str
+    sector: str
+    plural: bool
+
+
+def _date(text: str) -> str:
+    if len(text) == 6:
+        yy = int(text[:2])
+        text = f"{20 if yy < 30 else 19}{text}"
+    return dt.date(int(text[:4]), int(text[4:6]), int(text[6:8])).isoformat()
+
+
+def _parse_code(raw: str) -> tuple[str, str | None, str | None] | None:
+    match = _DATED.match(raw.strip())
+    if match is None or match.group(1) is None:
+        return None
+    code = match.group(1).split("/")[0].upper()
+    if match.group(2) == ">":
+        return code, _date(match.group(3)), None
+    if match.group(2) == "<":
+        return code, None, _date(match.group(3))
+    if match.group(4):
+        return code, _date(match.group(4)), _date(match.group(5))
+    return code, None, None
+
+
+def code_on(codes: tuple[tuple[str, str | None, str | None], ...], date: dt.date | None) -> str | None:
+    """The code in force on `date`: the dated code covering it, else the undated one.
+
+    Without a date the undated code is used, else the last one listed.
+
+    Examples:
+        >>> codes = (("HOB", None, None), ("HOBGOV", "2012-11-09", "2013-01-19"))
+        >>> code_on(codes, dt.date(2013, 1, 1)), code_on(codes, dt.date(2014, 1, 1))
+        ('HOBGOV', 'HOB')
+    """
+    if not codes:
+        return None
+    if date is not None:
+        day = date.isoformat()
+        for code, start, end in codes:
+            if (start or end) and (start is None or start <= day) and (end is None or day <= end):
+                return code
+    for code, start, end in codes:
+        if start is None and end is None:
+            return code
+    return codes[-1][0]
+
+
+def _strip_comment(line: str) -> str:
+    return line.split("#", 1)[0].rstrip()
+
+
+def _lines(path: Path) -> Iterator[tuple[int, str]]:
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise InputError(f"cannot read dictionary {path}: {exc}") from exc
+    in_xml_comment = False
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw
+        if in_xml_comment:
+            if "-->" in line:
+                in_xml_comment = False
+            continue
+        stripped = line.strip()
+        if stripped.startswith("<!") or stripped.startswith("<"):
+            if "-->" not in stripped and stripped.startswith(("<!--", "<! --")):
+                in_xml_comment = True
+            continue
+        yield number, raw
+
+
+def _phrase(name: str) -> tuple[str, bool]:
+    """Dictionary name → (phrase with spaces, stem?)."""
+    name = name.strip()
+    stem = not name.endswith("_")
+    return name.strip("_").replace("_", " ").strip(), stem
+
+
+def read_actor_dictionary(path: str | Path) -> list[DictionaryName]:
+    """Read a PETRARCH/Phoenix actor dictionary.
+
+    Args:
+        path: The ``.actors.txt`` file.
+
+    Returns:
+        One `DictionaryName` per name and synonym, each entry carrying the actor's codes.
+
+    Raises:
+        InputError: The file cannot be read.
+
+    Examples:
+        >>> import tempfile, pathlib
+        >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.actors.txt"
+        >>> _ = p.write_text("GONDOR [GON]\\n+MINAS_TIRITH\\n")
+        >>> [(n.phrase, n.entry.codes[0][0]) for n in read_actor_dictionary(p)]
+        [('GONDOR', 'GON'), ('MINAS TIRITH', 'GON')]
+    """
+    path = Path(path)
+    out: list[DictionaryName] = []
+    block: list[tuple[str, bool]] = []
+    codes: list[tuple[str, str | None, str | None]] = []
+    where = ""
+
+    def flush() -> None:
+        if not block:
+            return
+        if not codes:
+            log.warning("%s: actor %r has no code; skipped", where, block[0][0])
+        else:
+            label = block[0][0].title()
+            primary = codes[0][0]
+            kind = NULL if primary in {"---", "+++", "###"} else DICT
+            entry = Entry(
+                kind,
+                f"dict/{primary}",
+                label,
+                ActorType.ORGANIZATION,
+                primary[:3] or None,
+                primary[3:] or None,
+                tuple(codes),
+                where,
+            )
+            out.extend(DictionaryName(p, entry, stem) for p, stem in block)
+        block.clear()
+        codes.clear()
+
+    for number, raw in _lines(path):
+        line = _strip_comment(raw)
+        if not line.strip():
+            continue
+        body = line.strip()
+        found = _CODE.findall(body)
+        name_part = _CODE.sub("", body).strip()
+        if body.startswith("+"):
+            if not block:
+                log.warning("%s:%d: synonym %r outside an actor block; skipped", path, number, body)
+                continue
+            block.append(_phrase(name_part[1:]))
+        elif name_part:
+            flush()
+            where = f"{path}:{number}"
+            block.append(_phrase(name_part))
+        elif not found:
+            log.warning("%s:%d: unreadable line %r; skipped", path, number, body)
+            continue
+        for raw_code in found:
+            parsed = _parse_code(raw_code)
+            if parsed is None:
+                log.warning("%s:%d: unreadable code [%s]; skipped", path, number, raw_code)
+                continue
+            if not block:
+                log.warning("%s:%d: code [%s] outside an actor block; skipped", path, number, raw_code)
+                continue
+            codes.append(parsed)
+    flush()
+    return out
+
+
+def read_agent_dictionary(path: str | Path) -> list[AgentWord]:
+    """Read a PETRARCH/Phoenix agents dictionary: role words → sector codes.
+
+    Args:
+        path: The ``.agents.txt`` file.
+
+    Returns:
+        Singular and plural role words with their sector (``[~GOV]`` → ``"GOV"``).
+
+    Raises:
+        InputError: The file cannot be read.
+
+    Examples:
+        >>> import tempfile, pathlib
+        >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.agents.txt"
+        >>> _ = p.write_text("FOREIGN_MINISTER [~GOVFRM]\\nPOLICE {} [~COP]\\n")
+        >>> [(w.phrase, w.sector, w.plural) for w in read_agent_dictionary(p)]
+        [('foreign minister', 'GOVFRM', False), ('foreign ministers', 'GOVFRM', True), ('police', 'COP', False)]
+    """
+    path = Path(path)
+    subst: dict[str, list[str]] = {}
+    out: list[AgentWord] = []
+    for number, raw in _lines(path):
+        line = _strip_comment(raw).strip()
+        if not line:
+            continue
+        sub = _SUBST.match(line)
+        if sub:
+            subst[sub.group(1)] = [w.strip() for w in sub.group(2).split(",") if w.strip()]
+            continue
+        match = _AGENT.match(line)
+        if match is None:
+            log.warning("%s:%d: unreadable agent line %r; skipped", path, number, line)
+            continue
+        name, plurals, code = match.group(1), match.group(2), match.group(3).replace(" ", "")
+        if "~" not in code:
+            log.warning("%s:%d: agent code [%s] has no '~'; skipped", path, number, code)
+            continue
+        sector = code.replace("~", "").upper()
+        if not sector:
+            log.warning("%s:%d: empty agent code; skipped", path, number)
+            continue
+        names = [name.strip()]
+        for marker, words in subst.items():
+            if marker in name:
+                names = [n.replace(marker, w) for n in names for w in words]
+        for n in names:
+            phrase = n.strip("_").replace("_", " ").strip().lower()
+            if not phrase or "!" in phrase:
+                log.warning("%s:%d: unknown substitution in %r; skipped", path, number, n)
+                continue
+            out.append(AgentWord(phrase, sector, False))
+            if plurals is None:
+                out.append(AgentWord(_regular_plural(phrase), sector, True))
+        for p in (plurals or "").split(","):
+            if p.strip():
+                out.append(AgentWord(p.strip().strip("_").replace("_", " ").lower(), sector, True))
+    return out
+
+
+def _regular_plural(phrase: str) -> str:
+    if phrase.endswith(("s", "sh", "ch", "x")):
+        return phrase + "es"
+    if phrase.endswith("y") and phrase[-2:-1] not in "aeiou":
+        return phrase[:-1] + "ies"
+    if phrase.endswith("man"):
+        return phrase[:-3] + "men"
+    return phrase + "s"

@@ -1,0 +1,400 @@
+"""Names → actor entries: the built-in gazetteer and the phrase index that finds them in a Doc.
+
+The gazetteer is built once from ``kg/data/actors/*.toml`` (written for kg from public facts)
+and `pycountry` (ISO 3166 names and codes). It knows, for every country, its names, adjectives
+and demonyms ("Iranian", "U.S.", "Emirati"), the capitals and seats that stand for its
+government ("Tehran", "Washington", "White House"), major IGOs and alliances, a few non-state
+organizations, regional collectives ("European states") and role words (offices, bodies,
+government words and kinds of people) with their CAMEO sector codes.
+
+A `PhraseIndex` is a token trie keyed on lower-cased token texts: one dict lookup per token,
+longest match wins, never a scan over the gazetteer. Short all-capital names ("US", "UN",
+"WHO") match case-sensitively so the pronoun "us" and the relative "who" stay words.
+
+Notes:
+    Sector codes follow the CAMEO actor codebook (Schrodt, *CAMEO Conflict and Mediation
+    Event Observations Actor Codebook*, 2012); regional codes (EUR, WST, AFR, MEA) are its
+    region codes.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pycountry
+import spacy
+from spacy.tokens import Doc
+
+from kg.types import ActorType
+
+__all__ = [
+    "Entry",
+    "Gazetteer",
+    "PhraseIndex",
+    "RoleWord",
+    "default_gazetteer",
+    "normalise",
+    "slug",
+    "tokenize",
+]
+
+#: Where the gazetteer's data files live (package data).
+DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "actors"
+
+#: Entry kinds: what a matched name denotes on its own.
+STATE, ADJ, GOVERNMENT, ORG, GROUP, REGION, PERSON, DICT, NULL = (
+    "state",
+    "adj",
+    "government",
+    "org",
+    "group",
+    "region",
+    "person",
+    "dict",
+    "null",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a gazetteer or dictionary name denotes.
+
+    Attributes:
+        kind: ``"state"`` (a country name), ``"adj"`` (a demonym: the state, or with a
+            role word its government or people), ``"government"`` (a capital or seat),
+            ``"org"``, ``"group"``, ``"region"`` (an adjective of a collective of states),
+            ``"dict"`` (a dictionary actor, typed when matched) or ``"null"`` (a dictionary
+            name coded ``---``: matched so that nothing else is, denotes no actor).
+        actor_id: Id of the actor denoted ("state/IRN"); for ``"dict"`` entries a fallback.
+        label: Canonical label of that actor.
+        type: Actor type.
+        country: CAMEO country block (ISO alpha-3, "IGO", a region code).
+        sector: CAMEO sector code or None.
+        codes: Dictionary codes as ``(code, start, end)`` with ISO date strings or None,
+            undated default first; empty for gazetteer entries.
+        source: Where the entry came from ("gazetteer" or "file:line").
+    """
+
+    kind: str
+    actor_id: str
+    label: str
+    type: ActorType
+    country: str | None = None
+    sector: str | None = None
+    codes: tuple[tuple[str, str | None, str | None], ...] = ()
+    source: str = "gazetteer"
+
+
+@dataclass(frozen=True, slots=True)
+class RoleWord:
+    """A role word: ``kind`` is "government", "title", "body", "people" or "collective"."""
+
+    kind: str
+    phrase: str
+    sector: str | None = None
+
+
+_SPACE = re.compile(r"[\s_]+")
+
+
+@functools.lru_cache(maxsize=1)
+def _tokenizer() -> Any:
+    return spacy.blank("en").tokenizer
+
+
+@functools.lru_cache(maxsize=65536)
+def tokenize(phrase: str) -> tuple[str, ...]:
+    """The token texts spaCy's English tokenizer gives a phrase (underscores are spaces).
+
+    Examples:
+        >>> tokenize("Iran's")
+        ('Iran', "'s")
+        >>> tokenize("UNITED_STATES")
+        ('UNITED', 'STATES')
+    """
+    text = _SPACE.sub(" ", phrase).strip()
+    return tuple(t.text for t in _tokenizer()(text))
+
+
+def normalise(text: str) -> str:
+    """Lower case, curly apostrophes straightened: the index's key for one token."""
+    return text.lower().replace("\u2019", "'").replace("\u2018", "'")
+
+
+def slug(label: str) -> str:
+    """An id-safe slug of a label.
+
+    Examples:
+        >>> slug("Ali Khamenei")
+        'ali-khamenei'
+        >>> slug("Côte d'Ivoire")
+        'cote-d-ivoire'
+    """
+    ascii_ = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")
+
+
+def _case_sensitive(tokens: Sequence[str]) -> bool:
+    word = "".join(tokens)
+    return len(tokens) == 1 and word.isalpha() and word.isupper() and len(word) <= 5
+
+
+class PhraseIndex:
+    """A token trie from phrases to values; longest match first.
+
+    Exact phrases match token by token (lower case; short all-capital names exactly);
+    a phrase added with ``stem=True`` also matches when its last word is a prefix of the
+    text's last token (PETRARCH dictionary names without a final underscore).
+
+    Examples:
+        >>> index = PhraseIndex()
+        >>> index.add("United States", "USA")
+        >>> index.add("United", "UNI")
+        >>> index.longest(["the", "United", "States", "said"], 1)
+        (3, ['USA'])
+    """
+
+    __slots__ = ("_root", "size")
+
+    def __init__(self) -> None:
+        self._root: dict[str, Any] = {}
+        self.size = 0
+
+    def add(self, phrase: str | Sequence[str], value: Any, *, stem: bool = False) -> None:
+        """Index `value` under `phrase` (a string, tokenized, or a token sequence)."""
+        tokens = tokenize(phrase) if isinstance(phrase, str) else tuple(phrase)
+        if not tokens:
+            return
+        exact = tokens if _case_sensitive(tokens) else None
+        node = self._root
+        for tok in tokens[:-1]:
+            node = node.setdefault(normalise(tok), {})
+        last = normalise(tokens[-1])
+        if stem:
+            stems = node.setdefault("\0stems", {})
+            stems.setdefault(last, []).append(value)
+        else:
+            node = node.setdefault(last, {})
+            node.setdefault("\0values", []).append((exact, value))
+        self.size += 1
+
+    def longest(self, words: Sequence[str], start: int) -> tuple[int, list[Any]] | None:
+        """The longest phrase starting at ``words[start]``: ``(end, values)`` or None."""
+        node = self._root
+        best: tuple[int, list[Any]] | None = None
+        i = start
+        while i < len(words):
+            key = normalise(words[i])
+            stems = node.get("\0stems")
+            if stems:
+                for k in range(len(key), 0, -1):
+                    hit = stems.get(key[:k])
+                    if hit:
+                        best = (i + 1, list(hit))
+                        break
+            child = node.get(key)
+            if child is None:
+                break
+            values = [
+                v
+                for exact, v in child.get("\0values", ())
+                if exact is None or tuple(words[start : i + 1]) == exact
+            ]
+            if values:
+                best = (i + 1, values)
+            node = child
+            i += 1
+        return best
+
+    def find(self, doc: Doc | Sequence[str]) -> Iterator[tuple[int, int, list[Any]]]:
+        """Non-overlapping longest matches, left to right: ``(start, end, values)``."""
+        words = [t.text for t in doc] if isinstance(doc, Doc) else list(doc)
+        i = 0
+        while i < len(words):
+            hit = self.longest(words, i)
+            if hit is None:
+                i += 1
+                continue
+            end, values = hit
+            yield i, end, values
+            i = end
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    """Names and role words, indexed; built once and shared by every resolution.
+
+    Attributes:
+        names: Phrase index of actor names → `Entry`.
+        roles: Phrase index of role words → `RoleWord`.
+        states: ISO code → (label, adjective) for states, used to label derived actors.
+        groups: Region code → `Entry` of its collective ("European states").
+    """
+
+    names: PhraseIndex = field(default_factory=PhraseIndex)
+    roles: PhraseIndex = field(default_factory=PhraseIndex)
+    states: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    groups: dict[str, Entry] = field(default_factory=dict)
+    body_labels: dict[str, str] = field(default_factory=dict)
+
+    def state_label(self, country: str | None) -> str:
+        """The canonical label of a country code ("IRN" → "Iran"); the code if unknown."""
+        if country is None:
+            return "Unknown"
+        return self.states.get(country, (country, None))[0]
+
+    def adjective(self, country: str | None) -> str:
+        """The country's adjective ("IRN" → "Iranian"), else its label."""
+        if country is None:
+            return ""
+        label, adj = self.states.get(country, (country, None))
+        return adj or label
+
+    def add_role(self, phrase: str, kind: str, sector: str | None) -> None:
+        """Index a role word (later additions win over earlier ones)."""
+        self.roles.add(phrase, RoleWord(kind, phrase.lower(), sector))
+
+    def role_at(self, words: Sequence[str], start: int) -> tuple[int, RoleWord] | None:
+        """The longest role word at ``words[start]``, the latest definition winning."""
+        hit = self.roles.longest(words, start)
+        return (hit[0], hit[1][-1]) if hit else None
+
+
+def government_label(state: str) -> str:
+    """The label of a state's government.
+
+    Examples:
+        >>> government_label("Iran"), government_label("United States")
+        ('Government of Iran', 'Government of the United States')
+    """
+    words = state.split()
+    needs_the = words[0] in ("United", "Republic", "Democratic", "Central", "Czech", "Dominican", "Holy") or (
+        state.endswith("s") and len(words) <= 2 and not state.endswith(("us", "ss"))
+    )
+    return f"Government of the {state}" if needs_the else f"Government of {state}"
+
+
+def _plural(word: str) -> str:
+    if word.endswith(("s", "sh", "ch", "ese", "ish", "x", "i")):
+        return word
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def _load_toml(name: str) -> dict[str, Any]:
+    path = DATA_DIR / name
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def _add_states(gaz: Gazetteer, data: dict[str, Any]) -> None:
+    codes = set(data)
+    for country in pycountry.countries:
+        code = country.alpha_3
+        info = data.get(code, {})
+        iso_name = country.name
+        label = info.get("label") or getattr(country, "common_name", None) or iso_name
+        adjs = list(info.get("adj", []))
+        gaz.states[code] = (label, adjs[0] if adjs else None)
+        if code not in codes and "," in iso_name:
+            continue  # territories with awkward ISO names: skip unless listed
+        state = Entry(STATE, f"state/{code}", label, ActorType.STATE, code)
+        names = {label, iso_name, *info.get("names", [])}
+        official = getattr(country, "official_name", None)
+        if official:
+            names.add(official)
+        for name in names:
+            if "," in name or "(" in name:
+                continue
+            gaz.names.add(name, state)
+            if not name.lower().startswith("the "):
+                gaz.names.add(f"the {name}", state)
+        adj_entry = Entry(ADJ, f"state/{code}", label, ActorType.STATE, code)
+        for adj in adjs:
+            gaz.names.add(adj, adj_entry)
+            plural = _plural(adj)
+            if plural != adj and not adj.isupper() and "." not in adj:
+                people = Entry(GROUP, f"group/{slug(plural)}", plural, ActorType.GROUP, code)
+                gaz.names.add(plural, people)
+                gaz.names.add(f"the {plural}", people)
+        government = Entry(GOVERNMENT, f"government/{code}", government_label(label), ActorType.GOVERNMENT, code, "GOV")
+        for name in [*info.get("capital", []), *info.get("gov", [])]:
+            gaz.names.add(name, government)
+            gaz.names.add(f"the {name}", government)
+    for code, info in data.items():  # codes pycountry lacks (Kosovo)
+        if code in gaz.states:
+            continue
+        label = info.get("label", code)
+        adjs = list(info.get("adj", []))
+        gaz.states[code] = (label, adjs[0] if adjs else None)
+        state = Entry(STATE, f"state/{code}", label, ActorType.STATE, code)
+        for name in info.get("names", []):
+            gaz.names.add(name, state)
+        for adj in adjs:
+            gaz.names.add(adj, Entry(ADJ, f"state/{code}", label, ActorType.STATE, code))
+        government = Entry(GOVERNMENT, f"government/{code}", government_label(label), ActorType.GOVERNMENT, code, "GOV")
+        for name in info.get("capital", []):
+            gaz.names.add(name, government)
+
+
+def _add_organizations(gaz: Gazetteer, data: dict[str, Any]) -> None:
+    for igo in data.get("igo", []):
+        entry = Entry(ORG, f"igo/{igo['id']}", igo["label"], ActorType.ORGANIZATION, "IGO", igo["sector"])
+        for name in [igo["label"], *igo.get("aliases", [])]:
+            gaz.names.add(name, entry)
+            gaz.names.add(f"the {name}", entry)
+    for org in data.get("org", []):
+        entry = Entry(
+            ORG, f"org/{org['id']}", org["label"], ActorType.ORGANIZATION, org.get("country"), org.get("sector")
+        )
+        for name in [org["label"], *org.get("aliases", [])]:
+            gaz.names.add(name, entry)
+            gaz.names.add(f"the {name}", entry)
+    for group in data.get("group", []):
+        entry = Entry(GROUP, f"group/{group['id']}", group["label"], ActorType.GROUP, group["country"])
+        gaz.groups[group["country"]] = entry
+        for name in [group["label"], *group.get("names", [])]:
+            gaz.names.add(name, entry)
+            if not name.lower().startswith("the "):
+                gaz.names.add(f"the {name}", entry)
+        region = Entry(REGION, entry.actor_id, entry.label, ActorType.GROUP, group["country"])
+        for adj in group.get("adj", []):
+            gaz.names.add(adj, region)
+
+
+def _add_roles(gaz: Gazetteer, data: dict[str, Any]) -> None:
+    for word in data.get("collectives", []):
+        gaz.add_role(word, "collective", None)
+    for word in data.get("government", []):
+        gaz.add_role(word, "government", "GOV")
+    for word, sector in data.get("bodies", {}).items():
+        gaz.add_role(word, "body", sector)
+    for word, sector in data.get("titles", {}).items():
+        gaz.add_role(word, "title", sector)
+    for word, sector in data.get("people", {}).items():
+        gaz.add_role(word, "people", sector)
+    gaz.body_labels.update(data.get("body_labels", {}))
+
+
+def build_gazetteer(extra: Iterable[tuple[str, Entry, bool]] = ()) -> Gazetteer:
+    """A fresh gazetteer from the data files, plus `extra` ``(phrase, entry, stem)`` names."""
+    gaz = Gazetteer()
+    _add_states(gaz, _load_toml("countries.toml"))
+    _add_organizations(gaz, _load_toml("organizations.toml"))
+    _add_roles(gaz, _load_toml("roles.toml"))
+    for phrase, entry, stem in extra:
+        gaz.names.add(phrase, entry, stem=stem)
+    return gaz
+
+
+@functools.lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """The built-in gazetteer, built once per process."""
+    return build_gazetteer()

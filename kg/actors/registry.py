@@ -1,0 +1,114 @@
+"""The actor registry: cross-document memory of actors, and the names they are found by."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.types import Actor, ActorType
+
+from kg.actors.dictionaries import read_actor_dictionary, read_agent_dictionary
+from kg.actors.gazetteer import Gazetteer, build_gazetteer, default_gazetteer
+
+__all__ = ["ActorRegistry", "state_of"]
+
+log = logging.getLogger(__name__)
+
+
+def state_of(actor: Actor) -> str | None:
+    """The id of the state a government governs (``kg:governmentOf``), else None.
+
+    Examples:
+        >>> state_of(Actor("government/IRN", "Government of Iran", ActorType.GOVERNMENT, "IRN", "GOV"))
+        'state/IRN'
+    """
+    if actor.type is ActorType.GOVERNMENT and actor.id.startswith("government/"):
+        return "state/" + actor.id.split("/", 1)[1]
+    return None
+
+
+class ActorRegistry:
+    """Every actor seen so far, across documents, with its aliases and roles merged.
+
+    The same full name in two documents is the same actor (ids are stable: ``state/IRN``,
+    ``government/IRN``, ``person/ali-khamenei``, ``igo/UNO``, ``group/european-states``).
+
+    Args:
+        dictionaries: PETRARCH/Phoenix dictionaries to load: files whose name contains
+            ``agents`` are agent (role word) dictionaries, any other is an actor dictionary.
+            Their names are matched before the built-in gazetteer's, and their codes give
+            the matched actor's country and sector (dated codes by the document's date).
+
+    Raises:
+        InputError: A dictionary file is missing or unreadable.
+
+    Examples:
+        >>> reg = ActorRegistry()
+        >>> reg.actors()
+        []
+    """
+
+    def __init__(self, *, dictionaries: Sequence[Path | str] = ()) -> None:
+        self._actors: dict[str, Actor] = {}
+        self.dictionaries = tuple(Path(p) for p in dictionaries)
+        for path in self.dictionaries:
+            if not path.is_file():
+                raise InputError(f"dictionary {path} does not exist or is not a file")
+        self.gazetteer: Gazetteer = self._build() if self.dictionaries else default_gazetteer()
+
+    def _build(self) -> Gazetteer:
+        gaz = build_gazetteer()
+        for path in self.dictionaries:
+            if "agents" in path.name.lower():
+                words = read_agent_dictionary(path)
+                for word in words:
+                    if word.sector:
+                        gaz.add_role(word.phrase, "people" if word.plural else "title", word.sector)
+                log.info("loaded %d agent words from %s", len(words), path)
+            else:
+                names = read_actor_dictionary(path)
+                for name in names:
+                    gaz.names.add(name.phrase, name.entry, stem=name.stem)
+                    code = name.entry.codes[0][0] if name.entry.codes else ""
+                    if len(code) == 3 and code.isalpha():
+                        gaz.states.setdefault(code, (name.entry.label, None))
+                log.info("loaded %d actor names from %s", len(names), path)
+        return gaz
+
+    def get(self, actor_id: str) -> Actor | None:
+        """The actor with this id, with every alias and role merged so far; None if unseen."""
+        return self._actors.get(actor_id)
+
+    def actors(self) -> list[Actor]:
+        """Every actor seen, in the order first seen."""
+        return list(self._actors.values())
+
+    def __len__(self) -> int:
+        return len(self._actors)
+
+    def __contains__(self, actor_id: object) -> bool:
+        return actor_id in self._actors
+
+    def merge(self, actor: Actor) -> Actor:
+        """Add what `actor` says to the registry and return the merged actor.
+
+        Aliases and roles accumulate; country and sector take the newest known values
+        (a dated dictionary code may change them between documents).
+        """
+        old = self._actors.get(actor.id)
+        if old is None:
+            merged = replace(actor, aliases=frozenset(a for a in actor.aliases if a != actor.label))
+        else:
+            roles = old.roles + tuple(r for r in actor.roles if r not in old.roles)
+            merged = replace(
+                old,
+                country=actor.country or old.country,
+                sector=actor.sector or old.sector,
+                aliases=frozenset((old.aliases | actor.aliases) - {old.label}),
+                roles=roles,
+            )
+        self._actors[actor.id] = merged
+        return merged

@@ -17,17 +17,18 @@ from kg.events.codes import intensity_of, plover_of, quad_of
 from kg.events.lexicon import Lexicon, load_lexicon
 from kg.types import Actor, Event, Triple
 
-__all__ = ["ActorResolution", "code_events", "code_relation", "object_cues"]
+__all__ = ["EVENT_NOUNS", "ActorResolution", "code_events", "code_relation", "object_cues"]
 
 log = logging.getLogger(__name__)
 
-#: Modals under which a material event is only a possibility: no event.
+#: Modals under which a meeting or a material event is only a possibility: no event.
 SPECULATIVE = frozenset({"may", "might", "could", "should", "must", "can", "ought"})
 #: Modals that announce a future act: material conflict becomes a threat, a negated
 #: cooperative act a refusal ("would not take part in talks").
 FUTURE = frozenset({"will", "would", "shall", "'ll", "wo", "going to"})
 
 _NOMINAL_MODS = frozenset({"compound", "amod"})
+_SETTING_PREPS = frozenset({"during", "after", "before", "since", "until", "amid", "despite", "throughout"})
 _NESTING_PREPS = frozenset({"of", "for", "on", "to", "about", "over", "toward", "towards", "against"})
 
 
@@ -122,31 +123,35 @@ def _chain(triple: Triple) -> tuple[list[str], Span | None]:
     """The relation's verb chain, outermost first, and the object of its last verb.
 
     ``"refuse to meet"`` → ``["refuse", "meet"]``. Where the relation is a single verb
-    whose parse still has an infinitive complement ("refused to meet Ukraine" read as
-    "refuse" with no object), the complement and its object are read from the parse.
+    whose parse still has an infinitive complement ("urged Japan to negotiate" read as
+    "urge" + Japan, "refused to meet Ukraine" as "refuse"), the complement is read from
+    the parse, and its object too when the triple has none.
     """
     parts = [p.strip() for p in f" {triple.relation.lower()} ".split(" to ")]
     segments = [parts[0]] + [p for p in parts[1:] if p]
     if len(parts) > 1 and not parts[-1]:  # "agree to": a governing preposition
         segments[-1] = segments[-1] + " to"
     obj = triple.object
-    if len(segments) == 1 and obj is None:
+    if len(segments) == 1:
         doc = triple.sentence.doc
         verb = doc[triple.predicate] if 0 <= triple.predicate < len(doc) else None
         while verb is not None and (comp := _xcomp(verb)) is not None:
             prt = " ".join(c.lower_ for c in comp.children if c.dep_ == "prt")
             segments.append(f"{_lemma(comp)} {prt}".strip())
             verb = comp
-            obj = _object_of(comp)
+            if triple.object is None:  # "urged Japan to negotiate" keeps Japan
+                obj = _object_of(comp)
     return segments, obj
 
 
 def code_relation(triple: Triple, *, lexicon: Lexicon | None = None) -> str | None:
     """The CAMEO code a triple's relation and object denote, or None.
 
-    Negation and modality are applied here: a negated event gives None unless the verb
-    says otherwise ("did not agree" → REJECT), "would not take part in talks" is a
-    refusal, "will attack" a threat, "may attack" nothing.
+    Negation, modality and condition are applied here: a negated event gives None unless
+    the verb says otherwise ("did not agree" → REJECT), "would not take part in talks" is
+    a refusal, "will attack" a threat (also under a condition), "may attack" or "can
+    meet" nothing, and conditional meetings and material acts ("if X repents, we can
+    talk") nothing; a conditional rejection ("rejected talks unless they repent") stays.
 
     Examples:
         >>> from kg.nlp import load_pipeline
@@ -164,11 +169,15 @@ def code_relation(triple: Triple, *, lexicon: Lexicon | None = None) -> str | No
     lex = lexicon or load_lexicon()
     segments, obj = _chain(triple)
     cues = object_cues(obj)
-    inner = lex.entry(segments[-1])
-    code = inner.code_for(cues) if inner is not None else None
+    inner, folded = lex.match(segments[-1])
+    code = inner.code_for(folded + cues) if inner is not None else None
     outer_entry = inner
     for relation in reversed(segments[:-1]):
         entry = lex.entry(relation)
+        for argument in triple.arguments:  # "call to release" + "on Iran": "call on"
+            if entry is not None and entry.control is not None:
+                break
+            entry = lex.entry(f"{relation} {argument.prep}") if argument.prep else entry
         if entry is None or entry.control is None:
             return None
         outer_entry = entry
@@ -188,10 +197,12 @@ def code_relation(triple: Triple, *, lexicon: Lexicon | None = None) -> str | No
         if modality in FUTURE and 3 <= root <= 8:
             return lex.transform("reject", code)
         return None
-    if modality in SPECULATIVE and (6 <= root <= 8 or root >= 14):
-        return None
     if modality in FUTURE and root >= 14 and len(segments) == 1:
         return lex.transform("threaten", code)
+    if triple.condition and (4 <= root <= 8 or root >= 14):  # "if the U.S. repents, it can talk"
+        return None
+    if modality in SPECULATIVE and (4 <= root <= 8 or root >= 14):
+        return None
     return code
 
 
@@ -199,8 +210,44 @@ def _is_coordination(span: Span) -> bool:
     return any(t.dep_ == "conj" and t.head == span.root for t in span)
 
 
-def _targets(triple: Triple, obj: Span | None, resolution: ActorResolution, source: Actor) -> Iterator[Actor]:
+#: Heads of event nominals: "condemned the attack on X" is not about X but the attacker.
+EVENT_NOUNS = frozenset(
+    "attack assault offensive strike airstrike raid incursion invasion shelling bombing ambush massacre "
+    "crackdown assassination kidnapping blockade occupation killing execution arrest detention sanction "
+    "embargo seizure shooting war".split()
+)
+
+
+def _agent_spans(head: Token) -> list[Span]:
+    """The agent phrases of an event nominal: "X's attack", "an attack by X", "Israeli strikes"."""
+    doc = head.doc
+    spans = []
+    for child in head.children:
+        if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.pos_ in ("ADJ", "PROPN")):
+            spans.append(doc[child.left_edge.i : child.right_edge.i + 1])
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            spans.extend(doc[c.left_edge.i : c.right_edge.i + 1] for c in child.children if c.dep_ == "pobj")
+    return spans
+
+
+def _targets(
+    triple: Triple, obj: Span | None, resolution: ActorResolution, source: Actor, *, about_event: bool = False
+) -> Iterator[Actor]:
     seen = {source.id}
+    if obj is not None and triple.relation.split()[-1] in _SETTING_PREPS:
+        # "talk during negotiations between Iran and ...": a setting, not a partner
+        whole = resolution.actor_of(obj)
+        if whole is not None and whole.id not in seen:
+            yield whole
+        return
+    if obj is not None and about_event:
+        for span in _agent_spans(obj.root):
+            whole = resolution.actor_of(span)
+            for actor in ([whole] if whole is not None else []) + resolution.actors_in(span):
+                if actor.id not in seen:
+                    yield actor
+                    return
+        return
     if obj is not None:
         if _is_coordination(obj):
             found = resolution.actors_in(obj)
@@ -222,6 +269,21 @@ def _targets(triple: Triple, obj: Span | None, resolution: ActorResolution, sour
                 return
 
 
+def _covered_by_support_verb(triple: Triple, lex: Lexicon) -> bool:
+    """A nominal triple ("attack" from "launched an attack on X") whose support verb's own
+    claim already codes the noun: the event belongs to that claim, not to both."""
+    if triple.kind != "nominal":
+        return False
+    doc = triple.sentence.doc
+    noun = doc[triple.predicate] if 0 <= triple.predicate < len(doc) else None
+    if noun is None or noun.dep_ not in ("dobj", "pobj", "nsubjpass") or noun.head.pos_ not in ("VERB", "AUX"):
+        return False
+    verb = noun.head
+    prt = " ".join(c.lower_ for c in verb.children if c.dep_ == "prt")
+    entry = lex.entry(f"{_lemma(verb)} {prt}".strip())
+    return entry is not None and any(cue in entry.objects for cue in _head_cues(noun))
+
+
 def code_events(
     triple: Triple,
     resolution: ActorResolution,
@@ -234,7 +296,11 @@ def code_events(
     The source is what the subject denotes; the target what the object denotes, else the
     first actor mentioned in the object ("plans for talks with U.S. authorities" → United
     States), else the first actor in a further argument. A coordinated object
-    ("Israel and the United States") gives one event per actor. No event unless the
+    ("Israel and the United States") gives one event per actor. A nominal triple
+    ("attack" read out of "launched an attack on X") gives none where its support verb's
+    claim codes the noun already. Where a verb with its own
+    code takes an event nominal ("condemned the attack on X"), the target is the event's
+    agent ("Israel's attack", "an attack by Israel"), never its victim. No event unless the
     relation codes and source and target are two different actors.
 
     Args:
@@ -266,12 +332,20 @@ def code_events(
         0.7b5) and PLOVER (manual draft 0.8, 2021); intensities after Goldstein (1992).
     """
     source = resolution.actor_of(triple.subject)
-    if source is None:
+    if source is None or _covered_by_support_verb(triple, lexicon or load_lexicon()):
         return ()
     code = code_relation(triple, lexicon=lexicon)
     if code is None:
         return ()
     _, obj = _chain(triple)
+    entry = load_lexicon().entry(triple.relation) if lexicon is None else lexicon.entry(triple.relation)
+    about_event = (
+        obj is not None
+        and entry is not None
+        and entry.code is not None
+        and _lemma(obj.root) in EVENT_NOUNS
+        and _lemma(obj.root) not in entry.objects
+    )
     events = tuple(
         Event(
             source=source.id,
@@ -281,7 +355,7 @@ def code_events(
             quad=quad_of(code),
             intensity=intensity_of(code),
         )
-        for target in _targets(triple, obj, resolution, source)
+        for target in _targets(triple, obj, resolution, source, about_event=about_event)
     )
     if events:
         log.debug("%s %s → %s", triple.relation, code, [e.target for e in events])

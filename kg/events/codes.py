@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import tomllib
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError
@@ -26,9 +26,12 @@ __all__ = [
     "root_of",
 ]
 
+#: Our package data for this stage.
+DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "events"
+
 
 def _read_text(name: str) -> str:
-    return resources.files("kg").joinpath("data", "events", name).read_text(encoding="utf-8")
+    return (DATA_DIR / name).read_text(encoding="utf-8")
 
 
 @functools.cache

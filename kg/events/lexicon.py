@@ -12,13 +12,17 @@ import functools
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from importlib import resources
+from pathlib import Path
 from types import MappingProxyType
 
 from kg.errors import OntologyError
-from kg.events.codes import is_cameo_code
+from kg.events.codes import DATA_DIR, is_cameo_code
 
 __all__ = ["Lexicon", "VerbEntry", "load_lexicon"]
+
+_PREPOSITIONS = frozenset(
+    "about against at between by for from in into of on onto over through to toward towards upon with".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,13 +74,30 @@ class Lexicon:
             >>> lex.entry("rejoice") is None
             True
         """
+        return self.match(relation)[0]
+
+    def match(self, relation: str) -> tuple[VerbEntry | None, list[str]]:
+        """The entry for a relation and the words it left over, as cues.
+
+        A relation that folds a light verb's noun in ("send aid to") matches the verb's
+        entry, and the noun becomes the first object cue.
+
+        Examples:
+            >>> entry, rest = load_lexicon().match("send aid to")
+            >>> entry.relation, rest
+            ('send', ['aid'])
+        """
         words = relation.lower().split()
+        rest: list[str] = []
         while words:
             found = self.verbs.get(" ".join(words))
             if found is not None:
-                return found
-            words.pop()
-        return None
+                cues = [w for w in rest if w not in _PREPOSITIONS]
+                if len(cues) > 1:
+                    cues.insert(0, " ".join(cues))
+                return found, cues
+            rest.insert(0, words.pop())
+        return None, []
 
     def transform(self, name: str, code: str) -> str | None:
         """Recode `code` through a transform: the longest matching prefix wins.
@@ -159,5 +180,5 @@ def load_lexicon() -> Lexicon:
         >>> load_lexicon().entry("condemn").code
         '111'
     """
-    text = resources.files("kg").joinpath("data", "events", "lexicon.toml").read_text(encoding="utf-8")
+    text = (DATA_DIR / "lexicon.toml").read_text(encoding="utf-8")
     return parse_lexicon(tomllib.loads(text))

@@ -60,7 +60,7 @@ def _sentence_triples(sent: Span) -> list[Triple]:
         if key in seen:
             continue
         seen.add(key)
-        inherited = triple.confidence < 0.9
+        inherited = triple.confidence == verbs.INHERITED
         unique.append(dataclasses.replace(triple, confidence=_confidence.confidence(triple, inherited=inherited)))
     unique.sort(key=lambda t: (t.predicate, t.subject.start))
     return unique
@@ -87,5 +87,7 @@ def extract_triples(doc: Doc | Span) -> list[Triple]:
     sents = list(doc.sents) if len(doc) else []
     for sent in sents:
         triples.extend(_sentence_triples(sent))
+    if len(sents) > 1:
+        triples = speech.attribute_quotations(triples, doc)
     log.debug("extracted %d triples from %d sentences", len(triples), len(sents))
     return triples

@@ -47,6 +47,8 @@ def apposition_triples(sent: Span) -> Iterator[Triple]:
         for appos in conjuncts(token):
             if appos.dep_ == "conj" and appos.head.dep_ != "appos":
                 continue
+            if appos.pos_ not in _NOUNS | {"PRON", "NUM"}:
+                continue
             subject, obj = phrase(head), phrase(appos)
             if head.pos_ == "NOUN" and appos.pos_ == "PROPN":
                 subject, obj = obj, subject

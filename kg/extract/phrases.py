@@ -21,15 +21,30 @@ __all__ = ["conjuncts", "phrase", "trim"]
 SEPARATE = frozenset({"conj", "cc", "preconj", "appos", "relcl"})
 
 
+def _quotes(doc, start: int, end: int) -> int:
+    return sum(1 for t in doc[start:end] if t.is_quote)
+
+
 def trim(doc, start: int, end: int) -> Span | None:
-    """The span ``doc[start:end]`` without punctuation or conjunctions at its edges."""
+    """The span ``doc[start:end]`` without punctuation or conjunctions at its edges.
+
+    A quotation mark at an edge stays where its partner is inside the span, so
+    'a “trick”' keeps both marks.
+    """
     while start < end and (doc[start].is_punct or doc[start].dep_ in ("cc", "preconj")):
+        if doc[start].is_quote and _quotes(doc, start + 1, end) % 2 == 1:
+            break
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
+        if doc[end - 1].is_quote and _quotes(doc, start, end - 1) % 2 == 1:
+            break
         end -= 1
     if start >= end:
         return None
-    return doc[start:end]
+    span = doc[start:end]
+    if _quotes(doc, start, end) % 2 == 1 and end < len(doc) and doc[end].is_quote and doc[end].sent == span.sent:
+        span = doc[start : end + 1]
+    return span
 
 
 def phrase(head: Token, *, exclude: frozenset[str] = SEPARATE, drop: frozenset[int] = frozenset()) -> Span:

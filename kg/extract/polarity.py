@@ -73,5 +73,15 @@ def condition(verbs: Sequence[Token]) -> str | None:
             if any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in clause.children):
                 span = trim(clause.doc, clause.left_edge.i, clause.right_edge.i + 1)
                 if span is not None:
-                    return span.text
+                    return _balanced(span.text)
     return None
+
+
+def _balanced(text: str) -> str:
+    # Drop quotation marks left without their partner when a clause is cut from a quote.
+    for left, right in (("“", "”"), ("‘", "’")):
+        if text.count(left) != text.count(right):
+            text = text.replace(left, "").replace(right, "")
+    if text.count('"') % 2:
+        text = text.replace('"', "")
+    return " ".join(text.split())

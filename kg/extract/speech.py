@@ -27,7 +27,7 @@ from spacy.tokens import Span, Token
 from kg.extract.phrases import phrase
 from kg.types import Triple
 
-__all__ = ["SPEECH_VERBS", "attribute", "is_speech_verb", "speakers"]
+__all__ = ["SPEECH_VERBS", "attribute", "attribute_quotations", "is_speech_verb", "quotations", "speakers"]
 
 #: Reporting verbs (lemmas): speech acts and stated beliefs.
 SPEECH_VERBS = frozenset(
@@ -91,13 +91,84 @@ def speakers(sent: Span) -> list[tuple[Span, set[int]]]:
     return reports
 
 
+_OPEN = frozenset({"“", "``", "«"})
+_CLOSE = frozenset({"”", "''", "»"})
+
+
+def _closing(token: Token) -> bool:
+    # A closing quotation mark: a right one, or a straight one with an odd count before it.
+    if not token.is_quote:
+        return False
+    if token.text in ("”", "’", "''", "»"):
+        return True
+    if token.text in ("“", "‘", "``", "«"):
+        return False
+    sent = token.sent
+    return sum(1 for t in sent.doc[sent.start : token.i] if t.text == token.text) % 2 == 1
+
+
 def _quoted(verb: Token) -> bool:
-    # “..., ” he said: the speech verb follows a closing quotation mark.
+    # “..., ” he said: the speech verb's clause follows a closing quotation mark.
     doc = verb.doc
     k = verb.left_edge.i - 1
     while k >= 0 and doc[k].is_punct and not doc[k].is_quote:
         k -= 1
-    return k >= 0 and doc[k].is_quote
+    return k >= 0 and _closing(doc[k])
+
+
+def quotations(doc_or_span) -> list[tuple[int, int]]:
+    """(start, end) token indices of each quotation, its marks excluded.
+
+    Examples:
+        >>> from kg.nlp import load_pipeline
+        >>> doc = load_pipeline()('He said, “We will not talk.” Then he left.')
+        >>> quotations(doc)
+        [(4, 9)]
+    """
+    spans = []
+    opened: int | None = None
+    for token in doc_or_span:
+        text = token.text
+        if text in _OPEN:
+            opened = token.i
+        elif text in _CLOSE:
+            if opened is not None:
+                spans.append((opened + 1, token.i))
+            opened = None
+        elif text == '"':
+            if opened is None:
+                opened = token.i
+            else:
+                spans.append((opened + 1, token.i))
+                opened = None
+    return spans
+
+
+def attribute_quotations(triples: Sequence[Triple], doc_or_span) -> list[Triple]:
+    """Attribute what lies in a quotation to its speaker, across sentences.
+
+    A quotation of several sentences ("... said, “A. B.”") has one report in one of its
+    sentences; its speaker is attributed every unattributed triple in the quotation.
+    """
+    quotes = quotations(doc_or_span)
+    if not quotes:
+        return list(triples)
+    reports = [r for sent in doc_or_span.sents for r in speakers(sent)]
+    owners: list[tuple[int, int, Span]] = []
+    for start, end in quotes:
+        for speaker, ids in reports:
+            if any(start <= i < end for i in ids) and not (start <= speaker.start < end):
+                owners.append((start, end, speaker))
+                break
+    out = []
+    for triple in triples:
+        if triple.attributed_to is None and triple.kind not in ("apposition", "role"):
+            for start, end, speaker in owners:
+                if start <= triple.predicate < end and not (start <= triple.subject.start < end and triple.kind == "speech"):
+                    triple = dataclasses.replace(triple, attributed_to=speaker)
+                    break
+        out.append(triple)
+    return out
 
 
 def attribute(triples: Sequence[Triple], sent: Span) -> list[Triple]:

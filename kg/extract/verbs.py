@@ -27,7 +27,11 @@ from kg.extract.relative import relative_roles
 from kg.extract.speech import is_speech_verb
 from kg.types import Argument, Triple
 
-__all__ = ["clause_triples", "is_predicate"]
+__all__ = ["INHERITED", "OWN", "clause_triples", "is_predicate"]
+
+#: Provisional confidences marking a clause whose subject is its own or inherited from
+#: another clause (a verb conjunct's, a participle's); ``confidence`` reads them.
+OWN, INHERITED = 0.9, 0.8
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _OBJECTS = ("dobj",)
@@ -76,7 +80,7 @@ def _subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     if depth > 8:
         return [], False
     head = verb.head
-    if verb.dep_ == "conj" and head.pos_ in _VERBS and head is not verb:
+    if verb.dep_ == "conj" and head.pos_ in _VERBS and head != verb:
         subjects, _ = _subjects(head, depth + 1)
         if not subjects and head.dep_ == "relcl":
             roles = relative_roles(head)
@@ -102,7 +106,7 @@ def _chains(verb: Token, depth: int = 0) -> list[list[Token]]:
     chains = []
     for complement in complements:
         for verb_ in conjuncts(complement):
-            if verb_ is not complement and (verb_.pos_ not in _VERBS or _own_subject(verb_) is not None):
+            if verb_ != complement and (verb_.pos_ not in _VERBS or _own_subject(verb_) is not None):
                 continue
             for tail in _chains(verb_, depth + 1):
                 chains.append([verb, *tail])
@@ -128,6 +132,8 @@ def _light_noun(obj: Token) -> tuple[Token, Token] | None:
     if any(c.dep_ != "prep" for c in children):
         return None
     prep = obj.doc[obj.i + 1]
+    if prep.dep_ == "prt" and prep.head == obj.head:
+        return obj, prep
     if prep.dep_ != "prep" or prep.head not in (obj, obj.head) or _pobj(prep) is None:
         return None
     return obj, prep
@@ -156,7 +162,7 @@ def _objects(clause: _Clause, *, absorb: bool = True) -> tuple[list[Span], list[
                 noun, prep = light
                 pobj = _pobj(prep)
                 clause.used.update({child.i, prep.i})
-                return [phrase(t) for t in conjuncts(pobj)], [noun, prep]
+                return [phrase(t) for t in conjuncts(pobj)] if pobj is not None else [], [noun, prep]
             clause.used.add(child.i)
             return [phrase(t) for t in conjuncts(child)], []
     for child in children:
@@ -227,7 +233,7 @@ def _relation(chain: Sequence[Token], extra: Sequence[Token], passive: bool, age
         else:
             words.append(verb.lemma_.lower())
         if k == len(chain) - 1:
-            words.extend(c.lower_ for c in verb.children if c.dep_ == "prt")
+            words.extend(c.lower_ for c in verb.children if c.dep_ == "prt" and c not in extra)
     words.extend(t.lower_ for t in extra)
     return " ".join(words)
 
@@ -276,7 +282,12 @@ def clause_triples(sent: Span) -> Iterator[Triple]:
                 elif roles.role == "object" and not objects:
                     objects = [noun]
                 elif roles.role == "argument":
-                    arguments = sorted([*arguments, Argument(roles.prep, noun)], key=lambda a: a.span.start)
+                    arguments = [a for a in arguments if a.span.root.lower_ not in ("which", "whom")]
+                    prep = next(c for c in chain[0].children if c.dep_ == "prep" and c.lower_ == roles.prep)
+                    if not objects and len(chain) == 1:
+                        objects, extra = [noun], [*extra, prep]
+                    else:
+                        arguments = sorted([*arguments, Argument(roles.prep, noun)], key=lambda a: a.span.start)
             if passive and agent_obj is not None and subject_spans:
                 objects, subject_spans = subject_spans, [phrase(a) for a in conjuncts(agent_obj)]
             if not subject_spans:
@@ -294,7 +305,7 @@ def clause_triples(sent: Span) -> Iterator[Triple]:
                 condition=polarity.condition(chain),
                 kind=kind,
                 passive=passive and agent_obj is not None,
-                confidence=0.9 if not inherited else 0.8,
+                confidence=INHERITED if inherited else OWN,
             )
             for subject in subject_spans:
                 for obj in objects or [None]:

@@ -89,6 +89,9 @@ class ActorRegistry:
     def __len__(self) -> int:
         return len(self._actors)
 
+    def __bool__(self) -> bool:
+        return True  # an empty registry is still a registry (``registry or ActorRegistry()``)
+
     def __contains__(self, actor_id: object) -> bool:
         return actor_id in self._actors
 

@@ -268,6 +268,16 @@ class _Resolver:
             kept.append((start, end, entry))
         for start, end, entry in kept:
             self._add(_Unit(start, end, "entry", entry=entry, plural=self._plural(start, end), cue=doc[end - 1].lemma_.lower()))
+        # surnames of full names: a bare surname the tagger missed or called an ORG is the person
+        surnames = {doc[e - 1].lower_ for s, e in persons if e - s >= 2}
+        covered = {i for s, e, _ in kept for i in range(s, e)} | {i for s, e in persons for i in range(s, e)}
+        for start, end in list(orgs):
+            if end - start == 1 and doc[start].lower_ in surnames:
+                orgs.remove((start, end))
+        for tok in doc:
+            if tok.i not in covered and tok.lower_ in surnames and tok.pos_ == "PROPN" and tok.is_title:
+                persons.append((tok.i, tok.i + 1))
+        persons.sort()
         for start, end in persons:
             if self._free(start, end):
                 unit = self._add(_Unit(start, end, "person", cue="person"))

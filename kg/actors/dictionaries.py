@@ -12,6 +12,7 @@ Schrodt 2014, and the Phoenix dictionaries of the Open Event Data Alliance):
       +KHAMENEI
       [IRNGOV >19890604]
 
+  Consecutive name lines before a code line are synonyms sharing that code.
   Underscores are spaces. A name ending in ``_`` matches whole words only; any other name
   also matches when its last word starts the text's word (``ARGENTIN`` → "Argentine").
   A code is ``[CODE]``, or dated: ``[CODE >YYYYMMDD]`` (from), ``[CODE <YYYYMMDD]`` (until),
@@ -75,6 +76,13 @@ def _date(text: str) -> str:
 
 
 def _parse_code(raw: str) -> tuple[str, str | None, str | None] | None:
+    try:
+        return _parse_dated(raw)
+    except ValueError:  # an impossible date such as 20131301
+        return None
+
+
+def _parse_dated(raw: str) -> tuple[str, str | None, str | None] | None:
     match = _DATED.match(raw.strip())
     if match is None or match.group(1) is None:
         return None
@@ -203,8 +211,9 @@ def read_actor_dictionary(path: str | Path) -> list[DictionaryName]:
                 continue
             block.append(_phrase(name_part[1:]))
         elif name_part:
-            flush()
-            where = f"{path}:{number}"
+            if not block or codes:  # consecutive uncoded names share the codes that follow
+                flush()
+                where = f"{path}:{number}"
             block.append(_phrase(name_part))
         elif not found:
             log.warning("%s:%d: unreadable line %r; skipped", path, number, body)

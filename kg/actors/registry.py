@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Sequence
 from dataclasses import replace
@@ -57,26 +58,9 @@ class ActorRegistry:
         for path in self.dictionaries:
             if not path.is_file():
                 raise InputError(f"dictionary {path} does not exist or is not a file")
-        self.gazetteer: Gazetteer = self._build() if self.dictionaries else default_gazetteer()
+        key = tuple((str(p.resolve()), p.stat().st_mtime_ns) for p in self.dictionaries)
+        self.gazetteer: Gazetteer = _gazetteer_with(key) if key else default_gazetteer()
 
-    def _build(self) -> Gazetteer:
-        gaz = build_gazetteer()
-        for path in self.dictionaries:
-            if "agents" in path.name.lower():
-                words = read_agent_dictionary(path)
-                for word in words:
-                    if word.sector:
-                        gaz.add_role(word.phrase, "people" if word.plural else "title", word.sector)
-                log.info("loaded %d agent words from %s", len(words), path)
-            else:
-                names = read_actor_dictionary(path)
-                for name in names:
-                    gaz.names.add(name.phrase, name.entry, stem=name.stem)
-                    code = name.entry.codes[0][0] if name.entry.codes else ""
-                    if len(code) == 3 and code.isalpha():
-                        gaz.states.setdefault(code, (name.entry.label, None))
-                log.info("loaded %d actor names from %s", len(names), path)
-        return gaz
 
     def get(self, actor_id: str) -> Actor | None:
         """The actor with this id, with every alias and role merged so far; None if unseen."""
@@ -115,3 +99,26 @@ class ActorRegistry:
             )
         self._actors[actor.id] = merged
         return merged
+
+
+@functools.lru_cache(maxsize=8)
+def _gazetteer_with(key: tuple[tuple[str, int], ...]) -> Gazetteer:
+    """The built-in gazetteer plus these dictionaries; built once per set of files."""
+    gaz = build_gazetteer()
+    for name_, _ in key:
+        path = Path(name_)
+        if "agents" in path.name.lower():
+            words = read_agent_dictionary(path)
+            for word in words:
+                if word.sector:
+                    gaz.add_role(word.phrase, "people" if word.plural else "title", word.sector)
+            log.info("loaded %d agent words from %s", len(words), path)
+        else:
+            names = read_actor_dictionary(path)
+            for name in names:
+                gaz.names.add(name.phrase, name.entry, stem=name.stem)
+                code = name.entry.codes[0][0] if name.entry.codes else ""
+                if len(code) == 3 and code.isalpha():
+                    gaz.states.setdefault(code, (name.entry.label, None))
+            log.info("loaded %d actor names from %s", len(names), path)
+    return gaz

@@ -167,12 +167,16 @@ class PhraseIndex:
         self._root: dict[str, Any] = {}
         self.size = 0
 
-    def add(self, phrase: str | Sequence[str], value: Any, *, stem: bool = False) -> None:
-        """Index `value` under `phrase` (a string, tokenized, or a token sequence)."""
+    def add(self, phrase: str | Sequence[str], value: Any, *, stem: bool = False, fold_case: bool = False) -> None:
+        """Index `value` under `phrase` (a string, tokenized, or a token sequence).
+
+        Short all-capital phrases match case-sensitively unless `fold_case` (dictionaries,
+        which are written in capitals throughout).
+        """
         tokens = tokenize(phrase) if isinstance(phrase, str) else tuple(phrase)
         if not tokens:
             return
-        exact = tokens if _case_sensitive(tokens) else None
+        exact = tokens if not fold_case and _case_sensitive(tokens) else None
         node = self._root
         for tok in tokens[:-1]:
             node = node.setdefault(normalise(tok), {})

@@ -116,7 +116,7 @@ def _gazetteer_with(key: tuple[tuple[str, int], ...]) -> Gazetteer:
         else:
             names = read_actor_dictionary(path)
             for name in names:
-                gaz.names.add(name.phrase, name.entry, stem=name.stem)
+                gaz.names.add(name.phrase, name.entry, stem=name.stem, fold_case=True)
                 code = name.entry.codes[0][0] if name.entry.codes else ""
                 if len(code) == 3 and code.isalpha():
                     gaz.states.setdefault(code, (name.entry.label, None))

@@ -418,8 +418,9 @@ class _Resolver:
             return None
         return None
 
-    def _dep_anchor(self, start: int, end: int) -> _Unit | None:
+    def _dep_anchor(self, start: int, end: int, kind: str) -> _Unit | None:
         root = self.doc[end - 1]
+        preps = ("of", "from", "in") if kind in ("people", "body") else ("of", "from")
         for child in root.children:
             if child.i >= start and child.i < end:
                 continue
@@ -428,7 +429,7 @@ class _Resolver:
                 if unit.kind != "person":
                     return unit
         for child in root.rights:
-            if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            if child.dep_ == "prep" and child.lower_ in preps:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.i in self.unit_at and self.unit_at[pobj.i].kind != "person":
                         return self.unit_at[pobj.i]
@@ -452,7 +453,7 @@ class _Resolver:
         anchor = self._left_anchor(start)
         adjacent = anchor is not None
         if anchor is None:
-            anchor = self._dep_anchor(start, end)
+            anchor = self._dep_anchor(start, end, role.kind)
         person = self._person_for(start, end) if role.kind == "title" else None
         if role.kind == "title" and person is None:
             # a run of proper nouns after a title names a person: "Prime Minister Falastur"

@@ -308,6 +308,8 @@ EVENT_CASES = [
     pytest.param("Russia imposed sanctions on Ukraine.", {("RUS", "163", "UKR", None)}, id="coerce-impose-sanctions"),
     pytest.param("Turkey expelled Syria's ambassador.", {("TUR", "166", "SYR", None)}, id="sanction-expel"),
     pytest.param("Russia cut diplomatic ties with Ukraine.", {("RUS", "161", "UKR", None)}, id="sanction-cut-ties"),
+    pytest.param("Russia is about to restore full diplomatic ties with Ukraine.", {("RUS", "050", "UKR", None)}, id="support-about-to-restore-ties"),
+    pytest.param("Iran is ready to talk with Israel.", {("IRN", "036", "ISR", None)}, id="intent-ready-to-talk"),
     pytest.param(
         '"The U.S. pursues a policy of maximum pressure on Iran," Turkey said.',
         {("USA", "170", "IRN", "TUR")},

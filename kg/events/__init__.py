@@ -8,16 +8,20 @@ Public API: `code_events` (one claim → its events), the code-table look-ups
 from kg.events.codes import cameo_codes, cameo_label, intensity_of, is_cameo_code, plover_of, plover_types, quad_of
 from kg.events.coder import code_events, code_relation
 from kg.events.lexicon import load_lexicon
+from kg.events.table import EventRow, event_rows, write_event_table
 
 __all__ = [
+    "EventRow",
     "cameo_codes",
     "cameo_label",
     "code_events",
     "code_relation",
+    "event_rows",
     "intensity_of",
     "is_cameo_code",
     "load_lexicon",
     "plover_of",
     "plover_types",
     "quad_of",
+    "write_event_table",
 ]

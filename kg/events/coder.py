@@ -28,6 +28,7 @@ SPECULATIVE = frozenset({"may", "might", "could", "should", "must", "can", "ough
 FUTURE = frozenset({"will", "would", "shall", "'ll", "wo", "going to"})
 
 _NOMINAL_MODS = frozenset({"compound", "amod"})
+_COPULA_CONTROLLERS = frozenset({"about", "set", "poised", "due", "ready", "willing", "prepared"})
 _SETTING_PREPS = frozenset({"during", "after", "before", "since", "until", "amid", "despite", "throughout"})
 _NESTING_PREPS = frozenset({"of", "for", "on", "to", "about", "over", "toward", "towards", "against"})
 
@@ -132,6 +133,12 @@ def _chain(triple: Triple) -> tuple[list[str], Span | None]:
     if len(parts) > 1 and not parts[-1]:  # "agree to": a governing preposition
         segments[-1] = segments[-1] + " to"
     obj = triple.object
+    if segments == ["be"] and obj is not None and obj.root.lemma_.lower() in _COPULA_CONTROLLERS:
+        # "is about to restore ties with X", "is ready to talk": the adjective controls
+        comp = _xcomp(obj.root) or next((c for c in obj.root.children if c.pos_ == "VERB"), None)
+        if comp is not None:
+            prt = " ".join(c.lower_ for c in comp.children if c.dep_ == "prt")
+            return [f"be {obj.root.lemma_.lower()}", f"{_lemma(comp)} {prt}".strip()], _object_of(comp)
     if len(segments) == 1:
         doc = triple.sentence.doc
         verb = doc[triple.predicate] if 0 <= triple.predicate < len(doc) else None

@@ -68,7 +68,7 @@ def nominal_triples(triples: Iterable[Triple]) -> Iterator[Triple]:
         if triple.object is None or triple.passive or triple.kind != "verb":
             continue
         verb = triple.sentence.doc[triple.predicate]
-        if verb.lemma_.lower() not in SUPPORT_VERBS or triple.relation.split()[-1] != verb.lemma_.lower():
+        if verb.lemma_.lower() not in SUPPORT_VERBS or verb.lemma_.lower() not in triple.relation.split():
             continue
         noun = triple.object.root
         entry = EVENT_NOUNS.get(noun.lemma_.lower())

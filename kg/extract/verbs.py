@@ -124,6 +124,19 @@ def _pobj(prep: Token) -> Token | None:
     return None
 
 
+def _complex_prep(prep: Token) -> tuple[list[Token], Token | None]:
+    """The words of a preposition and its object: "in" → ([in], x); "out of" → ([out, of], x)."""
+    pobj = _pobj(prep)
+    if pobj is not None:
+        return [prep], pobj
+    inner = [c for c in prep.children if c.dep_ == "prep"]
+    if len(inner) == 1 and inner[0].i == prep.i + 1:
+        pobj = _pobj(inner[0])
+        if pobj is not None:
+            return [prep, inner[0]], pobj
+    return [prep], None
+
+
 def _light_noun(obj: Token) -> tuple[Token, Token] | None:
     """(noun, preposition) of a light-verb construction: "take *part in*", "make *use of*"."""
     if obj.tag_ != "NN" or obj.ent_type_ or obj.i + 1 >= len(obj.doc):
@@ -187,13 +200,13 @@ def _objects(clause: _Clause, *, absorb: bool = True) -> tuple[list[Span], list[
         if not absorb:
             break
         if child.dep_ == "prep" and child.i > last.i:
-            pobj = _pobj(child)
+            words, pobj = _complex_prep(child)
             if pobj is None or pobj.dep_ != "pobj":
                 continue
             clause.used.add(child.i)
             if last.lemma_ in COPULAS:
                 clause.kind = "copula"
-            return [phrase(t) for t in conjuncts(pobj)], [child]
+            return [phrase(t) for t in conjuncts(pobj)], words
         if child.dep_ == "prep":
             continue
     return [], []
@@ -207,12 +220,12 @@ def _arguments(verbs: Sequence[Token], used: set[int]) -> list[Argument]:
             if child.i in used:
                 continue
             if child.dep_ == "prep":
-                pobj = _pobj(child)
+                words, pobj = _complex_prep(child)
                 if pobj is None:
                     continue
                 span = trim(pobj.doc, pobj.left_edge.i, pobj.right_edge.i + 1)
                 if span is not None:
-                    arguments.append(Argument(child.lower_ if child.text.islower() else child.text, span))
+                    arguments.append(Argument(" ".join(w.text for w in words), span))
             elif child.dep_ in _BARE_ARGUMENTS or (child.dep_ == "advmod" and child.ent_type_ in _TIME):
                 arguments.append(Argument("", phrase(child)))
             elif child.dep_ in ("dative", "oprd") and child.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -279,7 +292,7 @@ def clause_triples(sent: Span) -> Iterator[Triple]:
                 noun = phrase(roles.noun)
                 if roles.role == "subject":
                     subject_spans = [noun]
-                elif roles.role == "object" and not objects:
+                elif roles.role == "object" and (not objects or objects[0].root.lower_ in ("that", "which", "whom")):
                     objects = [noun]
                 elif roles.role == "argument":
                     arguments = [a for a in arguments if a.span.root.lower_ not in ("which", "whom")]

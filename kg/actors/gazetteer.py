@@ -196,23 +196,24 @@ class PhraseIndex:
         i = start
         while i < len(words):
             key = normalise(words[i])
+            stemmed: list[Any] = []
             stems = node.get("\0stems")
             if stems:
                 for k in range(len(key), 0, -1):
                     hit = stems.get(key[:k])
                     if hit:
-                        best = (i + 1, list(hit))
+                        stemmed = list(hit)
                         break
             child = node.get(key)
-            if child is None:
-                break
             values = [
                 v
-                for exact, v in child.get("\0values", ())
+                for exact, v in (child or {}).get("\0values", ())
                 if exact is None or tuple(words[start : i + 1]) == exact
             ]
-            if values:
-                best = (i + 1, values)
+            if values or stemmed:
+                best = (i + 1, values + stemmed)  # stems are dictionary names: they come last and win
+            if child is None:
+                break
             node = child
             i += 1
         return best

@@ -6,6 +6,7 @@ puts the command on ``kg --help``.
 
 from kg.cli import build  # noqa: F401
 from kg.cli import events  # noqa: F401
+from kg.cli import extract  # noqa: F401
 from kg.cli import network  # noqa: F401
 from kg.cli import store  # noqa: F401
 from kg.cli._app import app, main

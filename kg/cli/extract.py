@@ -1,0 +1,99 @@
+"""``kg extract``: articles → one extraction a line (JSONL records or CaRB rows)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from kg.cli._app import app
+from kg.corpus import INPUT_FORMATS, read_documents
+from kg.errors import InputError
+from kg.types import Document
+
+__all__ = ["OUTPUT_FORMATS", "extract_command", "extraction_lines"]
+
+#: What ``--format`` accepts.
+OUTPUT_FORMATS = ("jsonl", "carb")
+
+
+def extraction_lines(
+    documents: Sequence[Document],
+    *,
+    output_format: str = "jsonl",
+    model: str | None = None,
+    actors: Sequence[Path | str] = (),
+    sentence_per_document: bool = False,
+) -> Iterator[str]:
+    """The lines ``kg extract`` writes, one extraction each.
+
+    Args:
+        documents: What to read.
+        output_format: ``"jsonl"`` (a `Claim.to_dict` record a line, actors and events
+            included) or ``"carb"`` (``sentence, confidence, relation, arg1, arg2, ...``
+            tab-separated; the relation as written).
+        model: spaCy pipeline name.
+        actors: Actor dictionaries (jsonl only).
+        sentence_per_document: Write each document's text as the CaRB sentence (input
+            read with ``--sentences``), rather than the sentence spaCy found.
+
+    Raises:
+        InputError: Unknown output format.
+    """
+    if output_format not in OUTPUT_FORMATS:
+        raise InputError(f"unknown output format {output_format!r} (valid: {', '.join(OUTPUT_FORMATS)})")
+    if output_format == "carb":
+        from kg.extract import carb_row
+        from kg.nlp import load_pipeline
+
+        nlp = load_pipeline(model)
+        for document, doc in zip(documents, nlp.pipe(d.text for d in documents)):
+            sentence = document.text.strip() if sentence_per_document else None
+            for triple in doc._.triples:
+                yield "\t".join(carb_row(triple, sentence=sentence))
+        return
+    from kg.pipeline import analyse
+
+    for _, _, claims in analyse(documents, model=model, actors=actors):
+        for claim in claims:
+            yield json.dumps(claim.to_dict(), ensure_ascii=False)
+
+
+@app.command("extract")
+def extract_command(
+    inputs: Annotated[list[str], typer.Argument(help="Article files or folders; '-' reads standard input.")],
+    sentences: Annotated[
+        bool, typer.Option("--sentences", help="Each non-empty line is one sentence and one document (id: its line number).")
+    ] = False,
+    input_format: Annotated[str, typer.Option("--input-format", help=f"One of: {', '.join(INPUT_FORMATS)}.")] = "text",
+    output_format: Annotated[str, typer.Option("--format", "-f", help="jsonl (records) or carb (CaRB rows).")] = "jsonl",
+    model: Annotated[Optional[str], typer.Option("--model", envvar="KG_MODEL", help="spaCy pipeline to use.")] = None,
+    actors: Annotated[
+        Optional[list[Path]], typer.Option("--actors", help="PETRARCH/Phoenix actor dictionary (repeatable).")
+    ] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write here instead of standard output.")] = None,
+) -> None:
+    """Print every extraction: one JSON record (or CaRB row) a line.
+
+    Example: kg extract examples/khamenei-rejects-talks-2019-09-18.txt --format jsonl
+    """
+    fmt = "sentences" if sentences else input_format
+    documents = read_documents(inputs, input_format=fmt)
+    lines = extraction_lines(
+        documents,
+        output_format=output_format,
+        model=model,
+        actors=actors or (),
+        sentence_per_document=fmt == "sentences",
+    )
+    if out is None:
+        for line in lines:
+            sys.stdout.write(line + "\n")
+        return
+    with out.open("w", encoding="utf-8") as handle:
+        for line in lines:
+            handle.write(line + "\n")

@@ -280,15 +280,12 @@ def score(gold: Extractions, predicted: Extractions) -> Score:
 
 
 def kg_lines(sentences: Sequence[str], *, model: str | None = None) -> list[str]:
-    """``kg extract --format carb`` lines for the sentences, run in-process."""
-    from kg.extract import carb_row
-    from kg.nlp import load_pipeline
+    """``kg extract --sentences --format carb`` lines for the sentences, run in-process."""
+    from kg.cli.extract import extraction_lines
+    from kg.types import Document
 
-    nlp = load_pipeline(model)
-    lines: list[str] = []
-    for sentence, doc in zip(sentences, nlp.pipe(sentences, batch_size=64)):
-        lines.extend("\t".join(carb_row(t, sentence=sentence)) for t in doc._.triples)
-    return lines
+    documents = [Document(id=str(n), text=s) for n, s in enumerate(sentences, start=1)]
+    return list(extraction_lines(documents, output_format="carb", model=model, sentence_per_document=True))
 
 
 def textacy_lines(sentences: Sequence[str], *, model: str | None = None) -> list[str]:

@@ -9,10 +9,11 @@
 
 from kg.store.backends import EXPORT_FORMATS, Store, atomic_write, open_store
 from kg.store.endpoint import make_server, serve
-from kg.store.mapping import actor_iri, claim_iri, document_graph, document_iri, event_iri, sentence_iri
+from kg.store.mapping import ACTORS_GRAPH, actor_iri, claim_iri, document_graph, document_iri, event_iri, sentence_iri
 from kg.store.named import NamedQuery, named_queries, run_named
 
 __all__ = [
+    "ACTORS_GRAPH",
     "EXPORT_FORMATS",
     "NamedQuery",
     "Store",

@@ -22,7 +22,7 @@ from rdflib.term import Identifier, Node
 
 from kg.errors import QueryError, StoreError
 from kg.ontology import KG, PREFIXES
-from kg.store.mapping import document_iri
+from kg.store.mapping import ACTORS_GRAPH, actor_iri, document_iri
 from kg.types import Document
 
 __all__ = ["EXPORT_FORMATS", "RDF_FILE_FORMATS", "Store", "atomic_write", "open_store"]
@@ -52,6 +52,7 @@ EXPORT_FORMATS = {
 }
 _FORMAT_ALIASES = {"ttl": "turtle", "nq": "nquads", "jsonld": "json-ld", "nt": "ntriples"}
 
+_ACTOR_PREFIX = str(actor_iri("x"))[:-1]
 _XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
 _INIT_NS = {prefix: URIRef(str(ns)) for prefix, ns in PREFIXES.items()}
 
@@ -138,6 +139,12 @@ class Store:
     def add_document(self, document: Document, graph: Graph) -> bool:
         """Add one document's graph as its own named graph, in one transaction.
 
+        What the graph says about actors (labels, roles, codes and the direct
+        actor-to-actor edges: every triple whose subject is an actor) goes to the one
+        shared graph `ACTORS_GRAPH` instead, so a union of the documents holds each actor
+        fact once (Oxigraph's union default graph keeps a copy per graph, and an actor
+        named in a thousand documents would match a thousand times).
+
         Args:
             document: The document (its content hash names the graph).
             graph: Its RDF, from `kg.store.document_graph`.
@@ -163,7 +170,8 @@ class Store:
         if self.has_document(document):
             return False
         context = self.graph.get_context(document_iri(document))
-        quads = [(s, p, o, context) for s, p, o in graph]
+        shared = self.graph.get_context(ACTORS_GRAPH)
+        quads = [(s, p, o, shared if str(s).startswith(_ACTOR_PREFIX) else context) for s, p, o in graph]
         try:
             self.graph.addN(quads)
             if self.kind == "sparql":

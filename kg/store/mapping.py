@@ -28,6 +28,7 @@ from kg.ontology import CAMEO, ID, KG, PLOVER, PLOVER_PROPERTIES, PREFIXES
 from kg.types import Actor, ActorType, Claim, Document, Event
 
 __all__ = [
+    "ACTORS_GRAPH",
     "actor_iri",
     "claim_iri",
     "document_graph",
@@ -37,6 +38,9 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+
+#: The named graph a store keeps actor descriptions and actor-to-actor edges in.
+ACTORS_GRAPH = ID["actors"]
 
 _ACTOR_CLASS = {
     ActorType.PERSON: KG.Person,

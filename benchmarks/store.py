@@ -1,0 +1,194 @@
+"""Store benchmark: rdflib's memory store against Oxigraph on disk, same claims, same run.
+
+Generates synthetic but realistic documents (a Zipf-distributed pool of actors, five
+claims a document, CAMEO-coded events, a tenth of the claims negated), maps them with
+`kg.store.document_graph`, loads them through `Store.add_document` into each backend
+(each backend in its own process, so peak memory is its own), then runs every named
+query. Prints load triples/s, query latency (median of --repeat runs), the
+memory/Oxigraph ratios and peak RSS.
+
+    python benchmarks/store.py --triples 200000          # about two minutes
+    python benchmarks/store.py --triples 1000000 --repeat 1
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import multiprocessing
+import random
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+CAMEO = [("120", "REJECT", 3, -4.0), ("112", "ACCUSE", 3, -2.0), ("040", "CONSULT", 1, 1.0),
+         ("057", "AGREE", 1, 8.0), ("190", "ASSAULT", 4, -10.0), ("163", "SANCTION", 4, -8.0),
+         ("138", "THREATEN", 3, -7.0), ("070", "AID", 2, 7.0), ("051", "SUPPORT", 1, 3.4),
+         ("141", "PROTEST", 3, -6.5), ("020", "REQUEST", 1, 3.0)]
+VERBS = {"120": "reject", "112": "accuse", "040": "meet", "057": "sign", "190": "attack", "163": "sanction",
+         "138": "threaten", "070": "aid", "051": "praise", "141": "protest", "020": "urge"}
+COUNTRIES = ["IRN", "USA", "SAU", "ISR", "RUS", "CHN", "GBR", "FRA", "DEU", "TUR", "IRQ", "SYR", "LBN",
+             "YEM", "EGY", "JOR", "QAT", "ARE", "PAK", "AFG", "IND", "JPN", "KOR", "PRK", "UKR"]
+SECTORS = ["GOV", "MIL", "OPP", "REB", "JUD", "LEG", "BUS", "MED"]
+SENTENCES_PER_DOC = 5
+
+
+def _actors(n: int, rng: random.Random):
+    from kg.types import Actor, ActorType, Role
+
+    actors = []
+    for country in COUNTRIES:
+        actors.append(Actor(f"state/{country}", f"State {country}", ActorType.STATE, country))
+        actors.append(Actor(f"government/{country}", f"Government of {country}", ActorType.GOVERNMENT,
+                            country, "GOV", frozenset({f"{country} regime"})))
+    while len(actors) < n:
+        i = len(actors)
+        country, sector = rng.choice(COUNTRIES), rng.choice(SECTORS)
+        if rng.random() < 0.7:
+            actors.append(Actor(f"person/person-{i}", f"Person {i}", ActorType.PERSON, country, sector,
+                                frozenset({f"P{i}"}), (Role(f"minister {i % 40}", country, sector),)))
+        else:
+            actors.append(Actor(f"organization/org-{i}", f"Organization {i}", ActorType.ORGANIZATION,
+                                country, sector))
+    return actors
+
+
+def documents(n_docs: int, seed: int = 7):
+    """Yield (Document, claims) pairs: the same sequence for the same seed."""
+    from spacy.tokens import Doc
+
+    from kg.nlp import load_pipeline
+    from kg.types import Claim, Document, Event, Quad, Triple
+
+    rng = random.Random(seed)
+    vocab = load_pipeline().vocab
+    actors = _actors(2000, rng)
+    weights = [1 / (rank + 1) for rank in range(len(actors))]  # Zipf: a few actors dominate
+    start = dt.date(2015, 1, 1)
+    for d in range(n_docs):
+        words, spaces, starts, rows = [], [], [], []
+        for _ in range(SENTENCES_PER_DOC):
+            subject, obj = rng.choices(actors, weights, k=2)
+            cameo, plover, quad, intensity = rng.choice(CAMEO)
+            negated = rng.random() < 0.1
+            verb = VERBS[cameo]
+            sentence = [*subject.label.split(), *(["did", "not", verb] if negated else [verb + "ed"]),
+                        *obj.label.split(), "in", "case", str(d), "."]
+            first = len(words)
+            words += sentence
+            spaces += [True] * (len(sentence) - 2) + [False, True]
+            starts += [True] + [False] * (len(sentence) - 1)
+            s_len, o_start = len(subject.label.split()), first + len(subject.label.split()) + (3 if negated else 1)
+            rows.append((first, s_len, o_start, len(obj.label.split()), verb, negated, subject, obj,
+                         Event(subject.id, obj.id, cameo, plover, Quad(quad), intensity) if subject != obj else None))
+        doc = Doc(vocab, words=words, spaces=spaces, sent_starts=starts)
+        sents = list(doc.sents)
+        document = Document(id=f"doc-{d}", text=doc.text, title=f"Report {d}",
+                            date=start + dt.timedelta(days=rng.randrange(2200)), source="Synthetic Wire")
+        claims = []
+        for n, (first, s_len, o_start, o_len, verb, negated, subject, obj, event) in enumerate(rows):
+            triple = Triple(doc[first:first + s_len], verb, doc[o_start:o_start + o_len], sents[n],
+                            o_start - 1, relation_text=("did not " + verb) if negated else verb + "ed",
+                            negated=negated, confidence=round(rng.uniform(0.3, 0.95), 2))
+            claims.append(Claim(document.id, n, triple, subject, obj, (event,) if event else ()))
+        yield document, doc, claims
+
+
+def params_for_queries() -> dict[str, dict[str, str]]:
+    return {
+        "said-by": {"actor": "Government of IRN"},
+        "events-between-countries": {"country1": "IRN", "country2": "USA", "start": "2016-01-01",
+                                     "end": "2018-12-31"},
+    }
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+
+
+def run_backend(kind: str, n_docs: int, repeat: int, out) -> None:
+    """In a child process: load every document into one backend, run the named queries."""
+    from kg.store import document_graph, named_queries, open_store, run_named
+
+    folder = tempfile.mkdtemp(prefix="kg-bench-")
+    store = open_store(None if kind == "memory" else f"oxigraph:{folder}/store")
+    baseline = _rss_mb()
+    load_s = 0.0
+    triples = 0
+    for document, doc, claims in documents(n_docs):
+        graph = document_graph(document, doc, claims)
+        t0 = time.perf_counter()
+        store.add_document(document, graph)
+        load_s += time.perf_counter() - t0
+        triples += len(graph)
+    queries = {}
+    params = params_for_queries()
+    for name in named_queries():
+        times, rows = [], 0
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            rows = len(list(run_named(store, name, params.get(name))))
+            times.append(time.perf_counter() - t0)
+        queries[name] = {"seconds": statistics.median(times), "rows": rows}
+    out.put({"kind": kind, "triples": triples, "load_s": load_s, "queries": queries,
+             "rss_baseline_mb": baseline, "rss_peak_mb": _rss_mb()})
+    store.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--triples", type=int, default=200_000, help="about how many triples to load (default 200000)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per query; the median is reported")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args(argv)
+    per_doc = sum(len(g) for g in _sizes(3)) / 3
+    n_docs = max(1, round(args.triples / per_doc))
+    context = multiprocessing.get_context("spawn")
+    results = {}
+    for kind in ("memory", "oxigraph"):
+        queue = context.Queue()
+        child = context.Process(target=run_backend, args=(kind, n_docs, args.repeat, queue))
+        child.start()
+        while True:
+            try:
+                results[kind] = queue.get(timeout=5)
+                break
+            except Exception:  # queue.Empty: is the child still working?
+                if not child.is_alive():
+                    print(f"the {kind} run failed (exit code {child.exitcode})", file=sys.stderr)
+                    return 1
+        child.join()
+    if args.json:
+        print(json.dumps(results, indent=2))
+        return 0
+    mem, ox = results["memory"], results["oxigraph"]
+    print(f"{n_docs} documents, {mem['triples']} triples (claims: {n_docs * SENTENCES_PER_DOC}); "
+          f"Python {sys.version.split()[0]}")
+    print(f"{'':26}{'memory':>12}{'oxigraph':>12}{'mem/ox':>9}")
+    print(f"{'load (triples/s)':26}{mem['triples'] / mem['load_s']:>12,.0f}{ox['triples'] / ox['load_s']:>12,.0f}"
+          f"{(ox['triples'] / ox['load_s']) / (mem['triples'] / mem['load_s']):>8.1f}x")
+    for name in mem["queries"]:
+        m, o = mem["queries"][name], ox["queries"][name]
+        flag = "" if m["rows"] == o["rows"] else f"  (rows differ: {m['rows']} vs {o['rows']})"
+        print(f"{name + ' (s)':26}{m['seconds']:>12.3f}{o['seconds']:>12.3f}{m['seconds'] / max(o['seconds'], 1e-9):>8.1f}x"
+              f"  rows={m['rows']}{flag}")
+    print(f"{'peak RSS (MB)':26}{mem['rss_peak_mb']:>12.0f}{ox['rss_peak_mb']:>12.0f}"
+          f"   (baseline {mem['rss_baseline_mb']:.0f} / {ox['rss_baseline_mb']:.0f})")
+    return 0
+
+
+def _sizes(n: int):
+    from kg.store import document_graph
+
+    for document, doc, claims in documents(n, seed=99):
+        yield document_graph(document, doc, claims)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

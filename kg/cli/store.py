@@ -32,7 +32,7 @@ def _short(term, namespace_manager) -> str:
 
 
 def format_result(result, fmt: str, *, namespace_manager=None) -> str | None:
-    """Render an rdflib result as ``csv``/``json``/``tsv``/``xml`` text, or None for ``table``.
+    """Render an rdflib result as ``csv``/``json``/``xml`` text, or None for ``table``.
 
     Graph results (CONSTRUCT, DESCRIBE) are Turtle for every format but ``json`` (JSON-LD).
     """
@@ -74,7 +74,7 @@ def query_command(
     sparql: Annotated[Optional[str], typer.Argument(help="The SPARQL query; kg, prov, skos, ... prefixes are declared.")] = None,
     named: Annotated[Optional[str], typer.Option("--named", "-n", help="Run a named query instead (see --list).")] = None,
     param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="NAME=VALUE for a named query (repeatable).")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv, json or xml.")] = "table",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, json or xml.")] = "table",
     list_named: Annotated[bool, typer.Option("--list", help="List the named queries and their parameters.")] = False,
 ) -> None:
     """Run a SPARQL query (or a named one) on a store or an RDF file.
@@ -85,8 +85,8 @@ def query_command(
 
     from kg.store import named_queries, open_store, run_named
 
-    if fmt not in ("table", "csv", "tsv", "json", "xml"):
-        raise QueryError(f"unknown --format {fmt!r} (valid: table, csv, tsv, json, xml)")
+    if fmt not in ("table", "csv", "json", "xml"):
+        raise QueryError(f"unknown --format {fmt!r} (valid: table, csv, json, xml)")
     if list_named:
         console = Console()
         for query in named_queries().values():

@@ -6,7 +6,7 @@ read-only besides. Each query runs in a worker thread; past the time limit the c
 gets 503 (the worker is abandoned: Python threads cannot be killed, so the limit bounds
 the client's wait, not the CPU).
 
-Results follow the Accept header: SPARQL JSON (default), XML, CSV or TSV for SELECT/ASK;
+Results follow the Accept header: SPARQL JSON (default), XML or CSV for SELECT/ASK;
 Turtle (default), N-Triples or JSON-LD for CONSTRUCT/DESCRIBE.
 """
 
@@ -33,7 +33,6 @@ _TABULAR = {
     "application/sparql-results+xml": "xml",
     "application/xml": "xml",
     "text/csv": "csv",
-    "text/tab-separated-values": "tsv",
 }
 _GRAPH = {
     "text/turtle": "turtle",
@@ -148,6 +147,15 @@ class _SparqlServer(ThreadingHTTPServer):
             return HTTPStatus.BAD_REQUEST, (str(exc) + "\n").encode("utf-8"), "text/plain; charset=utf-8"
         except KGError as exc:
             return HTTPStatus.BAD_GATEWAY, (str(exc) + "\n").encode("utf-8"), "text/plain; charset=utf-8"
+        try:
+            return self._serialize(result, accept)
+        except Exception as exc:  # a result the chosen format cannot carry
+            log.exception("serialising a result failed")
+            message = f"could not serialise the result: {' '.join(str(exc).split())}\n"
+            return HTTPStatus.INTERNAL_SERVER_ERROR, message.encode("utf-8"), "text/plain; charset=utf-8"
+
+    @staticmethod
+    def _serialize(result, accept: str) -> tuple[int, bytes, str]:
         if result.type in ("CONSTRUCT", "DESCRIBE"):
             media, fmt = _pick(accept, _GRAPH, "text/turtle")
             body = result.graph.serialize(format=fmt, encoding="utf-8")

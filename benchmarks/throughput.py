@@ -8,7 +8,7 @@ sentences (``../shared/eval-dev/carb/data/dev.txt``), in one run, it times
 * (c) the bare pipeline plus textacy's ``subject_verb_object_triples``,
 
 and prints sentences/s for each with the ratios b/a (kg's overhead over parsing; 1.0 is
-free) and b/c. Each figure is the best of ``--repeat`` passes, after one warm-up pass.
+free) and b/c. Each figure is the best of ``--repeat`` passes, interleaved, after one warm-up pass.
 """
 
 from __future__ import annotations
@@ -22,14 +22,17 @@ ROOT = Path(__file__).resolve().parents[1]
 SENTENCES = ROOT.parent / "shared" / "eval-dev" / "carb" / "data" / "dev.txt"
 
 
-def _best(run: Callable[[], int], repeat: int) -> tuple[float, int]:
-    run()
-    best, count = float("inf"), 0
+def _best(runs: Sequence[Callable[[], int]], repeat: int) -> list[tuple[float, int]]:
+    # Passes interleave (a, b, c, a, b, c, ...) so that a change in machine load hits all alike.
+    for run in runs:
+        run()
+    best = [(float("inf"), 0) for _ in runs]
     for _ in range(repeat):
-        start = time.perf_counter()
-        count = run()
-        best = min(best, time.perf_counter() - start)
-    return best, count
+        for k, run in enumerate(runs):
+            start = time.perf_counter()
+            count = run()
+            best[k] = (min(best[k][0], time.perf_counter() - start), count)
+    return best
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -63,9 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return sum(len(list(subject_verb_object_triples(doc))) for doc in bare.pipe(sentences, batch_size=batch))
 
     n = len(sentences)
-    a, _ = _best(parse_only, options.repeat)
-    b, kg_count = _best(parse_and_extract, options.repeat)
-    c, textacy_count = _best(textacy_svo, options.repeat)
+    (a, _), (b, kg_count), (c, textacy_count) = _best([parse_only, parse_and_extract, textacy_svo], options.repeat)
     print(f"{n} sentences, best of {options.repeat}, batch size {batch}")
     print(f"(a) parse only          {n / a:8.1f} sentences/s")
     print(f"(b) parse + kg_triples  {n / b:8.1f} sentences/s  ({kg_count} extractions)")

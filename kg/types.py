@@ -82,8 +82,9 @@ class Triple:
         confidence: 0–1; orders extractions by how likely they are right.
         kind: The rule family that made it: "verb", "copula", "apposition",
             "speech", "nominal", "relative", ...
-        passive: True where the clause is passive; with an agent the subject is the
-            agent and the object the patient ("was condemned by" in ``relation_text``).
+        passive: True where a passive with an agent was turned round: the subject is
+            the agent, the object the patient ("was condemned by" in ``relation_text``).
+            An agentless passive keeps its patient as subject ("be condemned").
     """
 
     subject: Span

@@ -84,6 +84,20 @@ def _grid(nodes: list[Hashable]) -> dict[Hashable, tuple[float, float]]:
 
 
 _GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
+#: Median link length (pixels at vis-network's natural scale) in graphs of up to `SMALL_GRAPH` actors.
+LINK_LENGTH = 180.0
+
+
+def _scaled(
+    pos: dict[Hashable, tuple[float, float]], H: nx.Graph, length: float
+) -> tuple[dict[Hashable, tuple[float, float]], float]:
+    """Scale a layout so its median edge is ``length`` long; return it and its radius."""
+    lengths = sorted(math.dist(pos[u], pos[v]) for u, v in H.edges() if u != v)
+    median = lengths[len(lengths) // 2] if lengths else 0.0
+    factor = length / median if median > 1e-9 else length
+    scaled = {k: (x * factor, y * factor) for k, (x, y) in pos.items()}
+    radius = max((math.hypot(x, y) for x, y in scaled.values()), default=0.0) + length / 4
+    return scaled, radius
 
 
 def _block_layout(H: nx.Graph, seed: int, depth: int = 0) -> tuple[dict[Hashable, tuple[float, float]], float]:
@@ -95,8 +109,7 @@ def _block_layout(H: nx.Graph, seed: int, depth: int = 0) -> tuple[dict[Hashable
     if depth == 0 and n <= SMALL_GRAPH:
         # One spring layout, roomy enough for labels at vis-network's natural scale.
         if len(linked):
-            radius = max(250.0, 75 * math.sqrt(len(linked)))
-            placed.append(({k: (x * radius, y * radius) for k, (x, y) in _spring(linked, seed).items()}, radius))
+            placed.append(_scaled(_spring(linked, seed), linked, LINK_LENGTH))
     elif n <= SMALL_GRAPH or depth > 3:
         radius = 28 * math.sqrt(n) + 10
         return {k: (x * radius, y * radius) for k, (x, y) in _spring(H, seed).items()}, radius

@@ -149,6 +149,8 @@
   };
   var network = new vis.Network(container, {nodes: nodesView, edges: edgesView}, options);
   network.fit({animation: false});
+  // fit() frames the node centres; leave room for the labels at the edges.
+  network.moveTo({scale: network.getScale() * 0.88, animation: false});
   network.once('afterDrawing', function () {
     window.__kgReady = performance.now();
     document.body.setAttribute('data-ready', '1');

@@ -270,10 +270,10 @@ def to_networkx(rdf_graph: Any) -> nx.MultiDiGraph:
         _new_node(G, iri)
         attrs = G.nodes[iri]
         type_name = _tail(str(row.type))
-        # An actor typed both kg:Actor and kg:State is a State.
-        if type_name in _TYPE_RANK and (attrs["type"] is None or attrs["type"] == "Actor"):
-            attrs["type"] = type_name
-        elif attrs["type"] is None:
+        # An actor typed both kg:Actor and kg:State is a State; of two subclasses the
+        # first in ACTOR_TYPES wins, whatever order the rows come in.
+        current = attrs["type"]
+        if current is None or _TYPE_RANK.get(type_name, len(_TYPE_RANK)) < _TYPE_RANK.get(current, len(_TYPE_RANK)):
             attrs["type"] = type_name
         if row.label is not None:
             attrs["label"] = str(row.label)

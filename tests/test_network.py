@@ -329,3 +329,17 @@ def test_export_round_trips_lists_as_json(G, tmp_path, writer, reader):
     evidence = [json.loads(d["evidence"]) for _, _, d in back.edges(data=True) if d.get("event_type") == "REJECT"]
     assert evidence and evidence[0][0]["document"] == "a1"
     assert list(tmp_path.joinpath("out").iterdir()) == [path]  # no temp file left behind
+
+
+@pytest.mark.parametrize(
+    "types",
+    [
+        pytest.param(["Actor", "Government"], id="actor-and-subclass"),
+        pytest.param(["Government", "Actor"], id="subclass-and-actor"),
+    ],
+)
+def test_most_specific_actor_type_wins(types):
+    g = rdflib.Graph()
+    for kind in types:
+        g.add((actor("government/IRN"), RDF.type, KG[kind]))
+    assert network.to_networkx(g).nodes[str(actor("government/IRN"))]["type"] == "Government"

@@ -82,7 +82,7 @@ def document_iri(document: Document) -> URIRef:
 
     Examples:
         >>> document_iri(Document(id="a", text="Iran rejected talks."))[-16:]
-        '3b5ea7bcc8a20ea0'
+        '741cf9a3fc0ef310'
     """
     return ID[f"doc/{document.content_hash[:16]}"]
 

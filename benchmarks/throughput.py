@@ -8,7 +8,9 @@ sentences (``../shared/eval-dev/carb/data/dev.txt``), in one run, it times
 * (c) the bare pipeline plus textacy's ``subject_verb_object_triples``,
 
 and prints sentences/s for each with the ratios b/a (kg's overhead over parsing; 1.0 is
-free) and b/c. Each figure is the best of ``--repeat`` passes, interleaved, after one warm-up pass.
+free) and b/c. Each figure is the best of ``--repeat`` passes, interleaved, after one warm-up pass, timed
+in CPU time of this process (``time.process_time``) so that other load on the machine
+weighs less.
 """
 
 from __future__ import annotations
@@ -29,9 +31,9 @@ def _best(runs: Sequence[Callable[[], int]], repeat: int) -> list[tuple[float, i
     best = [(float("inf"), 0) for _ in runs]
     for _ in range(repeat):
         for k, run in enumerate(runs):
-            start = time.perf_counter()
+            start = time.process_time()
             count = run()
-            best[k] = (min(best[k][0], time.perf_counter() - start), count)
+            best[k] = (min(best[k][0], time.process_time() - start), count)
     return best
 
 

@@ -33,6 +33,7 @@ bench: dev
 	$(PIP) install $(PIN) -e '.[bench]'
 	$(PY) benchmarks/carb.py
 	$(PY) benchmarks/throughput.py
+	$(PY) benchmarks/viz.py
 
 golden: dev
 	$(PY) -m tests.golden

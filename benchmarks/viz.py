@@ -3,7 +3,8 @@
 For synthetic actor networks of 500, 2,000 and 5,000 actors (2.2 links per actor: 11,000
 for the largest), it reports the HTML file's size, the time Python takes to write it, and
 the time until the page is drawn and interactive in headless Chromium (``window.__kgReady``,
-set on vis-network's first ``afterDrawing``, in ms from navigation start). The baseline is
+set on vis-network's first ``afterDrawing``, in ms from navigation start), and how long one
+filter change then takes to redraw. The baseline is
 pyvis 0.3.2's own page for the same graph (``Network(cdn_resources="in_line")``, physics on,
 its defaults), timed until vis-network reports the layout stabilized, with a time limit.
 
@@ -106,9 +107,22 @@ PYVIS_SETTLED = (
 # How far vis-network's stabilization got (iterations done), where the page never settled.
 PYVIS_PROGRESS = "typeof network !== 'undefined' && network.physics ? network.physics.stabilizationIterations : null"
 PROGRESS: dict[str, int | None] = {}
+AFTER: dict[str, float] = {}
 
 
-def time_in_browser(browser: Browser, path: Path, ready: str, timeout: float) -> tuple[float | None, list[str]]:
+# After the first draw: how long one filter change (hide one event type, redraw) takes.
+FILTER_MS = """new Promise(done => {
+  const t = performance.now();
+  kg.network.once('afterDrawing', () => done(performance.now() - t));
+  kg.state.types.delete('REJECT');
+  kg.apply();
+  kg.network.redraw();
+})"""
+
+
+def time_in_browser(
+    browser: Browser, path: Path, ready: str, timeout: float, *, then: str | None = None
+) -> tuple[float | None, list[str]]:
     """The value of `ready` (ms from navigation start) once truthy (None: not within `timeout` s), and errors."""
     page = browser.open("about:blank")
     page.send("Network.setBlockedURLs", {"urls": ["http://*", "https://*"]})
@@ -122,6 +136,8 @@ def time_in_browser(browser: Browser, path: Path, ready: str, timeout: float) ->
             except BrowserError:
                 value = 0
             if value:
+                if then:
+                    AFTER[path.name] = page.evaluate(then, timeout=timeout)
                 return float(value), page.errors
             time.sleep(0.01)
         try:
@@ -151,9 +167,9 @@ def main() -> int:
             ours = viz.write_html(G, out / f"kg-{n}.html", title=f"{n} actors")
             write_s = time.perf_counter() - started
             # the page's own clock: first frame drawn, every handler attached
-            drawn_ms, errors = time_in_browser(browser, ours, "window.__kgReady || 0", 60)
+            drawn_ms, errors = time_in_browser(browser, ours, "window.__kgReady || 0", 60, then=FILTER_MS)
             row = {"actors": n, "links": G.number_of_edges(), "kg_bytes": ours.stat().st_size, "kg_write_s": write_s,
-                   "kg_drawn_ms": drawn_ms, "kg_errors": len(errors)}
+                   "kg_drawn_ms": drawn_ms, "kg_filter_ms": AFTER.get(ours.name), "kg_errors": len(errors)}
             if not args.no_pyvis:
                 started = time.perf_counter()
                 page = pyvis_page(G)
@@ -174,6 +190,7 @@ def format_row(row: dict, pyvis_timeout: float) -> str:
         f"{row['actors']:>5} actors {row['links']:>6} links | kg: {row['kg_bytes'] / 1e6:5.2f} MB, "
         f"written in {row['kg_write_s']:5.2f} s, drawn at "
         + (f"{row['kg_drawn_ms']:7.0f} ms" if row["kg_drawn_ms"] is not None else "  (not drawn)")
+        + (f", filter redrawn in {row['kg_filter_ms']:4.0f} ms" if row.get("kg_filter_ms") is not None else "")
         + f", {row['kg_errors']} errors"
     )
     if "pyvis_bytes" in row:

@@ -26,6 +26,18 @@ log = logging.getLogger(__name__)
 Progress = Callable[[Document, Sequence[Claim], bool], None]
 
 
+_NOMINAL = {"NOUN", "PROPN", "PRON", "NUM"}
+
+
+def _is_noun_phrase(triple) -> bool:
+    """Whether the object is a noun phrase (whose actors it may be about), not a clause or a quote.
+
+    "rejected plans for talks with U.S. authorities" is about the United States; "said that
+    the policy has failed in Iran" and "want to prove that ..." are not about Iran.
+    """
+    return triple.object is not None and triple.kind != "speech" and triple.object.root.pos_ in _NOMINAL
+
+
 def claims_of(doc: Doc, document: Document, registry: ActorRegistry) -> list[Claim]:
     """The claims of one parsed document: its triples with their actors and events.
 
@@ -42,12 +54,10 @@ def claims_of(doc: Doc, document: Document, registry: ActorRegistry) -> list[Cla
     claims = []
     for triple in doc._.triples or ():
         subject_actor = resolution.actor_of(triple.subject)
-        object_actor = None
-        if triple.object is not None:
-            object_actor = resolution.actor_of(triple.object)
-            if object_actor is None:
-                inside = resolution.actors_in(triple.object)
-                object_actor = inside[0] if inside else None
+        object_actor = resolution.actor_of(triple.object)
+        if object_actor is None and _is_noun_phrase(triple):
+            inside = resolution.actors_in(triple.object)
+            object_actor = inside[0] if inside else None
         claims.append(
             Claim(
                 doc_id=document.id,

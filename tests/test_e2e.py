@@ -63,8 +63,11 @@ def test_khamenei_rejects_plans_for_talks(graph):
     khamenei = actor_named(graph, "Khamenei")
     assert khamenei == actor_named(graph, "Ali Khamenei") and len(khamenei) == 1
     # and an actor-level link Khamenei → United States
+    # the United States, as a state or as its government (kg:governmentOf)
+    us = {str(r.a) for r in graph.query(
+        'SELECT ?a WHERE { { ?a skos:prefLabel "United States" } UNION { ?a kg:governmentOf/skos:prefLabel "United States" } }'
+    )}
     net = graph.to_networkx()
-    us = [n for n, d in net.nodes(data=True) if d.get("label") == "United States"]
     assert any(net.has_edge(khamenei[0], u) for u in us), [
         (net.nodes[v].get("label"), d.get("event_type")) for _, v, d in net.out_edges(khamenei[0], data=True)
     ]

@@ -11,6 +11,27 @@ from kg.errors import KGError
 
 __all__ = ["app", "main"]
 
+
+def _click_errors() -> tuple[type[Exception], ...]:
+    """Click's usage-error class, from the click typer vendors and from click itself."""
+    found: list[type[Exception]] = []
+    try:
+        import click
+    except ImportError:
+        pass
+    else:
+        found.append(click.ClickException)
+    try:
+        from typer._click.exceptions import ClickException  # typer >= 0.25 vendors click
+    except ImportError:
+        pass
+    else:
+        found.append(ClickException)
+    return tuple(found)
+
+
+_CLICK_ERRORS = _click_errors()
+
 app = typer.Typer(
     name="kg",
     help="Political news into a knowledge graph of political actors.\n\n"
@@ -36,11 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     except typer.Abort:
         print("kg: aborted", file=sys.stderr)
         return 130
-    except Exception as exc:  # click's usage errors
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            return exc.exit_code
-        raise
+    except _CLICK_ERRORS as exc:  # usage errors: unknown option, missing argument
+        exc.show()
+        return exc.exit_code
     return 0

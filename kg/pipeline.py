@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from kg.actors import ActorRegistry, resolve_actors
 from kg.corpus import as_documents
 from kg.events import code_events
+from kg.events.verbs import VerbDictionary, load_verbs
 from kg.nlp import load_pipeline
 from kg.types import Claim, Document
 
@@ -38,13 +39,16 @@ def _is_noun_phrase(triple) -> bool:
     return triple.object is not None and triple.kind != "speech" and triple.object.root.pos_ in _NOMINAL
 
 
-def claims_of(doc: Doc, document: Document, registry: ActorRegistry) -> list[Claim]:
+def claims_of(
+    doc: Doc, document: Document, registry: ActorRegistry, *, verbs: VerbDictionary | None = None
+) -> list[Claim]:
     """The claims of one parsed document: its triples with their actors and events.
 
     Args:
         doc: The document parsed by a pipeline with ``kg_triples``.
         document: The document it came from (its id and date).
         registry: Actor memory shared across documents.
+        verbs: Loaded PETRARCH verb dictionaries, if any (`kg.events.verbs.load_verbs`).
 
     Returns:
         One claim per triple, in sentence order.
@@ -65,7 +69,7 @@ def claims_of(doc: Doc, document: Document, registry: ActorRegistry) -> list[Cla
                 triple=triple,
                 subject_actor=subject_actor,
                 object_actor=object_actor,
-                events=code_events(triple, resolution, date=document.date),
+                events=code_events(triple, resolution, date=document.date, verbs=verbs),
                 attribution_actor=resolution.actor_of(triple.attributed_to),
             )
         )
@@ -79,6 +83,7 @@ def analyse(
     actors: Sequence[Path | str] = (),
     registry: ActorRegistry | None = None,
     batch_size: int = 32,
+    verbs: Sequence[Path | str] = (),
 ) -> Iterator[tuple[Document, Doc, list[Claim]]]:
     """Parse documents and yield each with its claims.
 
@@ -88,6 +93,8 @@ def analyse(
         actors: PETRARCH/Phoenix actor or agent dictionaries to load.
         registry: Actor memory to share with earlier calls (made fresh when None).
         batch_size: Documents per ``nlp.pipe`` batch.
+        verbs: PETRARCH verb dictionaries (``CAMEO.2.0.txt``) whose codes win over our
+            lexicon where they code a verb (read once per tuple of paths).
 
     Yields:
         ``(document, doc, claims)`` in input order.
@@ -99,10 +106,11 @@ def analyse(
     """
     nlp = load_pipeline(model)
     registry = registry if registry is not None else ActorRegistry(dictionaries=actors)
+    verb_dictionary = load_verbs(verbs)
     documents = list(documents)
     texts = (d.text for d in documents)
     for document, doc in zip(documents, nlp.pipe(texts, batch_size=batch_size)):
-        yield document, doc, claims_of(doc, document, registry)
+        yield document, doc, claims_of(doc, document, registry, verbs=verb_dictionary)
 
 
 def build(
@@ -112,6 +120,7 @@ def build(
     model: str | None = None,
     actors: Sequence[Path | str] = (),
     progress: Progress | None = None,
+    verbs: Sequence[Path | str] = (),
 ):
     """Build (or add to) a knowledge graph from articles.
 
@@ -122,6 +131,7 @@ def build(
         model: A spaCy pipeline name.
         actors: PETRARCH/Phoenix actor dictionaries.
         progress: Called after each document.
+        verbs: PETRARCH verb dictionaries (see `analyse`).
 
     Returns:
         The `KnowledgeGraph`; documents already in the store (same text) are skipped.
@@ -137,7 +147,7 @@ def build(
     documents = as_documents(sources)
     target = open_store(store)
     try:
-        for document, doc, claims in analyse(documents, model=model, actors=actors):
+        for document, doc, claims in analyse(documents, model=model, actors=actors, verbs=verbs):
             added = target.add_document(document, document_graph(document, doc, claims))
             if not added:
                 log.info("%s: already in the store, skipped", document.id)

@@ -291,7 +291,6 @@ EVENT_CASES = [
     pytest.param(
         "Iran said it would not take part in talks with the United States.",
         {("IRN", "125", "USA", "IRN")},
-        marks=_extractor_gap("the pronoun subject 'it' needs the actors stage to resolve"),
         id="reject-reported-would-not",
     ),
     pytest.param(

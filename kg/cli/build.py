@@ -46,6 +46,9 @@ def build_command(
     actors: Annotated[
         Optional[list[Path]], typer.Option("--actors", help="PETRARCH/Phoenix actor dictionary (repeatable).")
     ] = None,
+    verbs: Annotated[
+        Optional[list[Path]], typer.Option("--verbs", help="PETRARCH verb dictionary, e.g. CAMEO.2.0.txt (repeatable).")
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
@@ -77,7 +80,7 @@ def build_command(
             rate = done / max(time.perf_counter() - started, 1e-9)
             bar.update(task, advance=1, rate=f"{rate:.1f} docs/s")
 
-        graph = build(documents, store=store, model=model, actors=actors or (), progress=advance)
+        graph = build(documents, store=store, model=model, actors=actors or (), progress=advance, verbs=verbs or ())
     with graph:
         ttl = graph.serialize(out / "graph.ttl", format="turtle")
         page = out / "graph.html"

@@ -28,6 +28,7 @@ def extraction_lines(
     model: str | None = None,
     actors: Sequence[Path | str] = (),
     sentence_per_document: bool = False,
+    verbs: Sequence[Path | str] = (),
 ) -> Iterator[str]:
     """The lines ``kg extract`` writes, one extraction each.
 
@@ -40,6 +41,7 @@ def extraction_lines(
         actors: Actor dictionaries (jsonl only).
         sentence_per_document: Write each document's text as the CaRB sentence (input
             read with ``--sentences``), rather than the sentence spaCy found.
+        verbs: PETRARCH verb dictionaries (jsonl only).
 
     Raises:
         InputError: Unknown output format.
@@ -58,7 +60,7 @@ def extraction_lines(
         return
     from kg.pipeline import analyse
 
-    for _, _, claims in analyse(documents, model=model, actors=actors):
+    for _, _, claims in analyse(documents, model=model, actors=actors, verbs=verbs):
         for claim in claims:
             yield json.dumps(claim.to_dict(), ensure_ascii=False)
 
@@ -75,6 +77,9 @@ def extract_command(
     actors: Annotated[
         Optional[list[Path]], typer.Option("--actors", help="PETRARCH/Phoenix actor dictionary (repeatable).")
     ] = None,
+    verbs: Annotated[
+        Optional[list[Path]], typer.Option("--verbs", help="PETRARCH verb dictionary, e.g. CAMEO.2.0.txt (repeatable).")
+    ] = None,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write here instead of standard output.")] = None,
 ) -> None:
     """Print every extraction: one JSON record (or CaRB row) a line.
@@ -89,6 +94,7 @@ def extract_command(
         model=model,
         actors=actors or (),
         sentence_per_document=fmt == "sentences",
+        verbs=verbs or (),
     )
     if out is None:
         for line in lines:

@@ -13,11 +13,12 @@ from typing import Protocol
 
 from spacy.tokens import Span, Token
 
-from kg.events.codes import intensity_of, plover_of, quad_of
+from kg.events.codes import intensity_of, is_cameo_code, plover_of, quad_of
 from kg.events.lexicon import Lexicon, load_lexicon
+from kg.events.verbs import VerbDictionary, VerbMatch
 from kg.types import Actor, Event, Triple
 
-__all__ = ["EVENT_NOUNS", "ActorResolution", "code_events", "code_relation", "object_cues"]
+__all__ = ["EVENT_NOUNS", "ActorResolution", "code_events", "code_relation", "make_event", "object_cues"]
 
 log = logging.getLogger(__name__)
 
@@ -297,6 +298,7 @@ def code_events(
     *,
     date: dt.date | None = None,
     lexicon: Lexicon | None = None,
+    verbs: VerbDictionary | None = None,
 ) -> tuple[Event, ...]:
     """The coded events of one claim: who did what (CAMEO, PLOVER) to whom.
 
@@ -316,6 +318,9 @@ def code_events(
         date: The document's date (kept for date-dependent coding; the event's date is
             the document's and is written by the store).
         lexicon: Another lexicon than the shipped one.
+        verbs: PETRARCH verb dictionaries a user loaded (`kg.events.verbs.load_verbs`):
+            where they code one of the relation's verbs (or say it is no event), they win
+            over the lexicon; codes ``a:b`` also give the target's reply ``b``.
 
     Returns:
         The events, in target order; empty when none.
@@ -338,8 +343,14 @@ def code_events(
         Event coding after CAMEO (Gerner, Schrodt, Yilmaz & Abu-Jabr 2002; codebook
         0.7b5) and PLOVER (manual draft 0.8, 2021); intensities after Goldstein (1992).
     """
-    source = resolution.actor_of(triple.subject)
-    if source is None or _covered_by_support_verb(triple, lexicon or load_lexicon()):
+    source = _source(triple, resolution)
+    if source is None:
+        return ()
+    if verbs is not None:
+        found = _dictionary_match(triple, verbs)
+        if found is not None:
+            return _dictionary_events(triple, found, resolution, source)
+    if _covered_by_support_verb(triple, lexicon or load_lexicon()):
         return ()
     code = code_relation(triple, lexicon=lexicon)
     if code is None:
@@ -354,16 +365,128 @@ def code_events(
         and _lemma(obj.root) not in entry.objects
     )
     events = tuple(
-        Event(
-            source=source.id,
-            target=target.id,
-            cameo=code,
-            plover=plover_of(code)[0],
-            quad=quad_of(code),
-            intensity=intensity_of(code),
-        )
+        event
         for target in _targets(triple, obj, resolution, source, about_event=about_event)
+        if (event := make_event(source.id, target.id, code)) is not None
     )
     if events:
         log.debug("%s %s → %s", triple.relation, code, [e.target for e in events])
     return events
+
+
+#: Personal pronouns that, as the subject of reported speech, stand for the speaker.
+_SPEAKER_PRONOUNS = frozenset({"i", "we", "he", "she", "it", "they"})
+
+
+def _source(triple: Triple, resolution: ActorResolution) -> Actor | None:
+    """The subject's actor; for an unresolved pronoun in reported speech, the speaker's.
+
+    "Iran said it would attack": the attack's source is Iran.
+    """
+    actor = resolution.actor_of(triple.subject)
+    if (
+        actor is None
+        and triple.attributed_to is not None
+        and len(triple.subject) == 1
+        and triple.subject.root.lower_ in _SPEAKER_PRONOUNS
+    ):
+        actor = resolution.actor_of(triple.attributed_to)
+    return actor
+
+
+def make_event(source: str, target: str, code: str) -> Event | None:
+    """An event with the PLOVER type, quad class and intensity of its code.
+
+    A code outside CAMEO whose first two digits are a CAMEO root (a user dictionary's own
+    ``"0955"``) takes the root's quad class and intensity and no PLOVER type; any other code
+    (``"903"``, ``"xxy"``) gives no event: an event needs a quad class.
+
+    Examples:
+        >>> make_event("state/IRN", "state/ISR", "0955").quad
+        <Quad.VERBAL_CONFLICT: 3>
+        >>> make_event("state/IRN", "state/ISR", "903") is None
+        True
+    """
+    if is_cameo_code(code):
+        return Event(source, target, code, plover_of(code)[0], quad_of(code), intensity_of(code))
+    if code.isdigit() and 2 <= len(code) <= 4 and is_cameo_code(code[:2]):
+        return Event(source, target, code, None, quad_of(code[:2]), intensity_of(code[:2]))
+    log.debug("code %r has no CAMEO root: no event", code)
+    return None
+
+
+def _verb_chain(triple: Triple) -> list[Token]:
+    """The verbs of the relation, outermost first: "vowed to wage", "is about to restore"."""
+    doc = triple.sentence.doc
+    if not 0 <= triple.predicate < len(doc):
+        return []
+    token = doc[triple.predicate]
+    while True:  # up: "wage" of "vowed to wage", "restore" of "is about to restore"
+        if token.dep_ == "xcomp" and token.head.pos_ in ("VERB", "AUX", "ADJ"):
+            token = token.head
+        elif token.dep_ in ("acomp", "attr") and token.lemma_.lower() in _COPULA_CONTROLLERS:
+            token = token.head
+        else:
+            break
+    chain: list[Token] = []
+    while token is not None and token not in chain:
+        if token.pos_ in ("VERB", "AUX"):
+            chain.append(token)
+        nxt = _xcomp(token)
+        if nxt is None:
+            controller = next(
+                (c for c in token.children if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in _COPULA_CONTROLLERS),
+                None,
+            )
+            nxt = _xcomp(controller) if controller is not None else None
+        token = nxt
+    return chain
+
+
+def _dictionary_match(triple: Triple, verbs: VerbDictionary) -> VerbMatch | None:
+    """The first verb of the chain the dictionary codes (or explicitly does not), else None."""
+    for verb in _verb_chain(triple):
+        found = verbs.match(verb)
+        if found is not None and (found.code or found.reverse or found.pattern is not None):
+            return found
+    return None
+
+
+_NEGATIONS = frozenset({"not", "n't", "no", "never", "neither", "nor"})
+
+
+def _pattern_words(found: VerbMatch) -> set[str]:
+    elements = found.entry.before + found.entry.after
+    if found.pattern is not None:
+        elements += found.pattern.before + found.pattern.after
+    return {w for e in elements for p in e.phrases for w in p}
+
+
+def _dictionary_events(
+    triple: Triple, found: VerbMatch, resolution: ActorResolution, source: Actor
+) -> tuple[Event, ...]:
+    """Events from a dictionary match: the act to each target, and the target's reply.
+
+    The dictionary owns the code; a negated verb gives no event unless its pattern says
+    "not", and a possible or conditional material act ("may attack", "if ..., will
+    withdraw") none unless its pattern names the modal.
+    """
+    words = _pattern_words(found)
+    if triple.negated and not words & _NEGATIONS:
+        return ()
+    modality = (triple.modality or "").lower()
+    material = any(c and c[:2].isdigit() and (4 <= int(c[:2]) <= 8 or int(c[:2]) >= 14) for c in (found.code, found.reverse))
+    if material and ((modality in SPECULATIVE and modality not in words) or triple.condition):
+        return ()
+    _, obj = _chain(triple)
+    events = []
+    for target in _targets(triple, obj, resolution, source):
+        for event in (
+            make_event(source.id, target.id, found.code) if found.code else None,
+            make_event(target.id, source.id, found.reverse) if found.reverse else None,
+        ):
+            if event is not None:
+                events.append(event)
+    if events:
+        log.debug("%s %s (%s) → %s", triple.relation, found.code, found.where, [e.target for e in events])
+    return tuple(events)

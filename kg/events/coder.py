@@ -263,6 +263,7 @@ def _targets(
             whole = resolution.actor_of(obj)
             found = ([whole] if whole is not None else []) + resolution.actors_in(obj)
             found = [a for a in found if a.id not in seen][:1]
+            found = _with_conjuncts(found, obj, resolution)
         for actor in found:
             if actor.id not in seen:
                 seen.add(actor.id)
@@ -271,10 +272,52 @@ def _targets(
             return
     for argument in triple.arguments:
         whole = resolution.actor_of(argument.span)
-        for actor in ([whole] if whole is not None else []) + resolution.actors_in(argument.span):
+        found = [a for a in ([whole] if whole is not None else []) + resolution.actors_in(argument.span) if a.id not in seen]
+        for actor in _with_conjuncts(found[:1], argument.span, resolution):
             if actor.id not in seen:
+                seen.add(actor.id)
                 yield actor
-                return
+        if len(seen) > 1:
+            return
+
+
+_NOUNS = frozenset({"NOUN", "PROPN"})
+
+
+def _conjunct_span(token: Token) -> Span:
+    """One conjunct's own phrase: "the government of Gondor" of "Ithilen and the government of Gondor"."""
+    doc = token.doc
+    end = token.right_edge.i + 1
+    for child in token.rights:
+        if child.dep_ in ("conj", "cc") or (child.dep_ == "punct" and child.lower_ == ","):
+            end = min(end, child.left_edge.i)
+    return doc[token.left_edge.i : max(end, token.i + 1)]
+
+
+def conjunct_actors(head: Token, resolution: ActorResolution) -> list[Actor]:
+    """The actor of each conjunct of a coordination: "Mordor, Rohan and Bree" → three actors."""
+    actors: list[Actor] = []
+    for token in (head, *head.conjuncts):
+        span = _conjunct_span(token)
+        actor = resolution.actor_of(span) or next(iter(resolution.actors_in(span)), None)
+        if actor is not None and actor not in actors:
+            actors.append(actor)
+    return actors
+
+
+def _with_conjuncts(found: list[Actor], span: Span, resolution: ActorResolution) -> list[Actor]:
+    """The first actor found inside a phrase, with the actors coordinated with it.
+
+    "ties with Mordor, Rohan and Bree", "ties between Gondor and Osgiliath": each is a target.
+    """
+    if len(found) != 1:
+        return found
+    for token in span:
+        if token.pos_ in _NOUNS and token.dep_ != "conj" and any(c.pos_ in _NOUNS for c in token.conjuncts):
+            actors = conjunct_actors(token, resolution)
+            if len(actors) > 1 and found[0] in actors:
+                return actors
+    return found
 
 
 def _covered_by_support_verb(triple: Triple, lex: Lexicon) -> bool:
@@ -479,8 +522,15 @@ def _dictionary_events(
     if material and ((modality in SPECULATIVE and modality not in words) or triple.condition):
         return ()
     _, obj = _chain(triple)
+    targets = list(_targets(triple, obj, resolution, source))
+    if found.pattern is not None and any(e.marker == "%" for e in found.pattern.before):
+        # "% *": a compound subject whose members act on each other ("X and Y agree")
+        subject = triple.subject.root
+        head = subject.head if subject.dep_ == "conj" else subject
+        others = [a for a in conjunct_actors(head, resolution) if a.id != source.id] if head.conjuncts else []
+        targets = others or targets
     events = []
-    for target in _targets(triple, obj, resolution, source):
+    for target in targets:
         for event in (
             make_event(source.id, target.id, found.code) if found.code else None,
             make_event(target.id, source.id, found.reverse) if found.reverse else None,

@@ -424,17 +424,27 @@ _SPEAKER_PRONOUNS = frozenset({"i", "we", "he", "she", "it", "they"})
 def _source(triple: Triple, resolution: ActorResolution) -> Actor | None:
     """The subject's actor; for an unresolved pronoun in reported speech, the speaker's.
 
-    "Iran said it would attack": the attack's source is Iran.
+    "Iran said it would attack", "Ethiopia indicated it would act": the act's source is
+    the subject of the verb of saying whose complement the clause is, else the speaker the
+    extractor attributed the claim to.
+
+    Notes:
+        PETRARCH codes the reported act with the speaker as source (Schrodt 2014).
     """
     actor = resolution.actor_of(triple.subject)
-    if (
-        actor is None
-        and triple.attributed_to is not None
-        and len(triple.subject) == 1
-        and triple.subject.root.lower_ in _SPEAKER_PRONOUNS
-    ):
-        actor = resolution.actor_of(triple.attributed_to)
-    return actor
+    if actor is not None or len(triple.subject) != 1 or triple.subject.root.lower_ not in _SPEAKER_PRONOUNS:
+        return actor
+    doc = triple.sentence.doc
+    token = doc[triple.predicate] if 0 <= triple.predicate < len(doc) else None
+    while token is not None and token.dep_ in ("xcomp", "conj") and token.head is not token:
+        token = token.head
+    if token is not None and token.dep_ == "ccomp":
+        for child in token.head.children:
+            if child.dep_ == "nsubj":
+                speaker = resolution.actor_of(doc[child.left_edge.i : child.right_edge.i + 1])
+                if speaker is not None:
+                    return speaker
+    return resolution.actor_of(triple.attributed_to) if triple.attributed_to is not None else None
 
 
 def make_event(source: str, target: str, code: str) -> Event | None:
@@ -498,6 +508,10 @@ def _dictionary_match(triple: Triple, verbs: VerbDictionary) -> VerbMatch | None
 _NEGATIONS = frozenset({"not", "n't", "no", "never", "neither", "nor"})
 
 
+def _marks(elements: tuple, marker: str) -> bool:
+    return any(e.marker == marker for e in elements)
+
+
 def _pattern_words(found: VerbMatch) -> set[str]:
     elements = found.entry.before + found.entry.after
     if found.pattern is not None:
@@ -529,11 +543,14 @@ def _dictionary_events(
         head = subject.head if subject.dep_ == "conj" else subject
         others = [a for a in conjunct_actors(head, resolution) if a.id != source.id] if head.conjuncts else []
         targets = others or targets
+    swap = found.pattern is not None and _marks(found.pattern.before, "+") and not _marks(found.pattern.before, "$")
     events = []
     for target in targets:
+        # "+ * MONEY $": the subject is the target ("X received money from Y")
+        actor, other = (target, source) if swap else (source, target)
         for event in (
-            make_event(source.id, target.id, found.code) if found.code else None,
-            make_event(target.id, source.id, found.reverse) if found.reverse else None,
+            make_event(actor.id, other.id, found.code) if found.code else None,
+            make_event(other.id, actor.id, found.reverse) if found.reverse else None,
         ):
             if event is not None:
                 events.append(event)

@@ -95,6 +95,8 @@ class Scores:
     plover_n: int = 0
     plover_ok: int = 0
     root_any: int = 0
+    rooted: int = 0
+    root_rooted: int = 0
     noevents: int = 0
     false_events: int = 0
     confusion: collections.Counter = field(default_factory=collections.Counter)
@@ -124,6 +126,8 @@ def score(records, docs, registry, *, verbs=None) -> Scores:
             out.missed_relations.update(t.relation for t in doc._.triples)
         for source, target, code in record.codings:
             out.codings += 1
+            rooted = code.isdigit() and is_cameo_code(code[:2])
+            out.rooted += rooted
             out.root_any += any(c[2][:2] == code[:2] for c in coded)
             same_actors = [c for c in coded if c[0] == source and c[1] == target]
             if not same_actors:
@@ -134,6 +138,7 @@ def score(records, docs, registry, *, verbs=None) -> Scores:
                 (c for c in same_actors if c[2][:2] == code[:2]), same_actors[0]
             )
             out.root_pair += best[2][:2] == code[:2]
+            out.root_rooted += rooted and best[2][:2] == code[:2]
             out.code_pair += best[2] == code
             out.confusion[(code[:2], best[2][:2])] += 1
             if is_cameo_code(code) and plover_of(code)[0]:
@@ -187,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = [
         ("actor pair found (source and target codes right)", lambda s: ratio(s.pair, s.codings)),
         ("root accuracy, all expected codings", lambda s: ratio(s.root_pair, s.codings)),
+        ("root accuracy, expected code has a CAMEO root", lambda s: ratio(s.root_rooted, s.rooted)),
         ("root accuracy, pair found", lambda s: ratio(s.root_pair, s.pair)),
         ("root accuracy, actors ignored", lambda s: ratio(s.root_any, s.codings)),
         ("full-code accuracy, all expected codings", lambda s: ratio(s.code_pair, s.codings)),

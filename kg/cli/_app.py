@@ -5,11 +5,25 @@ from __future__ import annotations
 import logging
 import sys
 
+from pathlib import Path
+from typing import Annotated, Optional
+
 import typer
 
+from kg.corpus import INPUT_FORMATS
 from kg.errors import KGError
 
-__all__ = ["app", "main"]
+__all__ = ["ActorsOption", "InputFormatOption", "ModelOption", "VerbsOption", "app", "main"]
+
+# Options several commands share, spelled once.
+ModelOption = Annotated[Optional[str], typer.Option("--model", envvar="KG_MODEL", help="spaCy pipeline to use.")]
+ActorsOption = Annotated[
+    Optional[list[Path]], typer.Option("--actors", help="PETRARCH/Phoenix actor dictionary (repeatable).")
+]
+VerbsOption = Annotated[
+    Optional[list[Path]], typer.Option("--verbs", help="PETRARCH verb dictionary, e.g. CAMEO.2.0.txt (repeatable).")
+]
+InputFormatOption = Annotated[str, typer.Option("--input-format", help=f"One of: {', '.join(INPUT_FORMATS)}.")]
 
 
 def _click_errors() -> tuple[type[Exception], ...]:

@@ -13,8 +13,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from kg.cli._app import app
-from kg.corpus import INPUT_FORMATS, read_documents
+from kg.cli._app import ActorsOption, InputFormatOption, ModelOption, VerbsOption, app
+from kg.corpus import read_documents
 from kg.errors import InputError
 
 __all__ = ["WHO_REJECTED_WHAT", "build_command"]
@@ -41,14 +41,10 @@ def build_command(
     store: Annotated[
         Optional[str], typer.Option("--store", help="Keep the graph in a store: a folder (Oxigraph) or sparql:QUERY|UPDATE.")
     ] = None,
-    input_format: Annotated[str, typer.Option("--input-format", help=f"One of: {', '.join(INPUT_FORMATS)}.")] = "text",
-    model: Annotated[Optional[str], typer.Option("--model", envvar="KG_MODEL", help="spaCy pipeline to use.")] = None,
-    actors: Annotated[
-        Optional[list[Path]], typer.Option("--actors", help="PETRARCH/Phoenix actor dictionary (repeatable).")
-    ] = None,
-    verbs: Annotated[
-        Optional[list[Path]], typer.Option("--verbs", help="PETRARCH verb dictionary, e.g. CAMEO.2.0.txt (repeatable).")
-    ] = None,
+    input_format: InputFormatOption = "text",
+    model: ModelOption = None,
+    actors: ActorsOption = None,
+    verbs: VerbsOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:

@@ -10,8 +10,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from kg.cli._app import app
-from kg.corpus import INPUT_FORMATS, read_documents
+from kg.cli._app import ActorsOption, InputFormatOption, ModelOption, VerbsOption, app
+from kg.corpus import read_documents
 from kg.errors import InputError
 from kg.types import Document
 
@@ -71,15 +71,11 @@ def extract_command(
     sentences: Annotated[
         bool, typer.Option("--sentences", help="Each non-empty line is one sentence and one document (id: its line number).")
     ] = False,
-    input_format: Annotated[str, typer.Option("--input-format", help=f"One of: {', '.join(INPUT_FORMATS)}.")] = "text",
+    input_format: InputFormatOption = "text",
     output_format: Annotated[str, typer.Option("--format", "-f", help="jsonl (records) or carb (CaRB rows).")] = "jsonl",
-    model: Annotated[Optional[str], typer.Option("--model", envvar="KG_MODEL", help="spaCy pipeline to use.")] = None,
-    actors: Annotated[
-        Optional[list[Path]], typer.Option("--actors", help="PETRARCH/Phoenix actor dictionary (repeatable).")
-    ] = None,
-    verbs: Annotated[
-        Optional[list[Path]], typer.Option("--verbs", help="PETRARCH verb dictionary, e.g. CAMEO.2.0.txt (repeatable).")
-    ] = None,
+    model: ModelOption = None,
+    actors: ActorsOption = None,
+    verbs: VerbsOption = None,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write here instead of standard output.")] = None,
 ) -> None:
     """Print every extraction: one JSON record (or CaRB row) a line.

@@ -13,6 +13,12 @@ HOSTILE = (
     "Iran accused Saudi Arabia of <img src=x onerror=\"window.__xss = 2\"> aggression."
 )
 
+DRAWN = (
+    "(() => { const c = document.querySelector('#kg-network canvas');"
+    " const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+    " let n = 0; for (let i = 3; i < d.length; i += 4) { if (d[i] > 0) n++; } return n; })()"
+)
+
 needs_chromium = pytest.mark.skipif(find_chromium() is None, reason="no Chromium binary: `apt-get install chromium`")
 
 
@@ -23,6 +29,10 @@ def pages(tmp_path_factory):
     example.to_html(out / "example.html")
     hostile = kg.build_graph([kg.Document(id="<b>hostile</b>.txt", text=HOSTILE)])
     hostile.to_html(out / "hostile.html")
+    from kg.viz import write_html
+    import networkx as nx
+
+    write_html(nx.MultiDiGraph(), out / "empty.html")
     return out / "example.html", out / "hostile.html"
 
 
@@ -39,15 +49,14 @@ def test_hostile_article_text_is_never_markup(pages):
 def test_example_page_draws_offline(pages):
     example, _ = pages
     with Browser() as browser:
+        empty = browser.open(example.with_name("empty.html"))
+        empty.wait_for("window.__kgReady", timeout=20)
         page = browser.open(example)
         page.wait_for("window.__kgReady", timeout=20)
-        drawn = page.evaluate(
-            "(() => { const c = document.querySelector('#kg-network canvas');"
-            " const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
-            " let n = 0; for (let i = 3; i < d.length; i += 4) { if (d[i] > 0) n++; } return n; })()"
-        )
         labels = page.evaluate("kg.data.nodes.map(n => n.label)")
-        assert drawn > 5000
+        # the canvas of the example holds drawn pixels (nodes, edges, labels); an empty network's holds none
+        assert empty.evaluate(DRAWN) == 0
+        assert page.evaluate(DRAWN) > 20 * len(labels)
         assert {"Ali Khamenei", "United States", "Saudi Arabia"} <= set(labels)
         assert page.errors == []
         own = example.resolve().as_uri()

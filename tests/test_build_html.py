@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import networkx as nx
 import pytest
 from browser import Browser, find_chromium
 
 import kg
+from kg.viz import write_html
 from tests.conftest import EXAMPLE
 
 HOSTILE = (
@@ -29,9 +31,6 @@ def pages(tmp_path_factory):
     example.to_html(out / "example.html")
     hostile = kg.build_graph([kg.Document(id="<b>hostile</b>.txt", text=HOSTILE)])
     hostile.to_html(out / "hostile.html")
-    from kg.viz import write_html
-    import networkx as nx
-
     write_html(nx.MultiDiGraph(), out / "empty.html")
     return out / "example.html", out / "hostile.html"
 

@@ -40,3 +40,19 @@ def test_quotation_over_sentences(nlp):
 
 def test_plain_clause_not_attributed(nlp):
     assert find(nlp, "Iran did not attack the tanker.", "Iran", "attack").attributed_to is None
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "speaker"),
+    [
+        pytest.param("“We will not talk,” Khamenei said. “If the U.S. repents, we can talk.”", "we", "Khamenei", id="resumed"),
+        pytest.param("“The talks failed,” the minister said.\n\n“Our patience has limits.”", "Our patience", "the minister",
+                     id="next-paragraph"),
+        pytest.param("“The talks failed,” the minister said. Iran attacked Iraq. “Nobody will win.”", "Nobody", None,
+                     id="interrupted"),
+        pytest.param("Iran attacked Iraq. “Nobody will win.”", "Nobody", None, id="no-speaker-before"),
+    ],
+)
+def test_quotation_resumed_by_the_same_speaker(nlp, text, subject, speaker):
+    (triple,) = [t for t in nlp(text)._.triples if t.subject.text == subject]
+    assert (triple.attributed_to.text if triple.attributed_to is not None else None) == speaker

@@ -144,22 +144,47 @@ def quotations(doc_or_span) -> list[tuple[int, int]]:
     return spans
 
 
+def _continues(doc_or_span, closing: int, start: int) -> bool:
+    """Whether a quotation opening at `start` directly follows the report that closed at `closing`.
+
+    Notes:
+        Newswire convention: a quotation carried on into the next paragraph, or resumed
+        right after "..., Khamenei said.", is the same speaker's, and is not re-attributed.
+    """
+    doc = doc_or_span.doc if isinstance(doc_or_span, Span) else doc_or_span
+    k = start - 2  # the token before the opening mark
+    while k > closing and doc[k].is_space:
+        k -= 1
+    return k >= closing and doc[k].sent.start <= closing
+
+
 def attribute_quotations(triples: Sequence[Triple], doc_or_span) -> list[Triple]:
     """Attribute what lies in a quotation to its speaker, across sentences.
 
     A quotation of several sentences ("... said, “A. B.”") has one report in one of its
-    sentences; its speaker is attributed every unattributed triple in the quotation.
+    sentences; its speaker is attributed every unattributed triple in the quotation. A
+    quotation with no report of its own that resumes right after the sentence of a
+    reported one (“A,” he said. “B.”) is the same speaker's.
     """
     quotes = quotations(doc_or_span)
     if not quotes:
         return list(triples)
     reports = [r for sent in doc_or_span.sents for r in speakers(sent)]
     owners: list[tuple[int, int, Span]] = []
+    previous: tuple[int, Span] | None = None  # (closing mark, speaker) of the last quotation with a speaker
     for start, end in quotes:
+        owner = None
         for speaker, ids in reports:
             if any(start <= i < end for i in ids) and not (start <= speaker.start < end):
-                owners.append((start, end, speaker))
+                owner = speaker
                 break
+        if owner is None and previous is not None and _continues(doc_or_span, previous[0], start):
+            owner = previous[1]
+        if owner is not None:
+            owners.append((start, end, owner))
+            previous = (end, owner)
+        else:
+            previous = None
     out = []
     for triple in triples:
         if triple.attributed_to is None and triple.kind not in ("apposition", "role"):

@@ -164,6 +164,9 @@ class Actor:
         sector: CAMEO agent code (GOV, MIL, REB, OPP, ...) or None.
         aliases: Every other name it was mentioned by.
         roles: Offices held.
+        cameo: The full CAMEO actor code where it is not country then sector (a
+            dictionary code such as ``"NGOARN"``, an agent placed before the country);
+            None otherwise.
     """
 
     id: str
@@ -173,10 +176,13 @@ class Actor:
     sector: str | None = None
     aliases: frozenset[str] = field(default_factory=frozenset)
     roles: tuple[Role, ...] = ()
+    cameo: str | None = None
 
     @property
     def code(self) -> str:
-        """CAMEO-style actor code: country then sector, e.g. ``"IRNGOV"``."""
+        """CAMEO-style actor code: `cameo` if set, else country then sector, e.g. ``"IRNGOV"``."""
+        if self.cameo:
+            return self.cameo
         return f"{self.country or ''}{self.sector or ''}"
 
     def to_dict(self) -> dict[str, Any]:

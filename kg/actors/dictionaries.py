@@ -19,8 +19,10 @@ Schrodt 2014, and the Phoenix dictionaries of the Open Event Data Alliance):
   ``[CODE YYYYMMDD-YYYYMMDD]``; six-digit dates are ``YYMMDD`` (``YY < 30`` is 20YY).
   ``---`` codes a name that must not code (a discard).
 * **Agent dictionaries** (``*.agents.txt``): ``PHRASE {PLURALS} [~SECTOR]`` lines that give the
-  sector a role word adds to a country (``PRESIDENT_ [~GOV]``), and substitution sets
-  ``!PERSON! = MAN, MEN, WOMAN``. ``{}`` means no regular plural.
+  code a role word adds to an actor's (``PRESIDENT_ [~GOV]``), and substitution sets
+  ``!PERSON! = MAN, MEN, WOMAN``. ``{}`` means no regular plural. The ``~`` marks where the
+  actor's code goes: ``[~GOV]`` follows it (Iran's president: ``IRNGOV``), ``[NGO~]``
+  precedes it (an Arnor aid agency: ``NGOARN``); see `compose_code`.
 
 Lines that cannot be read are logged (file and line number) and skipped; the rest loads.
 XML-style ``<!-- -->`` comments and ``#`` comments are ignored.
@@ -31,7 +33,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,7 +42,14 @@ from kg.types import ActorType
 
 from kg.actors.gazetteer import DICT, NULL, Entry
 
-__all__ = ["AgentWord", "DictionaryName", "code_on", "read_actor_dictionary", "read_agent_dictionary"]
+__all__ = [
+    "AgentWord",
+    "DictionaryName",
+    "code_on",
+    "compose_code",
+    "read_actor_dictionary",
+    "read_agent_dictionary",
+]
 
 log = logging.getLogger(__name__)
 
@@ -61,11 +70,19 @@ class DictionaryName:
 
 @dataclass(frozen=True, slots=True)
 class AgentWord:
-    """One role word of an agents dictionary: phrase, sector and whether it is plural."""
+    """One role word of an agents dictionary.
+
+    Attributes:
+        phrase: The words, lower case.
+        sector: The agent's letters without the ``~`` (``"GOVFRM"``, ``"NGO"``).
+        plural: Whether the phrase is a plural form.
+        code: The agent code as written, ``~`` included (``"~GOVFRM"``, ``"NGO~"``).
+    """
 
     phrase: str
     sector: str
     plural: bool
+    code: str = ""
 
 
 def _date(text: str) -> str:
@@ -117,6 +134,56 @@ def code_on(codes: tuple[tuple[str, str | None, str | None], ...], date: dt.date
         if start is None and end is None:
             return code
     return codes[-1][0]
+
+
+def _blocks(code: str) -> list[str]:
+    return [code[i : i + 3] for i in range(0, len(code), 3)]
+
+
+def _has_blocks(code: str, part: str) -> bool:
+    """Whether `part` occurs in `code` aligned on its three-letter blocks."""
+    blocks, wanted = _blocks(code), _blocks(part)
+    return any(blocks[i : i + len(wanted)] == wanted for i in range(len(blocks) - len(wanted) + 1))
+
+
+def compose_code(code: str | None, agents: Iterable[str]) -> str:
+    """An actor's code with agent codes added, following PETRARCH's placement rule.
+
+    Each agent code carries a ``~`` for the actor's code: ``~GOV`` is appended
+    (``ARN`` → ``ARNGOV``), ``NGO~`` is prefixed (``ARN`` → ``NGOARN``). Agents combine
+    in order; an agent whose letters the code already holds (on three-letter block
+    boundaries) adds nothing, so ``USAGOV`` with ``~GOV`` stays ``USAGOV``. Without an
+    actor code the agent's letters alone are the code.
+
+    Args:
+        code: The actor's code (``"ARN"``, ``"USAGOV"``) or None/empty when there is no actor.
+        agents: Agent codes as written in an agents dictionary.
+
+    Returns:
+        The combined code.
+
+    Examples:
+        >>> compose_code("ARN", ["NGO~", "~GOV"])
+        'NGOARNGOV'
+        >>> compose_code("HGWGOVMED", ["~GOVMED"]), compose_code("DNK", ["~MUS", "~MED"])
+        ('HGWGOVMED', 'DNKMUSMED')
+        >>> compose_code(None, ["~REL"])
+        'REL'
+
+    Notes:
+        PETRARCH-2 (Norris, Schrodt and Beieler 2017; ``petrarch2/PETRtree.py``,
+        ``Phrase.mix_codes``) mixes agent codes into the actor codes of a noun phrase
+        this way; the ``~`` placement is documented in the header of the Phoenix agents
+        dictionary.
+    """
+    out = (code or "").upper()
+    for agent in agents:
+        agent = agent.replace(" ", "").upper()
+        letters = agent.replace("~", "")
+        if not letters or (out and _has_blocks(out, letters)):
+            continue
+        out = letters + out if agent.endswith("~") and not agent.startswith("~") else out + letters
+    return out
 
 
 def _strip_comment(line: str) -> str:
@@ -247,8 +314,8 @@ def read_agent_dictionary(path: str | Path) -> list[AgentWord]:
         >>> import tempfile, pathlib
         >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.agents.txt"
         >>> _ = p.write_text("FOREIGN_MINISTER [~GOVFRM]\\nPOLICE {} [~COP]\\n")
-        >>> [(w.phrase, w.sector, w.plural) for w in read_agent_dictionary(p)]
-        [('foreign minister', 'GOVFRM', False), ('foreign ministers', 'GOVFRM', True), ('police', 'COP', False)]
+        >>> [(w.phrase, w.code, w.plural) for w in read_agent_dictionary(p)]
+        [('foreign minister', '~GOVFRM', False), ('foreign ministers', '~GOVFRM', True), ('police', '~COP', False)]
     """
     path = Path(path)
     subst: dict[str, list[str]] = {}
@@ -269,7 +336,8 @@ def read_agent_dictionary(path: str | Path) -> list[AgentWord]:
         if "~" not in code:
             log.warning("%s:%d: agent code [%s] has no '~'; skipped", path, number, code)
             continue
-        sector = code.replace("~", "").upper()
+        code = code.upper()
+        sector = code.replace("~", "")
         if not sector:
             log.warning("%s:%d: empty agent code; skipped", path, number)
             continue
@@ -282,12 +350,12 @@ def read_agent_dictionary(path: str | Path) -> list[AgentWord]:
             if not phrase or "!" in phrase:
                 log.warning("%s:%d: unknown substitution in %r; skipped", path, number, n)
                 continue
-            out.append(AgentWord(phrase, sector, False))
+            out.append(AgentWord(phrase, sector, False, code))
             if plurals is None:
-                out.append(AgentWord(_regular_plural(phrase), sector, True))
+                out.append(AgentWord(_regular_plural(phrase), sector, True, code))
         for p in (plurals or "").split(","):
             if p.strip():
-                out.append(AgentWord(p.strip().strip("_").replace("_", " ").lower(), sector, True))
+                out.append(AgentWord(p.strip().strip("_").replace("_", " ").lower(), sector, True, code))
     return out
 
 

@@ -79,7 +79,8 @@ class Entry:
         sector: CAMEO sector code or None.
         codes: Dictionary codes as ``(code, start, end)`` with ISO date strings or None,
             undated default first; empty for gazetteer entries.
-        source: Where the entry came from ("gazetteer" or "file:line").
+        source: Where the entry came from ("gazetteer", "file:line", or "entity": an
+            organization guessed from a named entity of the parse).
     """
 
     kind: str
@@ -94,11 +95,16 @@ class Entry:
 
 @dataclass(frozen=True, slots=True)
 class RoleWord:
-    """A role word: ``kind`` is "government", "title", "body", "people" or "collective"."""
+    """A role word: ``kind`` is "government", "title", "body", "people" or "collective".
+
+    ``agent`` is the agent code of a role word read from an agents dictionary, ``~``
+    included (``"~GOVFRM"``, ``"NGO~"``); None for the built-in role words.
+    """
 
     kind: str
     phrase: str
     sector: str | None = None
+    agent: str | None = None
 
 
 _SPACE = re.compile(r"[\s_]+")
@@ -241,6 +247,8 @@ class Gazetteer:
         roles: Phrase index of role words → `RoleWord`.
         states: ISO code → (label, adjective) for states, used to label derived actors.
         groups: Region code → `Entry` of its collective ("European states").
+        dictionary_agents: Whether an agents dictionary was loaded: then its agents alone
+            add codes to a dictionary actor's (PETRARCH's convention).
     """
 
     names: PhraseIndex = field(default_factory=PhraseIndex)
@@ -248,6 +256,7 @@ class Gazetteer:
     states: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     groups: dict[str, Entry] = field(default_factory=dict)
     body_labels: dict[str, str] = field(default_factory=dict)
+    dictionary_agents: bool = False
 
     def state_label(self, country: str | None) -> str:
         """The canonical label of a country code ("IRN" → "Iran"); the code if unknown."""
@@ -262,9 +271,9 @@ class Gazetteer:
         label, adj = self.states.get(country, (country, None))
         return adj or label
 
-    def add_role(self, phrase: str, kind: str, sector: str | None) -> None:
+    def add_role(self, phrase: str, kind: str, sector: str | None, *, agent: str | None = None) -> None:
         """Index a role word (later additions win over earlier ones)."""
-        self.roles.add(phrase, RoleWord(kind, phrase.lower(), sector))
+        self.roles.add(phrase, RoleWord(kind, phrase.lower(), sector, agent))
 
     def role_at(self, words: Sequence[str], start: int) -> tuple[int, RoleWord] | None:
         """The longest role word at ``words[start]``, the latest definition winning."""

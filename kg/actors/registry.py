@@ -12,7 +12,7 @@ from kg.errors import InputError
 from kg.types import Actor, ActorType
 
 from kg.actors.dictionaries import read_actor_dictionary, read_agent_dictionary
-from kg.actors.gazetteer import Gazetteer, build_gazetteer, default_gazetteer
+from kg.actors.gazetteer import Gazetteer, build_gazetteer, default_gazetteer, tokenize
 
 __all__ = ["ActorRegistry", "state_of"]
 
@@ -82,18 +82,21 @@ class ActorRegistry:
     def merge(self, actor: Actor) -> Actor:
         """Add what `actor` says to the registry and return the merged actor.
 
-        Aliases and roles accumulate; country and sector take the newest known values
-        (a dated dictionary code may change them between documents).
+        Aliases and roles accumulate; a known code (country, sector, full CAMEO code) replaces
+        the old one as a whole (a dated dictionary code may change it between documents:
+        ``HOBGOV`` one year, ``HOB`` the next).
         """
         old = self._actors.get(actor.id)
         if old is None:
             merged = replace(actor, aliases=frozenset(a for a in actor.aliases if a != actor.label))
         else:
             roles = old.roles + tuple(r for r in actor.roles if r not in old.roles)
+            known = bool(actor.country or actor.sector or actor.cameo)
             merged = replace(
                 old,
-                country=actor.country or old.country,
-                sector=actor.sector or old.sector,
+                country=actor.country if known else old.country,
+                sector=actor.sector if known else old.sector,
+                cameo=actor.cameo if known else old.cameo,
                 aliases=frozenset((old.aliases | actor.aliases) - {old.label}),
                 roles=roles,
             )
@@ -111,12 +114,20 @@ def _gazetteer_with(key: tuple[tuple[str, int], ...]) -> Gazetteer:
             words = read_agent_dictionary(path)
             for word in words:
                 if word.sector:
-                    gaz.add_role(word.phrase, "people" if word.plural else "title", word.sector)
+                    kind = "people" if word.plural else "title"
+                    tokens = tokenize(word.phrase)
+                    known = gaz.role_at(tokens, 0)
+                    if known is not None and known[0] == len(tokens) and known[1].agent is None:
+                        kind = known[1].kind  # a built-in word keeps its kind ("government"), gains the code
+                    gaz.add_role(word.phrase, kind, word.sector, agent=word.code or f"~{word.sector}")
+            gaz.dictionary_agents = True
             log.info("loaded %d agent words from %s", len(words), path)
         else:
             names = read_actor_dictionary(path)
             for name in names:
                 gaz.names.add(name.phrase, name.entry, stem=name.stem, fold_case=True)
+                if not name.phrase.lower().startswith("the "):  # as long as a built-in "the X"
+                    gaz.names.add(f"the {name.phrase}", name.entry, stem=name.stem, fold_case=True)
                 code = name.entry.codes[0][0] if name.entry.codes else ""
                 if len(code) == 3 and code.isalpha():
                     gaz.states.setdefault(code, (name.entry.label, None))

@@ -49,13 +49,13 @@ Notes:
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from kg.types import Actor, ActorType, Document, Role
 
-from kg.actors.dictionaries import code_on
+from kg.actors.dictionaries import code_on, compose_code
 from kg.actors.gazetteer import (
     ADJ,
     DICT,
@@ -96,6 +96,12 @@ _DESCRIPTIONS = {
     "union": ActorType.ORGANIZATION,
     "agency": ActorType.ORGANIZATION,
     "movement": ActorType.ORGANIZATION,
+}
+#: Collective nouns for armed or organized bodies of people: "X's militia" is coded as X
+#: when no role word says more (CAMEO codes an unnamed body by the actor it belongs to).
+_OWNED = {
+    "militia", "militias", "force", "forces", "army", "troops", "fighters", "guard", "guards", "navy",
+    "people", "population", "citizens", "delegation", "team", "side", "camp", "leadership", "representatives",
 }
 _SPEECH = {"say", "tell", "add", "state", "declare", "insist", "stress", "warn", "note", "explain", "write", "claim", "announce", "remark", "assert", "conclude", "reply", "respond"}
 _QUOTE_OPEN = {"\u201c", "``"}
@@ -164,6 +170,11 @@ class Resolution:
             if child.dep_ in ("compound", "flat") and child.i in self._by_token and span.start <= child.i < span.end:
                 if root.pos_ == "PROPN":
                     return self._by_token[child.i].actor
+        for child in root.children:  # "Ithilen's militia": a group word no lexicon knows, coded by its owner
+            if child.dep_ == "poss" and root.lemma_.lower() in _OWNED and span.start <= child.i < span.end:
+                mention = self._by_token.get(child.i)
+                if mention is not None and mention.kind != "pronoun":
+                    return mention.actor
         return None
 
     def actors_in(self, span: Span | None) -> list[Actor]:
@@ -297,8 +308,21 @@ class _Resolver:
             if self.gaz.role_at(self.words, start) is not None and self.gaz.role_at(self.words, start)[0] >= end:
                 continue
             label = span.text
-            entry = Entry(ORG, f"org/{slug(label)}", label, ActorType.ORGANIZATION)
+            entry = Entry(ORG, f"org/{slug(label)}", label, ActorType.ORGANIZATION, source="entity")
             self._add(_Unit(start, end, "entry", entry=entry, cue="organization"))
+        self._parenthesised_aliases()
+
+    def _parenthesised_aliases(self) -> None:
+        """A name in parentheses right after a name is that name's alias: "the European Union (EU)"."""
+        doc = self.doc
+        for unit in sorted(self.units, key=lambda u: u.start):
+            if unit.kind != "entry" or unit.start < 2 or unit.end >= len(doc):
+                continue
+            if doc[unit.start - 1].text != "(" or doc[unit.end].text != ")":
+                continue
+            before = self.unit_at.get(unit.start - 2)
+            if before is not None and before.kind == "entry" and before.entry is not None and before.end == unit.start - 1:
+                unit.entry = before.entry
 
     def _clean_person(self, start: int, end: int) -> tuple[int, int] | None:
         doc = self.doc
@@ -394,12 +418,30 @@ class _Resolver:
                 lem = self.gaz.role_at(lemmas, i)
                 if lem is not None and lem[1].kind in ("government", "body"):
                     hit = lem
+            if hit is not None and not self._free(i, hit[0]):
+                self._drop_guesses(i, hit[0])
             if hit is None or not self._free(i, hit[0]):
                 i += 1
                 continue
             end, role = hit
             self._role(i, end, role)
             i = end
+
+    def _drop_guesses(self, start: int, end: int) -> None:
+        """Drop organizations guessed from entities that lie inside a role phrase.
+
+        "the Minister of Silly Walks": the tagger's ORG "Silly Walks" is part of the title.
+        """
+        inside = {id(u): u for i in range(start, end) if (u := self.unit_at.get(i)) is not None}
+        if not inside or any(
+            u.kind != "entry" or u.entry is None or u.entry.source != "entity" or u.start < start or u.end > end
+            for u in inside.values()
+        ):
+            return
+        for unit in inside.values():
+            self.units.remove(unit)
+            for i in range(unit.start, unit.end):
+                del self.unit_at[i]
 
     def _left_anchor(self, start: int) -> _Unit | None:
         doc = self.doc
@@ -409,7 +451,7 @@ class _Resolver:
             unit = self.unit_at.get(j)
             if unit is not None:
                 if unit.kind == "role" and unit.role is not None and unit.role.kind == "title" and unit.person is None:
-                    return None
+                    return unit if unit.anchor is not None and unit.role.agent is not None else None
                 return unit
             tok = doc[j]
             if tok.dep_ == "case" or tok.lower_ in _SKIP_LEFT or (tok.pos_ == "ADJ" and tok.dep_ == "amod"):
@@ -426,14 +468,24 @@ class _Resolver:
                 continue
             if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i in self.unit_at:
                 unit = self.unit_at[child.i]
-                if unit.kind != "person":
+                if unit.kind != "person" or self._coded_person(unit):
                     return unit
         for child in root.rights:
             if child.dep_ == "prep" and child.lower_ in preps:
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj" and pobj.i in self.unit_at and self.unit_at[pobj.i].kind != "person":
-                        return self.unit_at[pobj.i]
+                    if pobj.dep_ != "pobj":
+                        continue
+                    # "soldiers from Gondor", or a misparse that makes the name a modifier of the object
+                    near = [pobj, *(c for c in pobj.lefts if c.dep_ == "compound")]
+                    for tok in near:
+                        unit = self.unit_at.get(tok.i)
+                        if unit is not None and (unit.kind != "person" or self._coded_person(unit)):
+                            return unit
         return None
+
+    def _coded_person(self, unit: _Unit) -> bool:
+        """A "person" whose name is a dictionary actor: the tagger's PERSON on a place name."""
+        return unit.kind == "person" and unit.entry is not None and unit.entry.kind == DICT
 
     def _person_for(self, start: int, end: int) -> _Unit | None:
         doc = self.doc
@@ -462,21 +514,37 @@ class _Resolver:
                 k += 1
             if k > end and self.gaz.role_at(self.words, end) is None:
                 person = self._add(_Unit(end, k, "person", cue="person"))
+        right = None
+        if anchor is None and person is None and role.agent is not None:
+            right = self._right_anchor(start, end)
+            anchor = right
         unit = _Unit(start, end, "role", role=role, anchor=anchor, person=person, plural=self._plural(start, end), cue=role.phrase)
         if person is not None:
+            self._add(unit)
+            return
+        if right is not None:  # "MSF Arnor": the agent and the name it modifies are one phrase
+            self.units.remove(right)
+            unit.end = right.end
+            unit.plural = right.plural
             self._add(unit)
             return
         absorb = (
             adjacent
             and anchor is not None
-            and anchor.kind == "entry"
             and (
-                role.kind in ("government", "title", "collective")
-                or (anchor.entry is not None and anchor.entry.kind == REGION)
+                (
+                    anchor.kind == "entry"
+                    and (
+                        role.kind in ("government", "title", "collective")
+                        or (anchor.entry is not None and anchor.entry.kind == REGION)
+                    )
+                )
+                or (role.agent is not None and anchor.kind in ("entry", "person", "role"))
             )
         )
         if absorb and anchor is not None:
-            self.units.remove(anchor)
+            if anchor.kind != "person":  # a person stays a unit: it is clustered with its names
+                self.units.remove(anchor)
             unit.start = anchor.start
             unit.anchor = anchor
         if anchor is None and role.kind in ("government", "title"):
@@ -488,9 +556,19 @@ class _Resolver:
             if role.kind == "title" and not definite:
                 return
             unit.kind = "description"
-        if anchor is None and role.kind in ("people", "body", "collective"):
+        if anchor is None and role.kind in ("people", "body", "collective") and role.agent is None:
             return
         self._add(unit)
+
+    def _right_anchor(self, start: int, end: int) -> _Unit | None:
+        """The name an agent word modifies right after it ("MSF Arnor"), else None."""
+        unit = self.unit_at.get(end)
+        if unit is None or unit.kind not in ("entry", "person") or unit.start != end:
+            return None
+        if unit.entry is not None and unit.entry.kind == NULL:
+            return None
+        head = self.doc[end - 1].head.i
+        return unit if unit.start <= head < unit.end and self.doc[end - 1].dep_ in ("compound", "amod", "nmod") else None
 
     # ----------------------------------------------------------------- pass 3: people
     def cluster_people(self) -> None:
@@ -596,8 +674,12 @@ class _Resolver:
         if unit.person is not None:
             return self._resolve(unit.person)
         anchor = self._resolve(unit.anchor) if unit.anchor is not None else None
+        if role.agent is not None:
+            return self._agent_actor(unit, role, anchor)
         if anchor is None:
             return None
+        if self.gaz.dictionary_agents and self._from_dictionary(unit.anchor):
+            return anchor  # a role word the loaded agents lack adds nothing to a dictionary code
         if anchor.type is ActorType.GROUP and anchor.id in {g.actor_id for g in self.gaz.groups.values()}:
             return anchor  # "European states", "European governments", "European officials"
         if anchor.type is ActorType.ORGANIZATION and role.kind in ("government", "title", "collective"):
@@ -618,6 +700,41 @@ class _Resolver:
         if role.kind == "collective":
             return self._state(country) if anchor.type is not ActorType.GROUP else anchor
         return None
+
+    def _from_dictionary(self, unit: _Unit | None) -> bool:
+        """Whether the unit's code comes from a dictionary (a dictionary name, or an agent on one)."""
+        while unit is not None:
+            if unit.entry is not None and unit.entry.kind == DICT:
+                return True
+            if unit.kind != "role":
+                return False
+            unit = unit.anchor
+        return False
+
+    def _agent_actor(self, unit: _Unit, role: RoleWord, anchor: Actor | None) -> Actor | None:
+        """A dictionary agent on the actor it qualifies: their codes composed (`compose_code`)."""
+        agent = role.agent or ""
+        if anchor is None:
+            if unit.anchor is not None or role.kind != "people":
+                return None  # an unresolved qualifier, or a singular agent word alone
+            sector = compose_code(None, [agent])
+            return Actor(f"group/{slug(role.phrase)}", role.phrase, ActorType.GROUP, None, sector)
+        if anchor.type is ActorType.GROUP and anchor.id in {g.actor_id for g in self.gaz.groups.values()}:
+            return anchor  # "European officials"
+        base = anchor.code
+        code = compose_code(base, [agent])
+        if code == base:
+            return anchor  # the agent adds nothing: "the White House security officials"
+        country = anchor.country
+        if country and code == f"{country}GOV" and anchor.type in (ActorType.STATE, ActorType.GOVERNMENT):
+            return self._government(country)
+        qualifier = self.gaz.adjective(country) if anchor.type in (ActorType.STATE, ActorType.GOVERNMENT) else anchor.label
+        name = f"{qualifier} {role.phrase}".strip()
+        kind = ActorType.GROUP if role.kind == "people" else ActorType.ORGANIZATION
+        prefix = "group" if kind is ActorType.GROUP else "org"
+        if country and code.startswith(country):
+            return Actor(f"{prefix}/{slug(name)}", name, kind, country, code[len(country) :] or None)
+        return Actor(f"{prefix}/{slug(name)}", name, kind, country, None, cameo=code)
 
     def _speaker_side(self, unit: _Unit) -> Actor | None:
         n = self.quote_of.get(unit.start)
@@ -751,13 +868,9 @@ class _Resolver:
             aliases = _aliases(self.doc[unit.start : unit.end], unit)
             if actor.id in merged:
                 old = merged[actor.id]
-                merged[actor.id] = Actor(
-                    old.id, old.label, old.type, old.country, old.sector, old.aliases | aliases, old.roles
-                )
+                merged[actor.id] = replace(old, aliases=old.aliases | aliases)
             else:
-                merged[actor.id] = Actor(
-                    actor.id, actor.label, actor.type, actor.country, actor.sector, actor.aliases | aliases, actor.roles
-                )
+                merged[actor.id] = replace(actor, aliases=actor.aliases | aliases)
         final = {aid: self.registry.merge(actor) for aid, actor in merged.items()}
         mentions = [
             Mention(self.doc[u.start : u.end], final[a.id], _mention_kind(u)) for u, a in self.history

@@ -116,19 +116,27 @@ def _parse_dated(raw: str) -> tuple[str, str | None, str | None] | None:
 def code_on(codes: tuple[tuple[str, str | None, str | None], ...], date: dt.date | None) -> str | None:
     """The code in force on `date`: the dated code covering it, else the undated one.
 
+    A start date is inclusive and an end date exclusive, as PETRARCH reads them:
+    ``[X <20100101]`` holds before 2010, ``[X >20100101]`` from 1 January 2010 on, and
+    ``[X 20100101-20151231]`` from the first date up to the day before the second.
     Without a date the undated code is used, else the last one listed.
 
     Examples:
         >>> codes = (("HOB", None, None), ("HOBGOV", "2012-11-09", "2013-01-19"))
         >>> code_on(codes, dt.date(2013, 1, 1)), code_on(codes, dt.date(2014, 1, 1))
         ('HOBGOV', 'HOB')
+        >>> code_on(codes, dt.date(2013, 1, 19))  # the end date is outside
+        'HOB'
+
+    Notes:
+        PETRARCH-2, ``PETRtree.py``, ``NounPhrase.check_date``.
     """
     if not codes:
         return None
     if date is not None:
         day = date.isoformat()
         for code, start, end in codes:
-            if (start or end) and (start is None or start <= day) and (end is None or day <= end):
+            if (start or end) and (start is None or start <= day) and (end is None or day < end):
                 return code
     for code, start, end in codes:
         if start is None and end is None:

@@ -216,6 +216,7 @@ class _Cluster:
     names: set[str] = field(default_factory=set)
     roles: list[Role] = field(default_factory=list)
     codes: tuple[tuple[str, str | None, str | None], ...] = ()
+    agents: list[str] = field(default_factory=list)  # dictionary agent codes of its titles
 
 
 class _Resolver:
@@ -315,6 +316,13 @@ class _Resolver:
     def _parenthesised_aliases(self) -> None:
         """A name in parentheses right after a name is that name's alias: "the European Union (EU)"."""
         doc = self.doc
+        for before in sorted(self.units, key=lambda u: u.start):  # an acronym no list knows: "(HL)"
+            k = before.end
+            if before.kind != "entry" or before.entry is None or k + 2 >= len(doc) or k + 1 in self.unit_at:
+                continue
+            word = doc[k + 1]
+            if doc[k].text == "(" and doc[k + 2].text == ")" and word.is_alpha and word.is_upper and len(word) <= 8:
+                self._add(_Unit(k + 1, k + 2, "entry", entry=before.entry, cue=before.cue))
         for unit in sorted(self.units, key=lambda u: u.start):
             if unit.kind != "entry" or unit.start < 2 or unit.end >= len(doc):
                 continue
@@ -613,6 +621,8 @@ class _Resolver:
                 cluster = self.clusters[unit.person.cluster]
                 if role not in cluster.roles:
                     cluster.roles.append(role)
+                if unit.role.agent is not None and unit.role.agent not in cluster.agents:
+                    cluster.agents.append(unit.role.agent)
 
     def _person_actor(self, cluster: _Cluster) -> Actor:
         country = sector = None
@@ -625,6 +635,16 @@ class _Resolver:
                 country, sector = code[:3], code[3:] or None
         if sector is None and cluster.roles:
             sector = cluster.roles[0].sector
+        cameo = None
+        if cluster.agents:  # dictionary titles compose with the name's code, else the office's country
+            dictionary = code_on(cluster.codes, self.date) if cluster.codes else None
+            base = dictionary if dictionary and dictionary not in ("---", "+++", "###") else (country or "")
+            code = compose_code(base, cluster.agents)
+            country = base[:3] or None
+            if country and code.startswith(country):
+                sector = code[3:] or None
+            else:
+                sector, cameo = None, code
         return Actor(
             f"person/{cluster.key}",
             cluster.label,
@@ -633,6 +653,7 @@ class _Resolver:
             sector,
             frozenset(cluster.names - {cluster.label}),
             tuple(cluster.roles),
+            cameo,
         )
 
     # ----------------------------------------------------------------- pass 4: actors and coreference

@@ -34,6 +34,9 @@ bench: dev
 	$(PY) benchmarks/carb.py
 	$(PY) benchmarks/throughput.py
 	$(PY) benchmarks/viz.py
+	$(PY) benchmarks/petrarch_actors.py
+	$(PY) benchmarks/petrarch_events.py
+	$(PY) benchmarks/store.py --triples 200000
 
 golden: dev
 	$(PY) -m tests.golden

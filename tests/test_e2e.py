@@ -152,3 +152,25 @@ def test_readme_query_returns_rows(graph):
     rows = list(graph.query(WHO_REJECTED_WHAT))
     assert rows
     assert any(str(r.who) == "Ali Khamenei" for r in rows)
+
+
+def test_example_graph_conforms_to_shapes_and_uses_only_known_vocabularies(graph):
+    import pyshacl
+    import rdflib
+    from rdflib import URIRef
+    from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
+
+    from kg.ontology import KG
+    from tests.conftest import ROOT
+
+    data = rdflib.Graph().parse(data=graph.store.serialize(format="turtle"), format="turtle")
+    shapes = rdflib.Graph().parse(ROOT / "ontologies" / "shapes.ttl")
+    conforms, _, report = pyshacl.validate(data, shacl_graph=shapes, advanced=True)
+    assert conforms, report
+
+    ontology = rdflib.Graph().parse(ROOT / "ontologies" / "kg.ttl")
+    declared = {s for s in ontology.subjects() if isinstance(s, URIRef)}
+    allowed = tuple(str(ns) for ns in (RDF, RDFS, OWL, PROV, SKOS, XSD))
+    used = set(data.predicates()) | set(data.objects(None, RDF.type))
+    assert not {t for t in used if not str(t).startswith((*allowed, str(KG._NS)))}
+    assert not {t for t in used if str(t).startswith(str(KG._NS)) and t not in declared}

@@ -123,6 +123,9 @@ def test_agent_reader_keeps_the_tilde(tmp_path):
         ),
         pytest.param("Valoria's militia crossed the river.", "Valoria's militia", "VAL", id="owner-of-unknown-body"),
         pytest.param(
+            "Valoria's border polices crossed the river.", "Valoria's border polices", "VAL", id="no-regular-plural"
+        ),
+        pytest.param(
             "The Harbour League (HL) criticised Branmoor.", "HL", "IGOHBL", id="parenthesised-acronym"
         ),
     ],

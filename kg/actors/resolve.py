@@ -424,7 +424,8 @@ class _Resolver:
             hit = self.gaz.role_at(self.words, i)
             if hit is None:
                 lem = self.gaz.role_at(lemmas, i)
-                if lem is not None and lem[1].kind in ("government", "body"):
+                if lem is not None and lem[1].kind in ("government", "body") and lem[1].agent is None:
+                    # dictionary agents list their plurals themselves ("POLICE {}": no "polices")
                     hit = lem
             if hit is not None and not self._free(i, hit[0]):
                 self._drop_guesses(i, hit[0])

@@ -14,6 +14,8 @@ from tests._extract_helpers import find, spo
                      ("Iran's supreme leader", "reject", "the offer of the European states"), id="full-np-postmodifier"),
         pytest.param("The United Nations condemned the attack on the embassy.",
                      ("The United Nations", "condemn", "the attack on the embassy"), id="full-np-compound"),
+        pytest.param("Egypt rejected any proposals by Ethiopia to share data with Sudan, describing them as a delay tactic.",
+                     ("Egypt", "reject", "any proposals by Ethiopia to share data with Sudan"), id="np-without-comma-adverbial"),
         pytest.param("The embassy was attacked by militants.", ("militants", "attack", "The embassy"), id="passive-agent"),
         pytest.param("The sanctions were lifted in January.", ("The sanctions", "be lifted in", "January"), id="passive-no-agent"),
         pytest.param("The resolution was rejected by Russia and China.", ("China", "reject", "The resolution"), id="passive-agent-conjunct"),

@@ -72,8 +72,28 @@ def phrase(head: Token, *, exclude: frozenset[str] = SEPARATE, drop: frozenset[i
             continue
         start = min(start, child.left_edge.i)
         end = max(end, child.right_edge.i)
+    end = _without_trailing_adverbial(doc, head, end)
     span = trim(doc, start, end + 1)
     return span if span is not None else doc[head.i : head.i + 1]
+
+
+def _without_trailing_adverbial(doc, head: Token, end: int) -> int:
+    """Cut a comma-led adverbial clause off the end of a phrase.
+
+    In "dismissed mediations by European countries to talk with U.S. authorities,
+    describing their efforts as ...", the parser hangs "describing ..." (advcl) on a verb
+    inside the object; set off by a comma it modifies the clause, not the noun phrase.
+    """
+    for token in doc[head.i + 1 : end + 1]:
+        if (
+            token.dep_ == "advcl"
+            and token.head.i != head.i
+            and token.right_edge.i == end
+            and token.left_edge.i > head.i + 1
+            and doc[token.left_edge.i - 1].text == ","
+        ):
+            return token.left_edge.i - 2
+    return end
 
 
 def conjuncts(token: Token) -> list[Token]:

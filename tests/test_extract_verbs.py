@@ -16,6 +16,8 @@ from tests._extract_helpers import find, spo
                      ("The United Nations", "condemn", "the attack on the embassy"), id="full-np-compound"),
         pytest.param("Egypt rejected any proposals by Ethiopia to share data with Sudan, describing them as a delay tactic.",
                      ("Egypt", "reject", "any proposals by Ethiopia to share data with Sudan"), id="np-without-comma-adverbial"),
+        pytest.param("It was for this reason that the ministers announced a boycott of the summit.",
+                     ("the ministers", "announce", "a boycott of the summit"), id="cleft-clause-on-a-noun"),
         pytest.param("The embassy was attacked by militants.", ("militants", "attack", "The embassy"), id="passive-agent"),
         pytest.param("The sanctions were lifted in January.", ("The sanctions", "be lifted in", "January"), id="passive-no-agent"),
         pytest.param("The resolution was rejected by Russia and China.", ("China", "reject", "The resolution"), id="passive-agent-conjunct"),

@@ -65,8 +65,14 @@ def _absorbed(verb: Token) -> bool:
 
 def is_predicate(token: Token) -> bool:
     """True where the token heads a clause of its own."""
-    if token.pos_ not in _VERBS or token.dep_ in _NON_PREDICATE:
+    if token.pos_ not in _VERBS:
         return False
+    if token.dep_ in _NON_PREDICATE:
+        # a clause the parser hung on a noun still heads a clause of its own where it has its
+        # own subject: "It is for this reason that the officials *announced* that ..."
+        subject = _own_subject(token) if token.dep_ == "acl" else None
+        if subject is None or subject.dep_ == "expl":
+            return False
     if token.pos_ == "AUX" and token.dep_ in ("aux", "auxpass"):
         return False
     return not _absorbed(token)

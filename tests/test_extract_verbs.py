@@ -18,6 +18,7 @@ from tests._extract_helpers import find, spo
                      ("Egypt", "reject", "any proposals by Ethiopia to share data with Sudan"), id="np-without-comma-adverbial"),
         pytest.param("It was for this reason that the ministers announced a boycott of the summit.",
                      ("the ministers", "announce", "a boycott of the summit"), id="cleft-clause-on-a-noun"),
+        pytest.param("The army responded by shelling the town.", ("The army", "shell", "the town"), id="gerund-after-preposition"),
         pytest.param("The embassy was attacked by militants.", ("militants", "attack", "The embassy"), id="passive-agent"),
         pytest.param("The sanctions were lifted in January.", ("The sanctions", "be lifted in", "January"), id="passive-no-agent"),
         pytest.param("The resolution was rejected by Russia and China.", ("China", "reject", "The resolution"), id="passive-agent-conjunct"),

@@ -97,6 +97,10 @@ def _subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         if not any(c.dep_ == "mark" for c in verb.children):
             subjects, _ = _subjects(head, depth + 1)
             return subjects, True
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.head.pos_ in _VERBS:
+        # "Khamenei concluded by *saying* that ...": the gerund's subject is the clause's
+        subjects, _ = _subjects(head.head, depth + 1)
+        return subjects, True
     return [], False
 
 

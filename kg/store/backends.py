@@ -16,8 +16,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.query import Result
+from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
+from rdflib.query import Result, ResultRow
 from rdflib.term import Identifier, Node
 
 from kg.errors import QueryError, StoreError
@@ -105,11 +105,12 @@ class Store:
         read_only: Whether `add_document` is refused.
     """
 
-    def __init__(self, graph: Dataset, *, url: str, kind: str, read_only: bool = False) -> None:
+    def __init__(self, graph: Dataset, *, url: str, kind: str, read_only: bool = False, native: Any = None) -> None:
         self.graph = graph
         self.url = url
         self.kind = kind
         self.read_only = read_only
+        self._native = native  # the pyoxigraph.Store under an Oxigraph dataset
         for prefix, namespace in PREFIXES.items():
             graph.bind(prefix, namespace)
 
@@ -210,6 +211,8 @@ class Store:
         """
         init = {name: _term(value) for name, value in bindings.items()}
         try:
+            if self._native is not None:
+                return _native_query(self._native, sparql, self._prefixes(), init)
             result = self.graph.query(sparql, initNs=_INIT_NS, initBindings=init)
             if result.type == "SELECT":
                 result.bindings = list(result.bindings)
@@ -223,6 +226,12 @@ class Store:
                 raise
             raise QueryError(f"malformed SPARQL: {_one_line(exc)}") from exc
         return result
+
+    def _prefixes(self) -> dict[str, str]:
+        """The prefixes a query may use undeclared: the graph's bindings, then kg's (as rdflib does)."""
+        prefixes = {prefix: str(namespace) for prefix, namespace in self.graph.namespaces() if prefix}
+        prefixes.update((prefix, str(namespace)) for prefix, namespace in _INIT_NS.items())
+        return prefixes
 
     def export(self, path: Path | str, *, format: str = "trig") -> Path:
         """Write the whole store to a file, atomically.
@@ -282,6 +291,107 @@ def _plain(term: Node) -> Node:
     return term
 
 
+class _NativeResult(Result):
+    """A SELECT result from Oxigraph, read by rdflib's interface but built without its machinery.
+
+    The rows are tuples of rdflib terms made once per distinct Oxigraph term (a query's
+    results repeat the same actors, labels and codes); the rows share one ``labels`` map,
+    and the ``bindings`` dictionaries rdflib's serializers read are made only if asked for.
+    """
+
+    def __init__(self, variables: list[Variable], rows: list[tuple[Node | None, ...]]) -> None:
+        super().__init__("SELECT")
+        self.vars = variables
+        self._bindings = None
+        self._rows = rows
+        self._labels = {str(v): i for i, v in enumerate(variables)}
+
+    @property
+    def bindings(self):  # noqa: D102 - rdflib's attribute, made on first use
+        if self._bindings is None:
+            self._bindings = [{v: t for v, t in zip(self.vars, row) if t is not None} for row in self._rows]
+        return self._bindings
+
+    @bindings.setter
+    def bindings(self, value) -> None:
+        self._bindings = list(value)
+        self._rows = [tuple(b.get(v) for v in self.vars) for b in self._bindings]
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __bool__(self) -> bool:
+        return bool(self._rows)
+
+    def __iter__(self):
+        labels = self._labels
+        new = tuple.__new__
+        for values in self._rows:
+            row = new(ResultRow, values)
+            row.labels = labels
+            yield row
+
+
+def _converter():
+    """A function from Oxigraph terms to rdflib terms, memoised for one result.
+
+    ``xsd:string`` literals become rdflib's plain literals (the same RDF 1.1 term, and
+    equal to what the memory store returns).
+    """
+    import pyoxigraph as ox
+
+    cache: dict[Any, Node] = {}
+    xsd_string = str(_XSD_STRING)
+
+    def convert(term):
+        if term is None:
+            return None
+        try:
+            return cache[term]
+        except KeyError:
+            pass
+        if isinstance(term, ox.NamedNode):
+            out = URIRef(term.value)
+        elif isinstance(term, ox.Literal):
+            if term.language:
+                out = Literal(term.value, lang=term.language)
+            elif term.datatype.value == xsd_string:
+                out = Literal(term.value)
+            else:
+                out = Literal(term.value, datatype=URIRef(term.datatype.value))
+        elif isinstance(term, ox.BlankNode):
+            out = BNode(term.value)
+        else:  # an RDF-star triple term
+            out = tuple(convert(t) for t in (term.subject, term.predicate, term.object))
+        cache[term] = out
+        return out
+
+    return convert
+
+
+def _native_query(native, sparql: str, prefixes: dict[str, str], bindings: Mapping[str, Identifier]) -> Result:
+    """Run a query on a ``pyoxigraph.Store`` (default graph = union of the named graphs)."""
+    import pyoxigraph as ox
+    from oxrdflib._converter import to_ox
+
+    answer = native.query(sparql, prefixes=prefixes, use_default_graph_as_union=True,
+                          substitutions={ox.Variable(name): to_ox(value) for name, value in bindings.items()})
+    convert = _converter()
+    if isinstance(answer, ox.QueryBoolean):
+        result = Result("ASK")
+        result.askAnswer = bool(answer)
+        return result
+    if isinstance(answer, ox.QuerySolutions):
+        variables = [Variable(v.value) for v in answer.variables]
+        return _NativeResult(variables, [tuple(map(convert, solution)) for solution in answer])
+    result = Result("CONSTRUCT")
+    result.graph = Graph()
+    for prefix, namespace in prefixes.items():
+        result.graph.bind(prefix, namespace)
+    result.graph += ((convert(t.subject), convert(t.predicate), convert(t.object)) for t in answer)
+    return result
+
+
 def _oxigraph_store_class():
     """oxrdflib's store, returning plain literals where Oxigraph reports ``xsd:string``."""
     from oxrdflib import OxigraphStore
@@ -317,7 +427,7 @@ def _oxigraph(path: Path, *, read_only: bool, url: str) -> Store:
             raise StoreError(f"{path}: the store is locked by another process ({message})") from exc
         raise StoreError(f"{path}: cannot open the store: {message}") from exc
     dataset = Dataset(store=_oxigraph_store_class()(store=inner), default_union=True)
-    return Store(dataset, url=url, kind="oxigraph", read_only=read_only)
+    return Store(dataset, url=url, kind="oxigraph", read_only=read_only, native=inner)
 
 
 def _sparql(query_url: str, update_url: str | None, *, read_only: bool, url: str) -> Store:

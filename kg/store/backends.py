@@ -111,6 +111,7 @@ class Store:
         self.kind = kind
         self.read_only = read_only
         self._native = native  # the pyoxigraph.Store under an Oxigraph dataset
+        self._to_ox = _OxigraphTerms() if native is not None else None
         for prefix, namespace in PREFIXES.items():
             graph.bind(prefix, namespace)
 
@@ -168,6 +169,8 @@ class Store:
         """
         if self.read_only:
             raise StoreError(f"{self.url}: the store is read-only")
+        if self._native is not None:
+            return self._add_native(document, graph)
         if self.has_document(document):
             return False
         context = self.graph.get_context(document_iri(document))
@@ -178,6 +181,25 @@ class Store:
             if self.kind == "sparql":
                 self.graph.store.commit()
         except (OSError, urllib.error.URLError) as exc:
+            raise StoreError(f"{self.url}: could not write document {document.id!r}: {_one_line(exc)}") from exc
+        log.debug("%s: added %s (%d triples)", self.url, document.id, len(quads))
+        return True
+
+    def _add_native(self, document: Document, graph: Graph) -> bool:
+        """`add_document` on Oxigraph: one ``extend`` call, which is one transaction."""
+        import pyoxigraph as ox
+
+        iri = document_iri(document)
+        to_ox = self._to_ox
+        name = to_ox(iri)
+        if next(self._native.quads_for_pattern(name, to_ox(KG.contentHash), None, name), None) is not None:
+            return False
+        shared = to_ox(ACTORS_GRAPH)
+        quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), shared if s.startswith(_ACTOR_PREFIX) else name)
+                 for s, p, o in graph]
+        try:
+            self._native.extend(quads)
+        except OSError as exc:
             raise StoreError(f"{self.url}: could not write document {document.id!r}: {_one_line(exc)}") from exc
         log.debug("%s: added %s (%d triples)", self.url, document.id, len(quads))
         return True
@@ -330,6 +352,40 @@ class _NativeResult(Result):
             row = new(ResultRow, values)
             row.labels = labels
             yield row
+
+
+class _OxigraphTerms(dict):
+    """rdflib term → pyoxigraph term, remembered (predicates, actors, datatypes and graph
+    names recur in every document; a bounded cache, emptied when it grows large)."""
+
+    _LIMIT = 200_000
+
+    def __call__(self, term: Node):
+        try:
+            return self[term]
+        except KeyError:
+            pass
+        except TypeError:  # unhashable: not an rdflib term
+            raise StoreError(f"not an RDF term: {term!r}") from None
+        import pyoxigraph as ox
+
+        if isinstance(term, URIRef):
+            out = ox.NamedNode(term)
+        elif isinstance(term, Literal):
+            if term.language:
+                out = ox.Literal(term, language=term.language)
+            elif term.datatype is not None:
+                out = ox.Literal(term, datatype=self(term.datatype))
+            else:
+                out = ox.Literal(term)
+        elif isinstance(term, BNode):
+            out = ox.BlankNode(term)
+        else:
+            raise StoreError(f"not an RDF term: {term!r}")
+        if len(self) >= self._LIMIT:
+            self.clear()
+        self[term] = out
+        return out
 
 
 def _converter():

@@ -74,11 +74,20 @@ def build_graph(
     store: str | None = None,
     model: str | None = None,
     actors: list[Path | str] | tuple = (),
+    verbs: list[Path | str] | tuple = (),
 ) -> KnowledgeGraph:
-    """Build a knowledge graph from articles (texts, paths or Documents); see `kg.pipeline.build`."""
-    return build(sources, store=store, model=model, actors=actors)
+    """Build a knowledge graph from articles; see `kg.pipeline.build`.
+
+    Args:
+        sources: Documents, article texts (a ``str`` is always text), or `pathlib.Path` files.
+        store: None for memory, a folder for Oxigraph on disk, or ``sparql:QUERY|UPDATE``.
+        model: A spaCy pipeline name.
+        actors: PETRARCH/Phoenix actor and agent dictionaries.
+        verbs: PETRARCH verb dictionaries (e.g. ``CAMEO.2.0.txt``).
+    """
+    return build(sources, store=store, model=model, actors=actors, verbs=verbs)
 
 
 def open_graph(location: str | Path) -> KnowledgeGraph:
-    """Open a built graph: a store folder, an endpoint, or an RDF file."""
+    """Open a built graph, read-only: a store folder, an endpoint, or an RDF file."""
     return KnowledgeGraph.open(location)

@@ -81,9 +81,8 @@ def _date(value: object, where: str) -> dt.date | None:
         raise InputError(f"{where}: date {value!r} is not a calendar date") from exc
 
 
-def _text_document(path: Path | str, text: str) -> Document:
-    """A text file: id = file name; date from an ISO date in the name; title from a heading line."""
-    name = "stdin" if str(path) == "-" else Path(path).name
+def _text_document(name: str, text: str) -> Document:
+    """A text file: id = its name; date from an ISO date in the name; title from a heading line."""
     date = None
     match = _ISO_DATE.search(name)
     if match:
@@ -105,12 +104,17 @@ def _text_document(path: Path | str, text: str) -> Document:
 def _record_document(record: object, where: str) -> Document:
     if not isinstance(record, dict):
         raise InputError(f"{where}: expected an object with 'id' and 'text'")
-    missing = [k for k in ("id", "text") if not record.get(k)]
+    missing = [k for k in ("id", "text") if record.get(k) in (None, "")]
     if missing:
         raise InputError(f"{where}: missing {' and '.join(repr(m) for m in missing)}")
     text = record["text"]
     if not isinstance(text, str) or not text.strip():
         raise InputError(f"{where}: 'text' must be non-empty text")
+    if not isinstance(record["id"], (str, int)):
+        raise InputError(f"{where}: 'id' must be text or a number")
+    for key in ("title", "url", "source"):
+        if record.get(key) is not None and not isinstance(record[key], str):
+            raise InputError(f"{where}: {key!r} must be text, got {type(record[key]).__name__}")
     return Document(
         id=str(record["id"]),
         text=text,
@@ -140,16 +144,18 @@ def _read_csv(name: str, text: str) -> Iterator[Document]:
         yield _record_document({k: row.get(k) for k in _FIELDS}, f"{name}:{n}")
 
 
-def _expand(paths: Sequence[Path | str]) -> Iterator[Path | str]:
+def _expand(paths: Sequence[Path | str]) -> Iterator[tuple[Path | str, str]]:
+    """Each input file with its name: a file's own name, or its path within a given folder."""
     for path in paths:
         p = Path(path)
         if str(path) != "-" and p.is_dir():
             files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in _TEXT_SUFFIXES | {".jsonl", ".csv"})
             if not files:
                 raise InputError(f"{path}: folder holds no .txt, .jsonl or .csv files")
-            yield from files
+            for f in files:
+                yield f, f.relative_to(p).as_posix()
         else:
-            yield path
+            yield path, "stdin" if str(path) == "-" else p.name
 
 
 def read_documents(paths: Sequence[Path | str], *, input_format: str = "text") -> list[Document]:
@@ -160,7 +166,9 @@ def read_documents(paths: Sequence[Path | str], *, input_format: str = "text") -
         input_format: ``"text"`` (a document per file; ``.jsonl``/``.csv`` files inside a
             folder are read as records), ``"jsonl"`` or ``"csv"`` (records with ``id``, ``text``
             and optional ``title``, ``date``, ``url``, ``source``), or ``"sentences"`` (each
-            non-empty line is a document whose id is its line number from 1).
+            non-empty line is a document whose id is its line number from 1, prefixed by
+            the file's name where several files are given). A file's id is its name, or its
+            path within a folder given as input.
 
     Returns:
         The documents, in input order.
@@ -178,21 +186,26 @@ def read_documents(paths: Sequence[Path | str], *, input_format: str = "text") -
     if not paths:
         raise InputError("no input given")
     documents: list[Document] = []
-    for path in _expand(paths):
+    inputs = list(_expand(paths))
+    for path, doc_name in inputs:
         name = "<stdin>" if str(path) == "-" else str(path)
         text = read_text(path)
         fmt = input_format
         if fmt == "text" and str(path) != "-":
             fmt = {".jsonl": "jsonl", ".csv": "csv"}.get(Path(path).suffix.lower(), "text")
         if fmt == "text":
-            documents.append(_text_document(path, text))
+            documents.append(_text_document(doc_name, text))
         elif fmt == "jsonl":
             documents.extend(_read_jsonl(name, text))
         elif fmt == "csv":
             documents.extend(_read_csv(name, text))
         else:
-            lines = [(n, line.strip()) for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
-            documents.extend(Document(id=str(i), text=line) for i, (_, line) in enumerate(lines, start=1))
+            prefix = f"{doc_name}:" if len(inputs) > 1 else ""
+            documents.extend(
+                Document(id=f"{prefix}{n}", text=line.strip())
+                for n, line in enumerate(text.splitlines(), start=1)
+                if line.strip()
+            )
     if not documents:
         raise InputError(f"{', '.join(map(str, paths))}: no documents")
     seen: set[str] = set()
@@ -206,7 +219,8 @@ def read_documents(paths: Sequence[Path | str], *, input_format: str = "text") -
 def as_documents(items: Iterable[Document | str | Path]) -> list[Document]:
     """Documents from a mix of Documents, texts and paths (what `kg.build_graph` accepts).
 
-    A plain string is text, unless it names an existing file; its id is ``text-N``.
+    A string is always text (its id is ``text-N``), never read as a file name: article
+    text is untrusted. Give files as `pathlib.Path` objects, or read them with `read_documents`.
     """
     if isinstance(items, (str, Path, Document)):
         items = [items]
@@ -214,7 +228,7 @@ def as_documents(items: Iterable[Document | str | Path]) -> list[Document]:
     for n, item in enumerate(items, start=1):
         if isinstance(item, Document):
             documents.append(item)
-        elif isinstance(item, Path) or (isinstance(item, str) and "\n" not in item and len(item) < 4096 and Path(item).is_file()):
+        elif isinstance(item, Path):
             documents.extend(read_documents([item]))
         elif isinstance(item, str):
             if not item.strip():

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.errors import StoreError
 from kg.store import Store, atomic_write, open_store
 
 __all__ = ["KnowledgeGraph", "Summary"]
@@ -53,8 +54,17 @@ class KnowledgeGraph:
 
     @classmethod
     def open(cls, location: str | Path) -> KnowledgeGraph:
-        """Open a store folder, an endpoint URL, or an RDF file (read into memory)."""
-        return cls(open_store(str(location)))
+        """Open a store folder, an endpoint URL, or an RDF file (read into memory), read-only.
+
+        Raises:
+            StoreError: Nothing is there (a mistyped folder is not made into an empty store).
+        """
+        location = str(location)
+        if "://" not in location and not location.startswith(("sparql:", "memory:")):
+            path = Path(location.removeprefix("oxigraph:"))
+            if not path.exists():
+                raise StoreError(f"{location}: no such store or file")
+        return cls(open_store(location, read_only=True))
 
     @property
     def rdf(self):

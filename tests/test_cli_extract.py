@@ -69,7 +69,7 @@ def test_sentences_ids_are_line_numbers(capsys, tmp_path):
     code, out, _ = _run(capsys, "extract", "--sentences", str(path))
     assert code == 0
     records = [json.loads(line) for line in out.splitlines()]
-    assert [(r["doc"], r["sentence_id"], r["relation"]) for r in records] == [("1", 0, "attack"), ("2", 0, "condemn")]
+    assert [(r["doc"], r["sentence_id"], r["relation"]) for r in records] == [("1", 0, "attack"), ("3", 0, "condemn")]
 
 
 def test_stdin_and_jsonl_input(capsys, monkeypatch):

@@ -44,7 +44,19 @@ def test_sentences_format(tmp_path):
     path = tmp_path / "s.txt"
     path.write_text("First sentence here.\n\nSecond one.\n")
     docs = read_documents([path], input_format="sentences")
-    assert [(d.id, d.text) for d in docs] == [("1", "First sentence here."), ("2", "Second one.")]
+    assert [(d.id, d.text) for d in docs] == [("1", "First sentence here."), ("3", "Second one.")]
+
+
+def test_ids_stay_unique_across_files_and_folders(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "x.txt").write_text("Iran attacked Iraq.")
+    (tmp_path / "b" / "x.txt").write_text("Iraq attacked Iran.")
+    assert sorted(d.id for d in read_documents([tmp_path])) == ["a/x.txt", "b/x.txt"]
+    (tmp_path / "s1.txt").write_text("One.\nTwo.\n")
+    (tmp_path / "s2.txt").write_text("Three.\n")
+    docs = read_documents([tmp_path / "s1.txt", tmp_path / "s2.txt"], input_format="sentences")
+    assert [d.id for d in docs] == ["s1.txt:1", "s1.txt:2", "s2.txt:1"]
 
 
 @pytest.mark.parametrize(
@@ -55,6 +67,8 @@ def test_sentences_format(tmp_path):
         pytest.param(b'{"id": "a", "text": "x", "date": "yesterday"}\n', "jsonl", "not an ISO date", id="bad-date"),
         pytest.param(b"name,body\nx,y\n", "csv", "'id' and 'text' columns", id="csv-header"),
         pytest.param(b'{"id": "a", "text": "x"}\n{"id": "a", "text": "y"}\n', "jsonl", "occurs twice", id="dup-id"),
+        pytest.param(b'{"id": "a", "text": "x", "title": 5}\n', "jsonl", "c.in:1: 'title' must be text", id="title-not-text"),
+        pytest.param(b'["a", "x"]\n', "jsonl", "c.in:1: expected an object", id="array-record"),
     ],
 )
 def test_bad_records_name_the_place(tmp_path, content, fmt, message):
@@ -76,3 +90,14 @@ def test_as_documents_mixes_texts_paths_and_documents():
     assert docs[0].id == "text-1" and docs[1].id == EXAMPLE.name
     with pytest.raises(InputError):
         as_documents([""])
+
+
+def test_a_string_is_text_even_when_it_names_a_file():
+    (doc,) = as_documents([str(EXAMPLE)])
+    assert doc.text == str(EXAMPLE)
+
+
+def test_id_zero_is_an_id(tmp_path):
+    path = tmp_path / "c.jsonl"
+    path.write_text('{"id": 0, "text": "Iran attacked Iraq."}\n')
+    assert read_documents([path], input_format="jsonl")[0].id == "0"

@@ -96,6 +96,7 @@ def extract_command(
         for line in lines:
             sys.stdout.write(line + "\n")
         return
-    with out.open("w", encoding="utf-8") as handle:
-        for line in lines:
-            handle.write(line + "\n")
+    from kg.store import atomic_write
+
+    # all lines first, then one atomic write: a failure leaves an existing file as it was
+    atomic_write(out, "".join(line + "\n" for line in lines))

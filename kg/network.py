@@ -26,10 +26,10 @@ Examples:
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import math
-import os
 from collections.abc import Hashable
 from pathlib import Path
 from typing import Any
@@ -37,6 +37,8 @@ from typing import Any
 import networkx as nx
 
 from kg.errors import InputError
+from kg.ontology import KG, PLOVER, PREFIXES
+from kg.store import atomic_write
 
 __all__ = [
     "actor_balance",
@@ -55,16 +57,11 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-KG_NS = "https://w3id.org/kg/ontology#"
-PLOVER_NS = "https://w3id.org/kg/plover/"
+KG_NS = str(KG._NS)
+PLOVER_NS = str(PLOVER)
 ACTOR_TYPES = ("Person", "Organization", "State", "Government", "Group")
 
-_PREFIXES = f"""
-PREFIX kg: <{KG_NS}>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-"""
+_PREFIXES = "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items())
 
 _ACTORS = (
     _PREFIXES
@@ -174,7 +171,7 @@ def _fallback_label(iri: str) -> str:
 
 
 def _is_negative(polarity: Any) -> bool:
-    return polarity is not None and str(polarity).endswith(("#Negative", "/Negative"))
+    return polarity is not None and str(polarity) == str(KG.Negative)
 
 
 def _event_sign(quad: int | None, negative: bool) -> int:
@@ -698,16 +695,9 @@ def flat_graph(G: nx.Graph) -> nx.Graph:
 
 
 def _atomic_write(path: Path | str, write: Any) -> Path:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        write(str(tmp))
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return path
+    buffer = io.BytesIO()
+    write(buffer)
+    return atomic_write(path, buffer.getvalue())
 
 
 def write_graphml(G: nx.Graph, path: Path | str) -> Path:

@@ -26,7 +26,6 @@ import html as html_lib
 import json
 import logging
 import math
-import os
 import re
 from collections import defaultdict
 from collections.abc import Hashable
@@ -37,6 +36,7 @@ from typing import Any
 import networkx as nx
 
 from kg.network import communities, degree_centrality, simple_graph
+from kg.store import atomic_write
 
 __all__ = ["graph_data", "html", "layout", "notebook_html", "write_html"]
 
@@ -367,16 +367,7 @@ def write_html(G: nx.Graph, path: Path | str, *, title: str | None = None, seed:
         True
     """
     page = html(G, title=title, seed=seed)
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "w", encoding="utf-8") as f:
-            f.write(page)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    path = atomic_write(path, page)
     logger.info("wrote %s (%d actors, %d edges, %d bytes)", path, len(G), G.number_of_edges(), len(page))
     return path
 

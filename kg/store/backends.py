@@ -20,7 +20,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
 from rdflib.query import Result, ResultRow
 from rdflib.term import Identifier, Node
 
-from kg.errors import QueryError, StoreError
+from kg.errors import InputError, QueryError, StoreError
 from kg.ontology import KG, PREFIXES
 from kg.store.mapping import ACTORS_GRAPH, actor_iri, document_iri
 from kg.types import Document
@@ -62,10 +62,20 @@ def _one_line(exc: BaseException, limit: int = 300) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write(path: Path | str, data: str | bytes) -> Path:
     """Write a file so that it is either the old file or the whole new one, never half.
 
-    Writes a temporary file in the same folder, then ``os.replace`` it over `path`.
+    Writes a temporary file in the same folder, then ``os.replace`` it over `path`. The
+    new file gets an existing file's permissions, else the usual ones (0666 less the umask).
+
+    Raises:
+        InputError: The file cannot be written (a folder is in the way, no permission, ...).
 
     Examples:
         >>> import tempfile, pathlib
@@ -74,15 +84,25 @@ def atomic_write(path: Path | str, data: str | bytes) -> Path:
         '<a> <b> <c> .'
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        if path.is_dir():
+            raise IsADirectoryError(21, "is a folder")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask()
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -8,7 +8,7 @@ import io
 import pytest
 
 from kg.errors import InputError
-from kg.events.table import COLUMNS, event_rows, table_text, write_event_table
+from kg.store.table import COLUMNS, event_rows, table_text, write_event_table
 from tests.conftest import EXAMPLE
 
 

@@ -24,7 +24,7 @@ def events_command(
 
     Example: kg events out/ --format csv --out events.csv
     """
-    from kg.events.table import event_rows, write_event_table
+    from kg.store.table import event_rows, write_event_table
     from kg.store import open_store
 
     if fmt not in ("csv", "tsv"):

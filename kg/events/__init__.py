@@ -2,24 +2,21 @@
 
 Public API: `code_events` (one claim → its events), the code-table look-ups
 (`cameo_label`, `plover_of`, `quad_of`, `intensity_of`), a user's PETRARCH verb
-dictionaries (`load_verbs`, `read_verb_dictionary`) and the event table
-(`event_rows`, `write_event_table`) read back from the RDF.
+dictionaries (`load_verbs`, `read_verb_dictionary`). The event table read back from the
+RDF is `kg.store.table`.
 """
 
 from kg.events.codes import cameo_codes, cameo_label, intensity_of, is_cameo_code, plover_of, plover_types, quad_of
 from kg.events.coder import code_events, code_relation
 from kg.events.lexicon import load_lexicon
 from kg.events.verbs import VerbDictionary, load_verbs, read_verb_dictionary
-from kg.events.table import EventRow, event_rows, write_event_table
 
 __all__ = [
-    "EventRow",
     "VerbDictionary",
     "cameo_codes",
     "cameo_label",
     "code_events",
     "code_relation",
-    "event_rows",
     "intensity_of",
     "is_cameo_code",
     "load_lexicon",
@@ -28,5 +25,4 @@ __all__ = [
     "plover_types",
     "quad_of",
     "read_verb_dictionary",
-    "write_event_table",
 ]

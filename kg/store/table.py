@@ -17,6 +17,7 @@ from typing import IO, Any, Protocol
 
 from kg.errors import InputError
 from kg.ontology import PREFIXES
+from kg.store.backends import atomic_write
 
 __all__ = ["COLUMNS", "EVENTS_SPARQL", "EventRow", "event_rows", "write_event_table"]
 
@@ -192,8 +193,11 @@ def write_event_table(
     if format not in ("csv", "tsv"):
         raise InputError(f"unknown event table format {format!r} (valid: csv, tsv)")
     if isinstance(path_or_stream, (str, Path)):
-        with open(path_or_stream, "w", encoding="utf-8", newline="") as stream:
-            return write_event_table(rows, stream, format)
+        # the whole table first, then one atomic write: an existing file is never left half-written
+        stream = io.StringIO()
+        n = write_event_table(rows, stream, format)
+        atomic_write(path_or_stream, stream.getvalue())
+        return n
     writer = csv.writer(path_or_stream, delimiter="," if format == "csv" else "\t", lineterminator="\n")
     writer.writerow(COLUMNS)
     n = 0

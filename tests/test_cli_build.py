@@ -105,3 +105,16 @@ def test_missing_model_is_one_line_naming_what_to_install(tmp_path):
     err = result.stderr.decode().strip()
     assert result.returncode != 0
     assert len(err.splitlines()) == 1 and "xx_no_such_pipeline" in err and "install" in err, err
+
+
+def test_query_ask_as_csv(built):
+    result = kg_cli("query", str(built / "graph.ttl"), "ASK { ?c a kg:Claim }", "--format", "csv")
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stdout.decode().split() == ["boolean", "true"]
+
+
+def test_output_that_cannot_be_written_is_one_line(built, tmp_path):
+    (tmp_path / "adir").mkdir()
+    result = kg_cli("export", str(built / "graph.ttl"), "--format", "trig", "--out", str(tmp_path / "adir"))
+    err = result.stderr.decode().strip()
+    assert result.returncode == 1 and len(err.splitlines()) == 1 and "cannot write" in err, err

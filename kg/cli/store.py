@@ -40,6 +40,8 @@ def format_result(result, fmt: str, *, namespace_manager=None) -> str | None:
         return result.graph.serialize(format="json-ld" if fmt == "json" else "turtle")
     if fmt == "table":
         return None
+    if result.type == "ASK" and fmt == "csv":  # rdflib writes CSV for SELECT only
+        return f"boolean\n{'true' if result.askAnswer else 'false'}\n"
     return result.serialize(format=fmt).decode("utf-8")
 
 

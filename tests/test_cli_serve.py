@@ -81,3 +81,16 @@ def test_malformed_query_is_a_400(endpoint):
     with pytest.raises(urllib.error.HTTPError) as caught:
         get(url, "SELECT ?x WHERE {")
     assert caught.value.code == 400
+
+
+@pytest.mark.parametrize(("length", "status"), [pytest.param("abc", 400, id="not-a-number"), pytest.param("-1", 400, id="negative")])
+def test_bad_content_length_is_refused(endpoint, length, status):
+    url, _ = endpoint
+    parts = urllib.parse.urlsplit(url)
+    with socket.create_connection((parts.hostname, parts.port), timeout=10) as conn:
+        conn.sendall(
+            f"POST {parts.path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+            f"Content-Length: {length}\r\nConnection: close\r\n\r\nASK {{}}".encode()
+        )
+        reply = conn.recv(200).decode("latin-1")
+    assert reply.split()[1] == str(status), reply

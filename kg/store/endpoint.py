@@ -97,7 +97,15 @@ class _Handler(BaseHTTPRequestHandler):
             return self._error(HTTPStatus.FORBIDDEN, "this endpoint is read-only: updates are refused")
         if url.path not in ("/", "/sparql", "/query"):
             return self._error(HTTPStatus.NOT_FOUND, f"no such path {url.path!r}; the endpoint is /sparql")
-        length = int(self.headers.get("Content-Length") or 0)
+        declared = self.headers.get("Content-Length")
+        if declared is None:
+            return self._error(HTTPStatus.LENGTH_REQUIRED, "a POST needs a Content-Length")
+        try:
+            length = int(declared)
+        except ValueError:
+            length = -1
+        if length < 0:
+            return self._error(HTTPStatus.BAD_REQUEST, f"bad Content-Length {declared!r}")
         if length > _MAX_BODY:
             return self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"request body over {_MAX_BODY} bytes")
         body = self.rfile.read(length).decode("utf-8", "replace")

@@ -16,12 +16,28 @@ from kg.store.named import Param
 from test_store_mapping import sample_graphs
 
 
-@pytest.fixture(scope="module")
-def store(nlp):
-    opened = open_store(None)
+def _filled(nlp, url):
+    opened = open_store(url)
     for document, graph in sample_graphs(nlp):
         opened.add_document(document, graph)
     return opened
+
+
+@pytest.fixture(scope="module", params=["memory", "oxigraph"])
+def store(nlp, request, tmp_path_factory):
+    url = None if request.param == "memory" else f"oxigraph:{tmp_path_factory.mktemp('ox') / 'store'}"
+    opened = _filled(nlp, url)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(scope="module")
+def both(nlp, tmp_path_factory):
+    """The same documents in memory and in Oxigraph."""
+    stores = [_filled(nlp, None), _filled(nlp, f"oxigraph:{tmp_path_factory.mktemp('ox') / 'store'}")]
+    yield stores
+    for opened in stores:
+        opened.close()
 
 
 @pytest.fixture(scope="module")
@@ -61,6 +77,45 @@ def test_bad_query_is_one_line_error_and_changes_nothing(store, sparql):
         store.query(sparql)
     assert "\n" not in str(caught.value)
     assert len(store) == before
+
+
+RESULT_QUERIES = [
+    pytest.param("SELECT ?a ?label ?code WHERE { ?a skos:prefLabel ?label OPTIONAL { ?a kg:actorCode ?code } } "
+                 "ORDER BY ?label", {}, id="optional-unbound"),
+    pytest.param("SELECT ?c ?conf ?date WHERE { ?c kg:confidence ?conf ; prov:wasDerivedFrom/kg:inDocument/kg:date ?date }"
+                 " ORDER BY ?c", {}, id="typed-literals"),
+    pytest.param("SELECT ?a ?label WHERE { ?a skos:prefLabel ?label }", {"label": "Hassan Rouhani"}, id="binding"),
+    pytest.param("SELECT ?x (LANG(STRLANG(\"x\", \"en\")) AS ?l) (STRLANG(\"y\", \"en\") AS ?y) WHERE {}", {},
+                 id="language-tag"),
+    pytest.param("ASK { ?a kg:rejects ?b }", {}, id="ask-true"),
+    pytest.param("ASK { ?a kg:rejects ?a }", {}, id="ask-false"),
+]
+
+
+@pytest.mark.parametrize(("sparql", "bindings"), RESULT_QUERIES)
+def test_results_read_the_same_from_memory_and_oxigraph(both, sparql, bindings):
+    memory, oxigraph = (opened.query(sparql, **bindings) for opened in both)
+    assert oxigraph.type == memory.type
+    assert bool(oxigraph) == bool(memory) and len(oxigraph) == len(memory)
+    if memory.type == "ASK":
+        assert oxigraph.askAnswer is memory.askAnswer
+        return
+    assert oxigraph.vars == memory.vars
+    rows = list(oxigraph)
+    assert rows == list(memory)
+    assert [row.asdict() for row in rows] == [row.asdict() for row in memory]
+    for row in rows:
+        for index, variable in enumerate(oxigraph.vars):
+            assert row[index] == row[str(variable)] == getattr(row, str(variable), None)
+    assert json.loads(oxigraph.serialize(format="json")) == json.loads(memory.serialize(format="json"))
+    assert oxigraph.serialize(format="csv") == memory.serialize(format="csv")
+
+
+def test_construct_reads_the_same_from_memory_and_oxigraph(both):
+    sparql = "CONSTRUCT { ?a kg:label ?l } WHERE { ?a skos:prefLabel ?l }"
+    memory, oxigraph = (opened.query(sparql) for opened in both)
+    assert oxigraph.type == "CONSTRUCT" and len(oxigraph) == len(memory) > 0
+    assert set(oxigraph) == set(memory)
 
 
 # --------------------------------------------------------------------- named queries

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import tempfile
 import urllib.error
 from collections.abc import Mapping
@@ -445,13 +446,53 @@ def _converter():
     return convert
 
 
+# What can stand before a query's WHERE group: strings, IRIs and comments are skipped whole.
+_LEXEME = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""'  # long strings
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n]|\\.)*"'  # strings
+    r"|'(?:[^'\\\n]|\\.)*'"
+    r'|<[^<>"{}|^`\\\s]*>'  # IRIs
+    r"|#[^\n]*"  # comments
+    r"|(?<![?$\w:])WHERE\b|\{",
+    re.IGNORECASE,
+)
+
+
+def _with_values(sparql: str, bindings: Mapping[str, Identifier]) -> str:
+    """The query with ``VALUES`` for `bindings` opening its WHERE group.
+
+    Oxigraph substitutes only variables a SELECT projects; rdflib binds any variable.
+
+    Examples:
+        >>> _with_values("SELECT ?a WHERE { ?a ?p ?o }", {"o": Literal("x")})
+        'SELECT ?a WHERE { VALUES (?o) { ("x") }  ?a ?p ?o }'
+        >>> _with_values('CONSTRUCT { ?a ?p "{" } WHERE { ?a ?p ?o }', {"o": URIRef("urn:x")})
+        'CONSTRUCT { ?a ?p "{" } WHERE { VALUES (?o) { (<urn:x>) }  ?a ?p ?o }'
+    """
+    lexemes = list(_LEXEME.finditer(sparql))
+    where = [i for i, m in enumerate(lexemes) if m.group().upper() == "WHERE"]
+    start = where[0] + 1 if where else 0
+    brace = next((m for m in lexemes[start:] if m.group() == "{"), None)
+    if brace is None:
+        raise QueryError("malformed SPARQL: no WHERE group")
+    names = " ".join(f"?{name}" for name in bindings)
+    terms = " ".join(term.n3() for term in bindings.values())
+    return f"{sparql[:brace.end()]} VALUES ({names}) {{ ({terms}) }} {sparql[brace.end():]}"
+
+
 def _native_query(native, sparql: str, prefixes: dict[str, str], bindings: Mapping[str, Identifier]) -> Result:
     """Run a query on a ``pyoxigraph.Store`` (default graph = union of the named graphs)."""
     import pyoxigraph as ox
     from oxrdflib._converter import to_ox
 
-    answer = native.query(sparql, prefixes=prefixes, use_default_graph_as_union=True,
-                          substitutions={ox.Variable(name): to_ox(value) for name, value in bindings.items()})
+    try:
+        answer = native.query(sparql, prefixes=prefixes, use_default_graph_as_union=True,
+                              substitutions={ox.Variable(name): to_ox(value) for name, value in bindings.items()})
+    except RuntimeError as exc:
+        if not (bindings and "projection" in str(exc)):
+            raise
+        answer = native.query(_with_values(sparql, bindings), prefixes=prefixes, use_default_graph_as_union=True)
     convert = _converter()
     if isinstance(answer, ox.QueryBoolean):
         result = Result("ASK")

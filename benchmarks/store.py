@@ -9,6 +9,7 @@ memory/Oxigraph ratios and peak RSS.
 
     python benchmarks/store.py --triples 200000          # about two minutes
     python benchmarks/store.py --triples 1000000 --repeat 1
+    python benchmarks/store.py --triples 1000000 --backend oxigraph   # one backend, no ratios
 """
 
 from __future__ import annotations
@@ -146,12 +147,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--triples", type=int, default=200_000, help="about how many triples to load (default 200000)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per query; the median is reported")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--backend", choices=("memory", "oxigraph"), action="append",
+                        help="run only this backend (repeatable; default both)")
     args = parser.parse_args(argv)
     per_doc = sum(len(g) for g in _sizes(3)) / 3
     n_docs = max(1, round(args.triples / per_doc))
     context = multiprocessing.get_context("spawn")
     results = {}
-    for kind in ("memory", "oxigraph"):
+    for kind in args.backend or ("memory", "oxigraph"):
         queue = context.Queue()
         child = context.Process(target=run_backend, args=(kind, n_docs, args.repeat, queue))
         child.start()
@@ -166,6 +169,14 @@ def main(argv: list[str] | None = None) -> int:
         child.join()
     if args.json:
         print(json.dumps(results, indent=2))
+        return 0
+    if len(results) == 1:
+        (kind, only), = results.items()
+        print(f"{n_docs} documents, {only['triples']} triples; {kind} only")
+        print(f"{'load (triples/s)':26}{only['triples'] / only['load_s']:>12,.0f}")
+        for name, q in only["queries"].items():
+            print(f"{name + ' (s)':26}{q['seconds']:>12.3f}  rows={q['rows']}")
+        print(f"{'peak RSS (MB)':26}{only['rss_peak_mb']:>12.0f}   (baseline {only['rss_baseline_mb']:.0f})")
         return 0
     mem, ox = results["memory"], results["oxigraph"]
     print(f"{n_docs} documents, {mem['triples']} triples (claims: {n_docs * SENTENCES_PER_DOC}); "

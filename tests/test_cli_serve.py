@@ -94,3 +94,23 @@ def test_bad_content_length_is_refused(endpoint, length, status):
         )
         reply = conn.recv(200).decode("latin-1")
     assert reply.split()[1] == str(status), reply
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        pytest.param("SELECT * FROM <file:///etc/hostname> WHERE { ?s ?p ?o }", id="from-file"),
+        pytest.param("SELECT * FROM NAMED <file:///etc/hostname> WHERE { GRAPH ?g { ?s ?p ?o } }", id="from-named"),
+        pytest.param("SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }", id="service"),
+    ],
+)
+def test_queries_read_nothing_but_the_store(endpoint, query):
+    url, store = endpoint
+    with pytest.raises(urllib.error.HTTPError) as caught:
+        get(url, query)
+    assert caught.value.code == 400
+    from kg.errors import QueryError
+    from kg.store import open_store
+
+    with pytest.raises(QueryError, match="refused"):
+        open_store(None).query(query)

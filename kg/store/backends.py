@@ -110,6 +110,41 @@ def atomic_write(path: Path | str, data: str | bytes) -> Path:
     return path
 
 
+def _syntax_names(node: Any, found: set[str]) -> set[str]:
+    from pyparsing import ParseResults
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    if isinstance(node, CompValue):
+        found.add(node.name)
+        for value in node.values():
+            _syntax_names(value, found)
+    elif isinstance(node, (list, tuple, ParseResults)):
+        for value in node:
+            _syntax_names(value, found)
+    return found
+
+
+def _refuse_outside_reads(sparql: str) -> None:
+    """Refuse SERVICE and FROM / FROM NAMED: a query reads this store and nothing else.
+
+    Without this, ``FROM <file:///...>`` reads local files and ``SERVICE <http://...>``
+    makes requests from the machine, through `kg query` and the read-only endpoint alike.
+
+    Raises:
+        QueryError: The query names another source of data.
+    """
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        names = _syntax_names(parseQuery(sparql), set())
+    except Exception:  # malformed: the engine's own error says more
+        return
+    if "ServiceGraphPattern" in names:
+        raise QueryError("SERVICE is refused: a query reads this store and nothing else")
+    if "DatasetClause" in names:
+        raise QueryError("FROM and FROM NAMED are refused: a query reads this store and nothing else")
+
+
 def _term(value: Any) -> Identifier:
     if isinstance(value, Identifier):
         return value
@@ -253,6 +288,7 @@ class Store:
             kg.errors.QueryError: malformed SPARQL: ...
         """
         init = {name: _term(value) for name, value in bindings.items()}
+        _refuse_outside_reads(sparql)
         try:
             if self._native is not None:
                 return _native_query(self._native, sparql, self._prefixes(), init)

@@ -23,3 +23,21 @@ def test_extract_rejects_non_text():
 
     with pytest.raises(kg.InputError):
         kg.extract(b"bytes")  # type: ignore[arg-type]
+
+
+def test_a_closed_store_opens_again_in_the_same_process(tmp_path):
+    store = str(tmp_path / "store")
+    first = kg.build_graph(["Iran attacked Iraq."], store=store)
+    first.close()
+    with kg.build_graph(["Iraq attacked Iran."], store=store) as second:
+        assert second.summary().documents == 2
+    with kg.open_graph(store) as again:
+        assert again.summary().documents == 2
+
+
+def test_open_graph_refuses_a_missing_store(tmp_path):
+    import pytest
+
+    with pytest.raises(kg.StoreError, match="no such store"):
+        kg.open_graph(tmp_path / "typo")
+    assert not (tmp_path / "typo").exists()

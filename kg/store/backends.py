@@ -356,11 +356,13 @@ class Store:
         return out
 
     def close(self) -> None:
-        """Release the store (an Oxigraph folder is unlocked)."""
+        """Release the store (an Oxigraph folder is unlocked, so it can be opened again)."""
         try:
             self.graph.close()
         except Exception as exc:  # closing twice, or a store without close
             log.debug("closing %s: %s", self.url, exc)
+        # Oxigraph holds its folder's lock until its last reference goes
+        self._native = None
 
 
 def _plain(term: Node) -> Node:
@@ -577,7 +579,7 @@ def _oxigraph(path: Path, *, read_only: bool, url: str) -> Store:
     except OSError as exc:
         message = _one_line(exc)
         if "lock" in message.lower():
-            raise StoreError(f"{path}: the store is locked by another process ({message})") from exc
+            raise StoreError(f"{path}: the store is in use (by another process, or a graph not yet closed): {message}") from exc
         raise StoreError(f"{path}: cannot open the store: {message}") from exc
     dataset = Dataset(store=_oxigraph_store_class()(store=inner), default_union=True)
     return Store(dataset, url=url, kind="oxigraph", read_only=read_only, native=inner)

@@ -117,8 +117,8 @@ def run_backend(kind: str, n_docs: int, repeat: int, out) -> None:
     """In a child process: load every document into one backend, run the named queries."""
     from kg.store import document_graph, named_queries, open_store, run_named
 
-    folder = tempfile.mkdtemp(prefix="kg-bench-")
-    store = open_store(None if kind == "memory" else f"oxigraph:{folder}/store")
+    folder = tempfile.TemporaryDirectory(prefix="kg-bench-store-")
+    store = open_store(None if kind == "memory" else f"oxigraph:{folder.name}/store")
     baseline = _rss_mb()
     load_s = 0.0
     triples = 0
@@ -140,6 +140,7 @@ def run_backend(kind: str, n_docs: int, repeat: int, out) -> None:
     out.put({"kind": kind, "triples": triples, "load_s": load_s, "queries": queries,
              "rss_baseline_mb": baseline, "rss_peak_mb": _rss_mb()})
     store.close()
+    folder.cleanup()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -63,6 +63,20 @@ ACTOR_TYPES = ("Person", "Organization", "State", "Government", "Group")
 
 _PREFIXES = "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items())
 
+# A claim's evidence: its sentence and the sentence's document (?text ?doc ?docId ?docTitle ?docDate).
+_EVIDENCE = """
+OPTIONAL {
+  ?claim prov:wasDerivedFrom ?sentence .
+  OPTIONAL { ?sentence kg:text ?text }
+  OPTIONAL {
+    ?sentence kg:inDocument ?doc .
+    OPTIONAL { ?doc kg:documentId ?docId }
+    OPTIONAL { ?doc kg:title ?docTitle }
+    OPTIONAL { ?doc kg:date ?docDate }
+  }
+}
+"""
+
 _ACTORS = (
     _PREFIXES
     + """
@@ -105,17 +119,7 @@ SELECT ?event ?source ?target ?cameo ?plover ?quad ?date ?polarity ?relation
     ?event kg:fromClaim ?claim .
     OPTIONAL { ?claim kg:polarity ?polarity }
     OPTIONAL { ?claim kg:relation ?relation }
-    OPTIONAL {
-      ?claim prov:wasDerivedFrom ?sentence .
-      OPTIONAL { ?sentence kg:text ?text }
-      OPTIONAL {
-        ?sentence kg:inDocument ?doc .
-        OPTIONAL { ?doc kg:documentId ?docId }
-        OPTIONAL { ?doc kg:title ?docTitle }
-        OPTIONAL { ?doc kg:date ?docDate }
-      }
-    }
-  }
+""" + _EVIDENCE + """  }
 }
 """
 )
@@ -131,17 +135,7 @@ SELECT ?claim ?source ?target ?relation ?relationText ?polarity
   OPTIONAL { ?claim kg:relation ?relation }
   OPTIONAL { ?claim kg:relationText ?relationText }
   OPTIONAL { ?claim kg:polarity ?polarity }
-  OPTIONAL {
-    ?claim prov:wasDerivedFrom ?sentence .
-    OPTIONAL { ?sentence kg:text ?text }
-    OPTIONAL {
-      ?sentence kg:inDocument ?doc .
-      OPTIONAL { ?doc kg:documentId ?docId }
-      OPTIONAL { ?doc kg:title ?docTitle }
-      OPTIONAL { ?doc kg:date ?docDate }
-    }
-  }
-}
+""" + _EVIDENCE + """}
 """
 )
 

@@ -83,13 +83,10 @@ def _date(value: object, where: str) -> dt.date | None:
 
 def _text_document(name: str, text: str) -> Document:
     """A text file: id = its name; date from an ISO date in the name; title from a heading line."""
-    date = None
-    match = _ISO_DATE.search(name)
-    if match:
-        try:
-            date = dt.date(*map(int, match.groups()))
-        except ValueError:
-            date = None
+    try:
+        date = _date(name, name)
+    except InputError:  # a name without a (calendar) date is just a name
+        date = None
     lines = [line.strip() for line in text.splitlines()]
     title = None
     if len(lines) > 1 and lines[0] and not lines[1] and len(lines[0]) < 200:

@@ -102,6 +102,8 @@ def test_bad_content_length_is_refused(endpoint, length, status):
         pytest.param("SELECT * FROM <file:///etc/hostname> WHERE { ?s ?p ?o }", id="from-file"),
         pytest.param("SELECT * FROM NAMED <file:///etc/hostname> WHERE { GRAPH ?g { ?s ?p ?o } }", id="from-named"),
         pytest.param("SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }", id="service"),
+        pytest.param("select * from <file:///etc/hostname> where { ?s ?p ?o }", id="from-lower-case"),
+        pytest.param(r"SELECT * WHERE { SERV\u0049CE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }", id="service-escaped"),
     ],
 )
 def test_queries_read_nothing_but_the_store(endpoint, query):

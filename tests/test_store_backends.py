@@ -258,3 +258,16 @@ def test_killed_writer_leaves_every_reported_document_whole(tmp_path):
         assert len(stored) >= len(reported)
         for iri in stored:  # nothing half-written either, reported or not
             assert len(store.graph.get_context(iri)) == size
+
+
+@pytest.mark.parametrize("text", ["Iran", "", "  spaced  ", "naïve “quoted” \n line", "0042", "true"])
+def test_oxigraph_plain_literals_are_rdflibs_own(text):
+    """The fast path that turns Oxigraph's xsd:string results into rdflib literals gives
+    the object rdflib itself makes: every slot, equality, hash and serialisation."""
+    from rdflib import Literal
+
+    from kg.store.backends import _plain_literal
+
+    made, own = _plain_literal(text), Literal(text)
+    assert {slot: getattr(made, slot) for slot in Literal.__slots__} == {slot: getattr(own, slot) for slot in Literal.__slots__}
+    assert (made, hash(made), made.n3(), made.toPython()) == (own, hash(own), own.n3(), own.toPython())

@@ -124,6 +124,11 @@ def _syntax_names(node: Any, found: set[str]) -> set[str]:
     return found
 
 
+# A query can name another source only with one of these words (or hides one behind a \u
+# escape); one that has none needs no parse to be let through (the parse costs 10-30 ms).
+_MAY_READ_OUTSIDE = re.compile(r"\\[uU]|\b(?:SERVICE|FROM)\b", re.IGNORECASE)
+
+
 def _refuse_outside_reads(sparql: str) -> None:
     """Refuse SERVICE and FROM / FROM NAMED: a query reads this store and nothing else.
 
@@ -135,6 +140,8 @@ def _refuse_outside_reads(sparql: str) -> None:
     """
     from rdflib.plugins.sparql.parser import parseQuery
 
+    if not _MAY_READ_OUTSIDE.search(sparql):  # neither keyword is written: nothing to parse for
+        return
     try:
         names = _syntax_names(parseQuery(sparql), set())
     except Exception:  # malformed: the engine's own error says more
@@ -447,6 +454,24 @@ class _OxigraphTerms(dict):
         return out
 
 
+def _plain_literal(value: str) -> Literal:
+    """``Literal(value)`` for a plain string, made without rdflib's datatype machinery.
+
+    The same object in every respect (a test compares every slot); a tenth of the cost,
+    which counts when a query returns thousands of sentences.
+
+    Examples:
+        >>> _plain_literal("Iran") == Literal("Iran"), _plain_literal("Iran").n3()
+        (True, '"Iran"')
+    """
+    literal = str.__new__(Literal, value)
+    literal._language = None
+    literal._datatype = None
+    literal._value = value
+    literal._ill_typed = None
+    return literal
+
+
 def _converter():
     """A function from Oxigraph terms to rdflib terms, memoised for one result.
 
@@ -471,7 +496,7 @@ def _converter():
             if term.language:
                 out = Literal(term.value, lang=term.language)
             elif term.datatype.value == xsd_string:
-                out = Literal(term.value)
+                out = _plain_literal(term.value)
             else:
                 out = Literal(term.value, datatype=URIRef(term.datatype.value))
         elif isinstance(term, ox.BlankNode):

@@ -101,7 +101,7 @@ def test_memory_oxigraph_and_endpoint_hold_isomorphic_graphs(graphs, tmp_path, e
     expected = Graph()
     for _, graph in graphs:
         expected += graph
-    stores = [open_store(None), open_store(str(tmp_path / "ox")), open_store(f"{endpoint}/query")]
+    stores = [open_store(None), open_store(str(tmp_path / "ox")), open_store(f"{endpoint}/query"), open_store("oxigraph:")]
     try:
         for store in stores:
             assert _fill(store, graphs) == [True, True, True], store
@@ -122,15 +122,16 @@ def test_memory_oxigraph_and_endpoint_hold_isomorphic_graphs(graphs, tmp_path, e
             params = NAMED_PARAMS.get(name)
             answers = [sorted(tuple(map(str, row)) for row in run_named(store, name, params)) for store in stores]
             assert answers[0], f"{name} found nothing to compare"
-            assert answers[0] == answers[1] == answers[2], name
+            assert answers[0] == answers[1] == answers[2] == answers[3], name
     finally:
         for store in stores:
             store.close()
 
 
-@pytest.mark.parametrize("kind", ["memory", "oxigraph", "endpoint"])
+@pytest.mark.parametrize("kind", ["memory", "oxigraph", "oxigraph-memory", "endpoint"])
 def test_adding_a_document_again_changes_nothing(graphs, tmp_path, endpoint, kind):
-    url = {"memory": None, "oxigraph": str(tmp_path / "ox"), "endpoint": f"sparql:{endpoint}/query|{endpoint}/update"}[kind]
+    url = {"memory": None, "oxigraph": str(tmp_path / "ox"), "oxigraph-memory": "oxigraph:",
+           "endpoint": f"sparql:{endpoint}/query|{endpoint}/update"}[kind]
     store = open_store(url)
     try:
         if kind == "endpoint":  # the server is shared by the module: start from what is there
@@ -154,6 +155,17 @@ def test_oxigraph_store_persists_across_opens(graphs, tmp_path):
 
 
 # --------------------------------------------------------------------- bad stores
+
+
+def test_oxigraph_without_a_folder_is_in_memory_and_writes_no_file(graphs, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    store = open_store("oxigraph:")
+    assert (store.kind, store.url) == ("oxigraph", "oxigraph:")
+    assert _fill(store, graphs) == [True, True, True]
+    assert len(run_named(store, "who-rejected-what")) > 0
+    store.close()
+    assert list(tmp_path.iterdir()) == []
+    assert len(open_store("oxigraph:")) == 0  # nothing kept
 
 
 def test_store_path_that_is_a_file_is_refused(tmp_path):

@@ -19,11 +19,64 @@ from spacy.tokens import Token
 
 from kg.extract.phrases import trim
 
-__all__ = ["SEMI_MODALS", "condition", "modality", "negated"]
+__all__ = ["SEMI_MODALS", "auxiliaries", "condition", "modality", "negated"]
 
 #: Verbs that, with a to-infinitive, express modality rather than an action of their own.
 SEMI_MODALS = frozenset({"have", "need", "ought"})
 _CONDITION_MARKS = frozenset({"if", "unless"})
+_AUXILIARY = frozenset({"aux", "auxpass", "neg"})
+_OWN_CLAUSE = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "aux", "auxpass"})
+_CONTRAST = frozenset({"but", "yet"})
+# Irregular verbs whose past tense is also their participle: the tagger reads "made" in
+# "be brought to its knees, humiliated and made to submit" as a past tense.
+_PAST_AS_PARTICIPLE = frozenset({
+    "bought", "brought", "built", "caught", "fought", "found", "had", "heard", "held", "kept", "laid", "led",
+    "left", "lost", "made", "meant", "met", "paid", "said", "sent", "sold", "spent", "stood", "taught",
+    "thought", "told", "understood", "won",
+})
+
+
+def _shares_auxiliaries(verb: Token) -> bool:
+    """True where a coordinated verb stands under its head's auxiliaries.
+
+    "cannot be brought to its knees, *humiliated* and *made* to submit": one "cannot be"
+    for three verbs (coordinated verb phrases under one auxiliary; Quirk et al. §13.43).
+    Not where the verb has a subject or auxiliary of its own ("did not sign and *will*
+    ratify"), follows "but" or "yet" ("did not attack but *threatened*"), or has another
+    form than its head ("did not attack and *threatened*": a past tense cannot follow "did").
+    """
+    head = verb.head
+    if verb.dep_ != "conj" or head is verb or head.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ in _OWN_CLAUSE for c in verb.children):
+        return False
+    between = [c for c in head.children if c.dep_ == "cc" and head.i < c.i < verb.i]
+    if between and between[-1].lower_ in _CONTRAST:
+        return False
+    if verb.tag_ == head.tag_:
+        return True
+    return head.tag_ in ("VBN", "VBD") and verb.tag_ in ("VBN", "VBD") and (
+        verb.lower_.endswith("ed") or verb.lower_ in _PAST_AS_PARTICIPLE
+    )
+
+
+def auxiliaries(verb: Token, depth: int = 0) -> list[Token]:
+    """The verb's auxiliaries and negation: its own, and those it shares with the verb it is
+    coordinated with.
+
+    Examples:
+        >>> from kg.nlp import load_pipeline
+        >>> doc = load_pipeline()("Iran will not attack and invade Iraq.")
+        >>> [t.text for t in auxiliaries(doc[5])]
+        ['will', 'not']
+        >>> doc = load_pipeline()("Iran did not attack but threatened Iraq.")
+        >>> auxiliaries(doc[5])
+        []
+    """
+    own = [c for c in verb.children if c.dep_ in _AUXILIARY]
+    if depth < 8 and _shares_auxiliaries(verb):
+        return sorted([*auxiliaries(verb.head, depth + 1), *own], key=lambda t: t.i)
+    return own
 
 
 def negated(verbs: Sequence[Token]) -> bool:
@@ -35,7 +88,7 @@ def negated(verbs: Sequence[Token]) -> bool:
         >>> negated([doc[3]])
         True
     """
-    return any(c.dep_ == "neg" for v in verbs for c in v.children)
+    return any(c.dep_ == "neg" for v in verbs for c in auxiliaries(v))
 
 
 def modality(verbs: Sequence[Token]) -> str | None:
@@ -47,7 +100,7 @@ def modality(verbs: Sequence[Token]) -> str | None:
         >>> modality([doc[3]])
         'would'
     """
-    words = [c for v in verbs for c in v.children if c.dep_ in ("aux", "auxpass") and c.tag_ == "MD"]
+    words = [c for v in verbs for c in auxiliaries(v) if c.dep_ in ("aux", "auxpass") and c.tag_ == "MD"]
     words += [v for v in verbs if v.lemma_ in SEMI_MODALS and any(c.dep_ == "xcomp" for c in v.children)]
     if not words:
         return None

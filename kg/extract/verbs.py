@@ -124,7 +124,11 @@ def _chains(verb: Token, depth: int = 0) -> list[list[Token]]:
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children)
+    if any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children):
+        return True
+    # "cannot be brought to its knees, *humiliated*": the passive auxiliary of the first verb
+    return not any(c.dep_ in _OBJECTS for c in verb.children) and any(
+        c.dep_ == "auxpass" for c in polarity.auxiliaries(verb))
 
 
 def _pobj(prep: Token) -> Token | None:
@@ -136,6 +140,11 @@ def _pobj(prep: Token) -> Token | None:
 
 def _complex_prep(prep: Token) -> tuple[list[Token], Token | None]:
     """The words of a preposition and its object: "in" → ([in], x); "out of" → ([out, of], x)."""
+    second = next((c for c in prep.children if c.i == prep.i + 1 and c.dep_ == "pcomp" and c.pos_ == "ADP"), None)
+    if second is not None:  # "due to X", "because of X": X hangs on the first word
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is not None:
+            return [prep, second], pobj
     pobj = _pobj(prep)
     if pobj is not None:
         return [prep], pobj
@@ -265,9 +274,8 @@ def _relation_text(chain: Sequence[Token], extra: Sequence[Token], agent: Token 
     tokens = set()
     for k, verb in enumerate(chain):
         tokens.add(verb)
-        for child in verb.children:
-            if child.dep_ in ("aux", "auxpass", "neg") or (child.dep_ == "prt" and k == len(chain) - 1):
-                tokens.add(child)
+        tokens.update(polarity.auxiliaries(verb))
+        tokens.update(c for c in verb.children if c.dep_ == "prt" and k == len(chain) - 1)
     tokens.update(extra)
     text = " ".join(t.text for t in sorted(tokens, key=lambda t: t.i))
     return f"{text} {agent.text}" if agent is not None else text

@@ -591,9 +591,14 @@ def _oxigraph_store_class():
     return _Store
 
 
-def _oxigraph(path: Path, *, read_only: bool, url: str) -> Store:
+def _oxigraph(path: Path | None, *, read_only: bool, url: str) -> Store:
+    """Oxigraph in the folder `path`, or in memory where `path` is None."""
     import pyoxigraph
 
+    if path is None:
+        inner = pyoxigraph.Store()
+        dataset = Dataset(store=_oxigraph_store_class()(store=inner), default_union=True)
+        return Store(dataset, url=url, kind="oxigraph", read_only=read_only, native=inner)
     if path.exists() and not path.is_dir():
         raise StoreError(f"{path}: is a file, not a store folder (give a folder, or an RDF file ending in "
                          f"{', '.join(sorted(RDF_FILE_FORMATS))})")
@@ -639,6 +644,8 @@ def open_store(url: str | os.PathLike[str] | None, *, read_only: bool = False) -
 
             - ``None`` or ``"memory:"``: in memory, gone when the process ends;
             - a folder path, or ``"oxigraph:FOLDER"``: Oxigraph on disk (created if absent);
+            - ``"oxigraph:"`` alone: Oxigraph in memory, gone when the process ends (its
+              queries several times faster than ``"memory:"``'s at a million triples);
             - ``"sparql:QUERY_URL|UPDATE_URL"`` or ``"http(s)://..."``: a SPARQL 1.1
               endpoint. A bare URL is both query and update endpoint, except one ending
               in ``/query``, whose update endpoint is the sibling ``/update`` (Oxigraph,
@@ -675,7 +682,10 @@ def open_store(url: str | os.PathLike[str] | None, *, read_only: bool = False) -
         update_url = text[: -len("/query")] + "/update" if text.endswith("/query") else text
         return _sparql(text, update_url, read_only=read_only, url=text)
     if text.startswith("oxigraph:"):
-        return _oxigraph(Path(text[len("oxigraph:"):]).expanduser(), read_only=read_only, url=text)
+        folder = text[len("oxigraph:"):].strip()
+        if not folder:
+            return _oxigraph(None, read_only=read_only, url=text)
+        return _oxigraph(Path(folder).expanduser(), read_only=read_only, url=text)
     path = Path(text).expanduser()
     if path.suffix.lower() in RDF_FILE_FORMATS and not path.is_dir():
         if not path.exists():

@@ -22,6 +22,17 @@ from tests._extract_helpers import find
                      "would have to", None, "would have to concede to", id="semi-modal"),
         pytest.param("We would not take part in talks.", "We", "take part in", True, "would", None,
                      "would not take part in", id="light-verb-negated"),
+        # coordinated verbs under one auxiliary share it, and its negation
+        pytest.param("Iran will not attack and invade Iraq.", "Iran", "invade", True, "will", None,
+                     "will not invade", id="shared-auxiliary"),
+        pytest.param("The republic cannot be brought to its knees, humiliated, and made to submit.", "The republic",
+                     "be humiliated", True, "can", None, "can not be humiliated", id="shared-passive-list"),
+        pytest.param("Iran did not attack but threatened Israel.", "Iran", "threaten", False, None, None,
+                     "threatened", id="but-does-not-share"),
+        pytest.param("Iran did not attack and threatened Israel.", "Iran", "threaten", False, None, None,
+                     "threatened", id="past-tense-does-not-share-do"),
+        pytest.param("Iran did not sign and will ratify the treaty.", "Iran", "ratify", False, "will", None,
+                     "will ratify", id="own-auxiliary-does-not-share"),
     ],
 )
 def test_polarity(nlp, sentence, subject, relation, negated, modality, condition, relation_text):

@@ -141,8 +141,8 @@ def _pobj(prep: Token) -> Token | None:
 def _complex_prep(prep: Token) -> tuple[list[Token], Token | None]:
     """The words of a preposition and its object: "in" → ([in], x); "out of" → ([out, of], x)."""
     second = next((c for c in prep.children if c.i == prep.i + 1 and c.dep_ == "pcomp" and c.pos_ == "ADP"), None)
-    if second is not None:  # "due to X", "because of X": X hangs on the first word
-        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if second is not None:  # "due to X", "because of X": X hangs on either word
+        pobj = next((c for c in [*prep.children, *second.children] if c.dep_ == "pobj"), None)
         if pobj is not None:
             return [prep, second], pobj
     pobj = _pobj(prep)

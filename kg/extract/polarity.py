@@ -40,7 +40,7 @@ def _shares_auxiliaries(verb: Token) -> bool:
     """True where a coordinated verb stands under its head's auxiliaries.
 
     "cannot be brought to its knees, *humiliated* and *made* to submit": one "cannot be"
-    for three verbs (coordinated verb phrases under one auxiliary; Quirk et al. §13.43).
+    for three verbs (coordinated verb phrases under one auxiliary; Quirk et al. 1985, ch. 13).
     Not where the verb has a subject or auxiliary of its own ("did not sign and *will*
     ratify"), follows "but" or "yet" ("did not attack but *threatened*"), or has another
     form than its head ("did not attack and *threatened*": a past tense cannot follow "did").

@@ -80,7 +80,8 @@ def build_graph(
 
     Args:
         sources: Documents, article texts (a ``str`` is always text), or `pathlib.Path` files.
-        store: None for memory, a folder for Oxigraph on disk, or ``sparql:QUERY|UPDATE``.
+        store: None for memory, a folder for Oxigraph on disk, ``"oxigraph:"`` for Oxigraph in
+            memory, or ``sparql:QUERY|UPDATE``.
         model: A spaCy pipeline name.
         actors: PETRARCH/Phoenix actor and agent dictionaries.
         verbs: PETRARCH verb dictionaries (e.g. ``CAMEO.2.0.txt``).

@@ -156,6 +156,27 @@ def _complex_prep(prep: Token) -> tuple[list[Token], Token | None]:
     return [prep], None
 
 
+def _raised_object(stranded: Token) -> Token | None:
+    """The object a stranded preposition shares with the verb conjoined after it.
+
+    "Iran called for *and welcomed* the talks", "take part in *and talk during* the
+    negotiations": the object is written once, after the last verb (right-node raising).
+    """
+    doc = stranded.doc
+    if stranded.i + 2 >= len(doc) or doc[stranded.i + 1].dep_ != "cc":
+        return None
+    verb = doc[stranded.i + 2]
+    if verb.dep_ != "conj" or verb.pos_ not in _VERBS or _own_subject(verb) is not None:
+        return None
+    for child in verb.children:
+        if child.dep_ in _OBJECTS:
+            return child
+        if child.dep_ == "prep" and child.i > verb.i:
+            pobj = _pobj(child)
+            return pobj if pobj is not None and pobj.dep_ == "pobj" else None
+    return None
+
+
 def _light_noun(obj: Token) -> tuple[Token, Token] | None:
     """(noun, preposition) of a light-verb construction: "take *part in*", "make *use of*"."""
     if obj.tag_ != "NN" or obj.ent_type_ or obj.i + 1 >= len(obj.doc):
@@ -192,7 +213,7 @@ def _objects(clause: _Clause, *, absorb: bool = True) -> tuple[list[Span], list[
             light = _light_noun(child)
             if light is not None:
                 noun, prep = light
-                pobj = _pobj(prep)
+                pobj = _pobj(prep) or _raised_object(prep)
                 clause.used.update({child.i, prep.i})
                 return [phrase(t) for t in conjuncts(pobj)] if pobj is not None else [], [noun, prep]
             clause.used.add(child.i)
@@ -220,7 +241,9 @@ def _objects(clause: _Clause, *, absorb: bool = True) -> tuple[list[Span], list[
             break
         if child.dep_ == "prep" and child.i > last.i:
             words, pobj = _complex_prep(child)
-            if pobj is None or pobj.dep_ != "pobj":
+            if pobj is None and not any(c.dep_ in ("pcomp", "prep") for c in child.children):
+                pobj = _raised_object(words[-1])
+            if pobj is None or (pobj.dep_ != "pobj" and pobj.dep_ not in _OBJECTS):
                 continue
             clause.used.add(child.i)
             if last.lemma_ in COPULAS:

@@ -125,7 +125,7 @@ def _syntax_names(node: Any, found: set[str]) -> set[str]:
 
 
 # A query can name another source only with one of these words (or hides one behind a \u
-# escape); one that has none needs no parse to be let through (the parse costs 10-30 ms).
+# escape); one that has none needs no parse to be let through (the parse costs 8-28 ms).
 _MAY_READ_OUTSIDE = re.compile(r"\\[uU]|\b(?:SERVICE|FROM)\b", re.IGNORECASE)
 
 
@@ -595,24 +595,27 @@ def _oxigraph(path: Path | None, *, read_only: bool, url: str) -> Store:
     """Oxigraph in the folder `path`, or in memory where `path` is None."""
     import pyoxigraph
 
-    if path is None:
-        inner = pyoxigraph.Store()
-        dataset = Dataset(store=_oxigraph_store_class()(store=inner), default_union=True)
-        return Store(dataset, url=url, kind="oxigraph", read_only=read_only, native=inner)
+    inner = pyoxigraph.Store() if path is None else _oxigraph_folder(path, read_only=read_only)
+    dataset = Dataset(store=_oxigraph_store_class()(store=inner), default_union=True)
+    return Store(dataset, url=url, kind="oxigraph", read_only=read_only, native=inner)
+
+
+def _oxigraph_folder(path: Path, *, read_only: bool):
+    """The ``pyoxigraph.Store`` in `path`, with one-line errors for a file, a missing or a locked folder."""
+    import pyoxigraph
+
     if path.exists() and not path.is_dir():
         raise StoreError(f"{path}: is a file, not a store folder (give a folder, or an RDF file ending in "
                          f"{', '.join(sorted(RDF_FILE_FORMATS))})")
     if read_only and not path.exists():
         raise StoreError(f"{path}: no such store")
     try:
-        inner = pyoxigraph.Store.read_only(str(path)) if read_only else pyoxigraph.Store(str(path))
+        return pyoxigraph.Store.read_only(str(path)) if read_only else pyoxigraph.Store(str(path))
     except OSError as exc:
         message = _one_line(exc)
         if "lock" in message.lower():
             raise StoreError(f"{path}: the store is in use (by another process, or a graph not yet closed): {message}") from exc
         raise StoreError(f"{path}: cannot open the store: {message}") from exc
-    dataset = Dataset(store=_oxigraph_store_class()(store=inner), default_union=True)
-    return Store(dataset, url=url, kind="oxigraph", read_only=read_only, native=inner)
 
 
 def _sparql(query_url: str, update_url: str | None, *, read_only: bool, url: str) -> Store:

@@ -13,9 +13,9 @@ import os
 import re
 import tempfile
 import urllib.error
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
 from rdflib.query import Result, ResultRow
@@ -52,6 +52,15 @@ EXPORT_FORMATS = {
     "ntriples": ("nt", False),
 }
 _FORMAT_ALIASES = {"ttl": "turtle", "nq": "nquads", "jsonld": "json-ld", "nt": "ntriples"}
+#: Export formats Oxigraph writes itself, by its ``RdfFormat`` name.
+_NATIVE_FORMATS = {"turtle": "TURTLE", "trig": "TRIG", "nquads": "N_QUADS", "ntriples": "N_TRIPLES"}
+
+
+def _export_format(format: str) -> str:
+    name = _FORMAT_ALIASES.get(format.lower(), format.lower())
+    if name not in EXPORT_FORMATS:
+        raise StoreError(f"unknown export format {format!r} (valid: {', '.join(EXPORT_FORMATS)})")
+    return name
 
 _ACTOR_PREFIX = str(actor_iri("x"))[:-1]
 _XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
@@ -69,11 +78,13 @@ def _umask() -> int:
     return mask
 
 
-def atomic_write(path: Path | str, data: str | bytes) -> Path:
+def atomic_write(path: Path | str, data: str | bytes | Callable[[BinaryIO], object]) -> Path:
     """Write a file so that it is either the old file or the whole new one, never half.
 
     Writes a temporary file in the same folder, then ``os.replace`` it over `path`. The
     new file gets an existing file's permissions, else the usual ones (0666 less the umask).
+    `data` is the content, or a function that writes it to the binary file it is given
+    (for outputs too large to hold in memory).
 
     Raises:
         InputError: The file cannot be written (a folder is in the way, no permission, ...).
@@ -86,6 +97,7 @@ def atomic_write(path: Path | str, data: str | bytes) -> Path:
     """
     path = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    write = payload if callable(payload) else lambda handle: handle.write(payload)
     try:
         if path.is_dir():
             raise IsADirectoryError(21, "is a folder")
@@ -96,7 +108,7 @@ def atomic_write(path: Path | str, data: str | bytes) -> Path:
         raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from exc
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            write(handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
@@ -163,13 +175,16 @@ class Store:
 
     Attributes:
         graph: The rdflib ``Dataset``; its default graph is the union of the documents.
+        graph_store_url: An endpoint's SPARQL 1.1 Graph Store protocol URL, where known.
         url: What it was opened from.
         kind: ``"memory"``, ``"oxigraph"``, ``"sparql"`` or ``"file"``.
         read_only: Whether `add_document` is refused.
     """
 
-    def __init__(self, graph: Dataset, *, url: str, kind: str, read_only: bool = False, native: Any = None) -> None:
+    def __init__(self, graph: Dataset, *, url: str, kind: str, read_only: bool = False, native: Any = None,
+                 graph_store_url: str | None = None) -> None:
         self.graph = graph
+        self.graph_store_url = graph_store_url
         self.url = url
         self.kind = kind
         self.read_only = read_only
@@ -198,8 +213,82 @@ class Store:
 
     def has_document(self, document: Document) -> bool:
         """Whether a document with the same text (content hash) is already stored."""
-        iri = document_iri(document)
-        return bool(self.query(f"ASK {{ GRAPH <{iri}> {{ <{iri}> kg:contentHash ?h }} }}").askAnswer)
+        return bool(self.stored_hashes([document.content_hash]))
+
+    def stored_hashes(self, hashes: Sequence[str]) -> set[str]:
+        """Which of these content hashes (`Document.content_hash`) the store already holds.
+
+        One lookup for the lot: a pattern per hash on Oxigraph, one query elsewhere.
+
+        Examples:
+            >>> from kg.store import document_graph
+            >>> store = open_store(None)
+            >>> d = Document(id="a", text="Iran rejected talks.")
+            >>> _ = store.add_document(d, document_graph(d, None, []))
+            >>> store.stored_hashes([d.content_hash, "0" * 64]) == {d.content_hash}
+            True
+        """
+        hashes = list(dict.fromkeys(hashes))
+        if not hashes:
+            return set()
+        if self._native is not None:
+            import pyoxigraph as ox
+
+            predicate = ox.NamedNode(str(KG.contentHash))
+            return {h for h in hashes
+                    if next(self._native.quads_for_pattern(None, predicate, ox.Literal(h), None), None) is not None}
+        if self.kind in ("memory", "file"):
+            return {h for h in hashes if next(self.graph.triples((None, KG.contentHash, Literal(h))), None) is not None}
+        values = " ".join(Literal(h).n3() for h in hashes)
+        rows = self.query(f"SELECT DISTINCT ?h WHERE {{ VALUES ?h {{ {values} }} GRAPH ?g {{ ?g kg:contentHash ?h }} }}")
+        return {str(row[0]) for row in rows}
+
+    def check(self) -> None:
+        """Make sure the store answers (a remote endpoint is reached), before any work is done.
+
+        Raises:
+            StoreError: The endpoint cannot be reached.
+        """
+        if self.kind == "sparql":
+            self.query("ASK { ?s ?p ?o }")
+
+    def load_nquads(self, source: Path | bytes) -> None:
+        """Add N-Quads (a file or its bytes) to the store: Oxigraph's loader, in one transaction;
+        on an endpoint, one SPARQL 1.1 Graph Store protocol POST where it has one.
+
+        Raises:
+            StoreError: The store is read-only, or the write failed.
+        """
+        if self.read_only:
+            raise StoreError(f"{self.url}: the store is read-only")
+        where = f"{source}" if isinstance(source, Path) else "a batch"
+        try:
+            if self._native is not None:
+                import pyoxigraph as ox
+
+                if isinstance(source, Path):
+                    self._native.load(path=str(source), format=ox.RdfFormat.N_QUADS)
+                else:
+                    self._native.load(source, format=ox.RdfFormat.N_QUADS)
+            elif self.kind == "sparql":
+                data = source.read_bytes() if isinstance(source, Path) else source
+                _post_nquads(self.graph_store_url, data) if self.graph_store_url else self._insert_nquads(data)
+            else:
+                data = source.read_bytes() if isinstance(source, Path) else source
+                self.graph.parse(data=data, format="nquads")
+        except (OSError, SyntaxError, ValueError, urllib.error.URLError) as exc:
+            raise StoreError(f"{self.url}: could not load {where}: {_one_line(exc)}") from exc
+
+    def _insert_nquads(self, data: bytes) -> None:
+        """N-Quads as one SPARQL ``INSERT DATA`` (an endpoint without the Graph Store protocol)."""
+        import pyoxigraph as ox
+
+        graphs: dict[str, list[str]] = {}
+        for quad in ox.parse(data, format=ox.RdfFormat.N_QUADS):
+            graphs.setdefault(str(quad.graph_name), []).append(f"{quad.subject} {quad.predicate} {quad.object} .")
+        body = " ".join(f"GRAPH {name} {{ {' '.join(rows)} }}" for name, rows in graphs.items())
+        self.graph.update(f"INSERT DATA {{ {body} }}")
+        self.graph.store.commit()
 
     def add_document(self, document: Document, graph: Graph) -> bool:
         """Add one document's graph as its own named graph, in one transaction.
@@ -339,13 +428,27 @@ class Store:
             >>> out.exists()
             True
         """
+        name = _export_format(format)
+        if self._native is not None and name in _NATIVE_FORMATS:
+            return atomic_write(path, lambda handle: self._dump(handle, name))
         return atomic_write(path, self.serialize(format=format))
+
+    def _dump(self, output: BinaryIO | None, name: str) -> bytes | None:
+        """Oxigraph writes the store itself (no rdflib terms); merged formats from a CONSTRUCT over the union."""
+        import pyoxigraph as ox
+
+        rdf_format = getattr(ox.RdfFormat, _NATIVE_FORMATS[name])
+        prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+        if EXPORT_FORMATS[name][1]:
+            return self._native.dump(output, rdf_format, prefixes=prefixes)
+        triples = self._native.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+        return ox.serialize(triples, output, rdf_format, prefixes=prefixes)
 
     def serialize(self, *, format: str = "trig") -> bytes:
         """The whole store as RDF text (see `export` for the formats)."""
-        name = _FORMAT_ALIASES.get(format.lower(), format.lower())
-        if name not in EXPORT_FORMATS:
-            raise StoreError(f"unknown export format {format!r} (valid: {', '.join(EXPORT_FORMATS)})")
+        name = _export_format(format)
+        if self._native is not None and name in _NATIVE_FORMATS:
+            return self._dump(None, name)
         rdflib_format, quads = EXPORT_FORMATS[name]
         if quads:
             data = Dataset()
@@ -618,12 +721,23 @@ def _oxigraph_folder(path: Path, *, read_only: bool):
         raise StoreError(f"{path}: cannot open the store: {message}") from exc
 
 
-def _sparql(query_url: str, update_url: str | None, *, read_only: bool, url: str) -> Store:
+def _sparql(query_url: str, update_url: str | None, *, read_only: bool, url: str, store_url: str | None = None) -> Store:
     from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 
     backend = SPARQLUpdateStore(query_url, update_url or query_url, autocommit=False, returnFormat="json")
     dataset = Dataset(store=backend, default_union=True)
-    return Store(dataset, url=url, kind="sparql", read_only=read_only or update_url is None)
+    if store_url is None and query_url.endswith("/query"):
+        store_url = query_url[: -len("/query")] + "/store"
+    return Store(dataset, url=url, kind="sparql", read_only=read_only or update_url is None, graph_store_url=store_url)
+
+
+def _post_nquads(url: str, data: bytes) -> None:
+    """Add N-Quads to an endpoint's dataset: SPARQL 1.1 Graph Store protocol, ``POST`` of ``application/n-quads``."""
+    import urllib.request
+
+    request = urllib.request.Request(url, data=data, method="POST", headers={"Content-Type": "application/n-quads"})
+    with urllib.request.urlopen(request, timeout=600) as response:  # noqa: S310 (the user's endpoint)
+        response.read()
 
 
 def _rdf_file(path: Path, *, url: str) -> Store:
@@ -652,7 +766,8 @@ def open_store(url: str | os.PathLike[str] | None, *, read_only: bool = False) -
             - ``"sparql:QUERY_URL|UPDATE_URL"`` or ``"http(s)://..."``: a SPARQL 1.1
               endpoint. A bare URL is both query and update endpoint, except one ending
               in ``/query``, whose update endpoint is the sibling ``/update`` (Oxigraph,
-              Fuseki). The endpoint's default graph must be the union of its named graphs
+              Fuseki) and Graph Store protocol endpoint the sibling ``/store`` (Oxigraph;
+              give another as a third part: ``sparql:QUERY|UPDATE|STORE``). The endpoint's default graph must be the union of its named graphs
               (``oxigraph serve --union-default-graph``);
             - an RDF file (``.ttl``, ``.trig``, ``.nq``, ``.nt``, ``.jsonld``, ``.rdf``):
               read into memory, read-only.
@@ -677,10 +792,11 @@ def open_store(url: str | os.PathLike[str] | None, *, read_only: bool = False) -
     if text in ("", "memory:", ":memory:"):
         return Store(Dataset(default_union=True), url="memory:", kind="memory")
     if text.startswith("sparql:"):
-        query_url, _, update_url = text[len("sparql:"):].partition("|")
+        query_url, _, rest = text[len("sparql:"):].partition("|")
+        update_url, _, store_url = rest.partition("|")
         if not query_url.startswith(("http://", "https://")):
             raise StoreError(f"{text!r}: expected sparql:QUERY_URL|UPDATE_URL with http(s) URLs")
-        return _sparql(query_url, update_url or None, read_only=read_only, url=text)
+        return _sparql(query_url, update_url or None, read_only=read_only, url=text, store_url=store_url or None)
     if text.startswith(("http://", "https://")):
         update_url = text[: -len("/query")] + "/update" if text.endswith("/query") else text
         return _sparql(text, update_url, read_only=read_only, url=text)

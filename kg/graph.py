@@ -51,6 +51,7 @@ class KnowledgeGraph:
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        self.stats = None  # what `kg.pipeline.build` did: a `BuildStats`
 
     @classmethod
     def open(cls, location: str | Path) -> KnowledgeGraph:
@@ -98,7 +99,7 @@ class KnowledgeGraph:
         """The actor network as a networkx ``MultiDiGraph`` (see `kg.network.to_networkx`)."""
         from kg.network import to_networkx
 
-        return to_networkx(self.rdf)
+        return to_networkx(self.store)
 
     def to_html(self, path: Path | str | None = None, *, title: str | None = None) -> str:
         """The interactive actor network as one self-contained HTML page; written to `path` if given."""

@@ -310,17 +310,18 @@ def build(
     batches = _batches(iter_as_documents(sources), batch_size)
     first = next(batches)  # a bad first input fails here, before a store is made
     stats = BuildStats(total=total, workers=max(workers, 1))
+    parallel = workers > 1 or scheduler is not None
+    tools = None if parallel else Tools.load(model=model, actors=actors, verbs=verbs)
     target = open_store(store)
     try:
         target.check()
         fresh = _new_only(itertools.chain([first], batches), target, stats, progress)
-        if workers > 1 or scheduler is not None:
+        if parallel:
             from kg.parallel import run_on_dask
 
             settings = {"model": model, "actors": tuple(map(str, actors)), "verbs": tuple(map(str, verbs))}
             results = run_on_dask(fresh, settings, workers=workers, scheduler=scheduler, parts=parts, stats=stats)
         else:
-            tools = Tools.load(model=model, actors=actors, verbs=verbs)
             results = (run_batch(batch, tools) for batch in fresh)
         for result in results:
             if result.added:

@@ -713,6 +713,8 @@ def _oxigraph_folder(path: Path, *, read_only: bool):
     if read_only and not path.exists():
         raise StoreError(f"{path}: no such store")
     try:
+        if not read_only:
+            path.parent.mkdir(parents=True, exist_ok=True)
         return pyoxigraph.Store.read_only(str(path)) if read_only else pyoxigraph.Store(str(path))
     except OSError as exc:
         message = _one_line(exc)

@@ -20,7 +20,7 @@ from kg.errors import InputError
 from kg.pipeline import BatchResult, BuildStats, Tools, run_batch
 from kg.types import Document
 
-__all__ = ["part_name", "run_on_dask", "write_part"]
+__all__ = ["connect", "part_name", "run_on_dask", "write_part"]
 
 log = logging.getLogger(__name__)
 
@@ -56,8 +56,13 @@ def write_part(folder: Path | str, documents: Sequence[Document], settings: dict
     return BatchResult(None, part, result.added, result.failed)
 
 
-def _client(workers: int, scheduler: str | None):
-    """A Dask client: on the scheduler given, or on a new LocalCluster of `workers` processes."""
+def connect(workers: int, scheduler: str | None):
+    """A Dask client and the cluster made for it: on the scheduler given (no cluster made), or
+    on a new LocalCluster of `workers` single-threaded processes.
+
+    Raises:
+        InputError: The scheduler does not answer.
+    """
     import dask
     from distributed import Client, LocalCluster
 
@@ -76,8 +81,8 @@ def run_on_dask(
     batches: Iterable[list[Document]],
     settings: dict[str, Any],
     *,
-    workers: int,
-    scheduler: str | None,
+    client: Any,
+    cluster: Any,
     parts: Path | str | None,
     stats: BuildStats,
 ) -> Iterator[BatchResult]:
@@ -87,17 +92,13 @@ def run_on_dask(
         batches: Lists of documents still to add (read lazily: only the batches in flight
             are held).
         settings: ``model``, ``actors`` and ``verbs`` for `kg.pipeline.Tools.load`.
-        workers: Worker processes for a LocalCluster (ignored with `scheduler`).
-        scheduler: A running scheduler's address, or None.
+        client: The Dask client (`connect`); closed at the end, with `cluster` if any.
+        cluster: The cluster made for it, or None.
         parts: Where the workers write parts (a temporary folder when None).
         stats: The build's counts (its ``workers`` is set to the cluster's).
-
-    Raises:
-        InputError: The scheduler cannot be reached (before any batch is sent).
     """
     from distributed import as_completed
 
-    client, cluster = _client(workers, scheduler)
     own_folder = parts is None
     folder = Path(tempfile.mkdtemp(prefix="kg-parts-")) if own_folder else Path(parts)
     folder.mkdir(parents=True, exist_ok=True)

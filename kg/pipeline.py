@@ -158,7 +158,7 @@ def run_batch(documents: Sequence[Document], tools: Tools) -> BatchResult:
 
     Examples:
         >>> result = run_batch([Document("d", "Iran attacked Iraq.")], Tools.load())
-        >>> result.added, result.failed, b"kg#Claim>" in result.nquads
+        >>> result.added, result.failed, b"ontology#Claim>" in result.nquads
         (('d',), (), True)
     """
     from kg.store import document_graph
@@ -177,7 +177,7 @@ def run_batch(documents: Sequence[Document], tools: Tools) -> BatchResult:
             if isinstance(doc, Exception):
                 raise doc
             claims = claims_of(doc, document, tools.registry(), verbs=tools.verbs)
-            chunks.append(document_nquads(document, document_graph(document, None, claims)))
+            chunks.append(document_nquads(document, document_graph(document, None, claims, lean=True)))
         except Exception as exc:  # a bug or a pathological sentence: report it, go on  # noqa: BLE001
             message = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
             log.warning("%s: failed: %s", document.id, message)
@@ -259,6 +259,12 @@ def _new_only(batches: Iterable[list[Document]], store, stats: BuildStats, progr
             yield fresh
 
 
+def _close(client, cluster) -> None:
+    client.close()
+    if cluster is not None:
+        cluster.close()
+
+
 def build(
     sources: Iterable[Document | str | Path] | Document | str | Path,
     *,
@@ -312,15 +318,22 @@ def build(
     stats = BuildStats(total=total, workers=max(workers, 1))
     parallel = workers > 1 or scheduler is not None
     tools = None if parallel else Tools.load(model=model, actors=actors, verbs=verbs)
-    target = open_store(store)
+    if parallel:  # an unreachable scheduler is an error before a store is made
+        from kg.parallel import connect, run_on_dask
+
+        client, cluster = connect(workers, scheduler)
+    try:
+        target = open_store(store)
+    except BaseException:
+        if parallel:
+            _close(client, cluster)
+        raise
     try:
         target.check()
         fresh = _new_only(itertools.chain([first], batches), target, stats, progress)
         if parallel:
-            from kg.parallel import run_on_dask
-
             settings = {"model": model, "actors": tuple(map(str, actors)), "verbs": tuple(map(str, verbs))}
-            results = run_on_dask(fresh, settings, workers=workers, scheduler=scheduler, parts=parts, stats=stats)
+            results = run_on_dask(fresh, settings, client=client, cluster=cluster, parts=parts, stats=stats)
         else:
             results = (run_batch(batch, tools) for batch in fresh)
         for result in results:
@@ -336,6 +349,8 @@ def build(
         # here, once every batch is in: they read the store, not the order batches came in.
     except BaseException:
         target.close()
+        if parallel:
+            _close(client, cluster)
         raise
     graph = KnowledgeGraph(target)
     graph.stats = stats

@@ -249,8 +249,18 @@ class Store:
         Raises:
             StoreError: The endpoint cannot be reached.
         """
-        if self.kind == "sparql":
-            self.query("ASK { ?s ?p ?o }")
+        if self.kind != "sparql":
+            return
+        import urllib.parse
+        import urllib.request
+
+        probe = f"{self.graph.store.query_endpoint}?{urllib.parse.urlencode({'query': 'ASK {}'})}"
+        try:
+            urllib.request.urlopen(probe, timeout=10).read()  # noqa: S310 (the user's endpoint)
+        except urllib.error.HTTPError:
+            return  # it answers
+        except (OSError, ValueError) as exc:
+            raise StoreError(f"{self.url}: endpoint unreachable: {_one_line(getattr(exc, 'reason', exc))}") from exc
 
     def load_nquads(self, source: Path | bytes) -> None:
         """Add N-Quads (a file or its bytes) to the store: Oxigraph's loader, in one transaction;

@@ -13,7 +13,7 @@ second parse):
   attaches to it, the phrase up to it joining the relation, recursively ("rejected any
   plans for talks with" → U.S. authorities);
 * one fact per conjunct of a coordinated argument;
-* a **minimal** variant of an object led by determiners or adjectives of no content
+* a **minimal** variant of an object led by adjectives of no content and determiners
   ("any plans" → "plans").
 
 Every fact keeps its triple (polarity, modality, condition, attribution); `with_actors`
@@ -29,7 +29,7 @@ Examples:
     >>> from kg.nlp import load_pipeline
     >>> doc = load_pipeline()("He served as the first Prime Minister of Australia.")
     >>> [(f.subject.text, f.relation, f.object.text) for f in triple_facts(doc._.triples[0])]
-    [('He', 'served as', 'the first Prime Minister of Australia'), ('He', 'served as the first Prime Minister of', 'Australia'), ('He', 'served as', 'first Prime Minister of Australia')]
+    [('He', 'served as', 'the first Prime Minister of Australia'), ('He', 'served as the first Prime Minister of', 'Australia')]
 """
 
 from __future__ import annotations
@@ -122,15 +122,21 @@ def _participle(prefix: str, verb: Token, depth: int) -> Iterator[tuple[str, str
 
 
 def _minimal(span: Span) -> Span | None:
-    """The span without its leading determiners and adjectives of no content, if any lead it."""
-    start = span.start
-    while start < span.end - 1 and span.doc[start].head.i == span.root.i and (
-        span.doc[start].dep_ in ("det", "predet") or span.doc[start].lower_ in _EMPTY_ADJECTIVES
+    """The span without the determiners and adjectives of no content that lead it.
+
+    Only where an adjective of no content is among them ("any plans" → "plans", "the
+    several attacks" → "attacks"): a determiner alone changes nothing the fact says.
+    """
+    doc = span.doc
+    start, empty = span.start, False
+    while start < span.end - 1 and doc[start].head.i == span.root.i and (
+        doc[start].dep_ in ("det", "predet") or doc[start].lower_ in _EMPTY_ADJECTIVES
     ):
+        empty |= doc[start].lower_ in _EMPTY_ADJECTIVES
         start += 1
-    if start == span.start or span.root.pos_ not in _NOMINAL:
+    if not empty or span.root.pos_ not in _NOMINAL:
         return None
-    return span.doc[start : span.end]
+    return doc[start : span.end]
 
 
 def _arguments(triple: Triple) -> Iterator[tuple[str, Span]]:

@@ -12,7 +12,9 @@ second parse):
 * a **modifier** fact per prepositional phrase or participle inside a noun phrase that
   attaches to it, the phrase up to it joining the relation, recursively ("rejected any
   plans for talks with" → U.S. authorities);
-* one fact per conjunct of a coordinated argument;
+* one fact per conjunct of a coordinated argument, and no fact whose phrase swallows
+  several: a relative clause, or a modifier holding a coordination, is cut off the phrase
+  (it is a claim, or facts, of its own);
 * a **minimal** variant of an object led by adjectives of no content and determiners
   ("any plans" → "plans").
 
@@ -121,6 +123,30 @@ def _participle(prefix: str, verb: Token, depth: int) -> Iterator[tuple[str, str
                 yield from _modifiers(relation, inner, conjunct, depth + 1)
 
 
+def _whole(span: Span) -> Span:
+    """The phrase without what would make it several facts: a relative clause or a coordination
+    inside one of its modifiers is cut off with the modifier ("a contract for F-16 aircraft
+    and related equipment" → "a contract"; "support for depths which can be required" →
+    "support for depths"); those are facts (or claims) of their own.
+    """
+    doc, head = span.doc, span.root
+    if head.pos_ not in _NOMINAL:
+        return span
+    end = span.end
+    for token in doc[head.i + 1 : span.end]:
+        cut = None
+        if token.dep_ == "relcl":
+            cut = token.left_edge.i
+        elif token.dep_ == "conj" and token.head.i != head.i:
+            prep = [a for a in token.ancestors if a.dep_ == "prep" and head.i < a.i]
+            cut = prep[-1].i if prep else None
+        if cut is not None and span.start < cut < end:
+            end = cut
+    while end > span.start + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
+        end -= 1
+    return doc[span.start : end]
+
+
 def _minimal(span: Span) -> Span | None:
     """The span without the determiners and adjectives of no content that lead it.
 
@@ -162,7 +188,9 @@ def triple_facts(triple: Triple) -> tuple[Fact, ...]:
         Its facts, each once (by subject, relation and object text), in the order: core,
         modifiers of the object, then each argument with its modifiers, then minimal
         variants. A triple with neither object nor argument gives its core fact with no
-        object. A passive with an agent is read patient first ("was condemned by").
+        object. A passive with an agent is read patient first, as CaRB rows write it:
+        (the embassy, was attacked by, militants), (the embassy, was attacked by militants
+        on, Sunday).
 
     Examples:
         >>> from kg.nlp import load_pipeline
@@ -172,18 +200,15 @@ def triple_facts(triple: Triple) -> tuple[Fact, ...]:
     """
     relation = " ".join((triple.relation_text or triple.relation).split())
     subject, obj = triple.subject, triple.object
-    base = relation
     if triple.passive and obj is not None:
         subject, obj = obj, subject
-        base = relation[: -len(" by")] if relation.endswith(" by") else relation
-        # the agent is the object of the core fact only: arguments hang on the bare passive
-        object_text = ""
-    else:
-        object_text = obj.text if obj is not None else ""
+    subject = _whole(subject)
+    object_text = _whole(obj).text if obj is not None else ""
     facts: list[Fact] = []
     seen: set[tuple[str, str, str]] = set()
 
     def add(rel: str, target: Span | None, kind: FactKind, prep: str = "") -> None:
+        target = _whole(target) if target is not None and kind is not FactKind.MINIMAL else target
         key = (subject.text, rel, target.text if target is not None else "")
         if rel and key not in seen:
             seen.add(key)
@@ -196,7 +221,7 @@ def triple_facts(triple: Triple) -> tuple[Fact, ...]:
         for rel, prep, target in _modifiers(relation, obj, obj.root):
             add(rel, target, FactKind.MODIFIER, prep)
     for prep, target in arguments:
-        rel = _join(base, object_text, prep)
+        rel = _join(relation, object_text, prep)
         add(rel, target, FactKind.ARGUMENT, prep)
         for inner_rel, inner_prep, inner in _modifiers(rel, target, target.root):
             add(inner_rel, inner, FactKind.MODIFIER, inner_prep)

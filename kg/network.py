@@ -145,7 +145,7 @@ _FACTS = (
     + """
 SELECT ?claim ?source ?target ?relation ?polarity ?text ?doc ?docId ?docTitle ?docDate WHERE {
   ?claim kg:hasFact ?fact .
-  ?fact kg:subjectActor ?source ; kg:objectActor ?target ; kg:relationText ?relation .
+  ?fact kg:factSubjectActor ?source ; kg:factObjectActor ?target ; kg:factRelation ?relation .
   FILTER (?source != ?target)
   OPTIONAL { ?claim kg:polarity ?polarity }
 """ + _EVIDENCE + """}

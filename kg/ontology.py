@@ -114,6 +114,11 @@ class KG(DefinedNamespace):
 
     # facts
     hasFact: URIRef  # claim → fact
+    factSubject: URIRef
+    factRelation: URIRef  # as written, "served as the first Prime Minister of"
+    factObject: URIRef
+    factSubjectActor: URIRef
+    factObjectActor: URIRef
     preposition: URIRef
     factKind: URIRef
 

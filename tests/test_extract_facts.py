@@ -225,3 +225,14 @@ def test_who_did_what_with_the_united_states(fact_graph, url):
         store.close()
     assert ("Khamenei", "rejected any plans for talks with", "positive") in rows
     assert ("Rouhani", "did not meet with officials of", "negative") in rows
+
+
+def test_the_network_reads_actor_to_actor_facts(nlp):
+    from kg.network import to_networkx
+
+    document, doc, claims = _claims("Angela Merkel published a book in Russia.", "net")
+    (claim,) = [c for c in claims if c.triple.relation == "publish"]
+    assert claim.object_actor is None and claim.events == ()
+    G = to_networkx(document_graph(document, doc, claims))
+    edges = [(G.nodes[u]["label"], d["relation"], G.nodes[v]["country"]) for u, v, d in G.edges(data=True)]
+    assert ("Angela Merkel", "published a book in", "RUS") in edges

@@ -121,16 +121,16 @@ def _add_fact(g: Graph, node: URIRef, fact: Fact, claim: URIRef, *, subject: URI
     g.add((claim, KG.hasFact, node))
     g.add((node, RDF.type, KG.Fact))
     g.add((node, KG.factKind, _FACT_KIND[fact.kind]))
-    g.add((node, KG.subjectText, Literal(fact.subject.text)))
-    g.add((node, KG.relationText, Literal(fact.relation)))
+    g.add((node, KG.factSubject, Literal(fact.subject.text)))
+    g.add((node, KG.factRelation, Literal(fact.relation)))
     if fact.object is not None:
-        g.add((node, KG.objectText, Literal(fact.object_text)))
+        g.add((node, KG.factObject, Literal(fact.object_text)))
     if fact.preposition:
         g.add((node, KG.preposition, Literal(fact.preposition)))
     if subject is not None:
-        g.add((node, KG.subjectActor, subject))
+        g.add((node, KG.factSubjectActor, subject))
     if obj is not None:
-        g.add((node, KG.objectActor, obj))
+        g.add((node, KG.factObjectActor, obj))
     if subject is not None and obj is not None and subject != obj:
         g.add((subject, KG.actsOn, obj))
 

@@ -95,6 +95,11 @@ def _facts(nlp, sentence: str) -> set[tuple[str, str, str, str, FactKind]]:
             id="participle-inside-the-object",
         ),
         pytest.param(
+            "For example, Iran rejected the offer on Monday.",
+            {("Iran", "rejected", "the offer", "", C), ("Iran", "rejected the offer on", "Monday", "on", A)},
+            id="discourse-idiom-is-no-argument",
+        ),
+        pytest.param(
             "The minister did not resign.",
             {("The minister", "did not resign", "", "", C)},
             id="no-object-no-argument",

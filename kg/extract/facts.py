@@ -54,6 +54,12 @@ _EMPTY_ADJECTIVES = frozenset({
     "respective", "several", "so-called", "some", "such", "various",
 })
 _DEPTH = 4
+#: Prepositional idioms that comment on the clause rather than add an argument to it.
+_DISCOURSE = frozenset({
+    ("after", "all"), ("at", "least"), ("by", "contrast"), ("for", "example"), ("for", "instance"),
+    ("in", "addition"), ("in", "contrast"), ("in", "fact"), ("in", "general"), ("in", "order"),
+    ("in", "particular"), ("in", "short"), ("in", "turn"), ("of", "course"),
+})
 
 
 def _text(tokens: Sequence[Token] | Span) -> str:
@@ -166,9 +172,11 @@ def _minimal(span: Span) -> Span | None:
 
 
 def _arguments(triple: Triple) -> Iterator[tuple[str, Span]]:
-    """(preposition, object) per conjunct of each further argument."""
+    """(preposition, object) per conjunct of each further argument ("for example" is none)."""
     for argument in triple.arguments:
         root = argument.span.root
+        if (argument.prep.lower(), root.lower_) in _DISCOURSE:
+            continue
         heads = conjuncts(root) if argument.span.start <= root.i < argument.span.end else [root]
         for head in heads:
             if head.pos_ in _NOMINAL and len(heads) > 1:

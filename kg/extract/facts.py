@@ -133,7 +133,8 @@ def _whole(span: Span) -> Span:
     """The phrase without what would make it several facts: a relative clause or a coordination
     inside one of its modifiers is cut off with the modifier ("a contract for F-16 aircraft
     and related equipment" → "a contract"; "support for depths which can be required" →
-    "support for depths"); those are facts (or claims) of their own.
+    "support for depths"), and a conjunct ends where its coordination starts ("sculptors
+    and painters from Canada" → "sculptors"); those are facts (or claims) of their own.
     """
     doc, head = span.doc, span.root
     if head.pos_ not in _NOMINAL:
@@ -143,6 +144,8 @@ def _whole(span: Span) -> Span:
         cut = None
         if token.dep_ == "relcl":
             cut = token.left_edge.i
+        elif token.dep_ in ("cc", "conj") and token.head.i == head.i:
+            cut = token.i  # "sculptors and painters from the US": the conjunct ends at "and"
         elif token.dep_ == "conj" and token.head.i != head.i:
             prep = [a for a in token.ancestors if a.dep_ == "prep" and head.i < a.i]
             cut = prep[-1].i if prep else None
@@ -177,13 +180,12 @@ def _arguments(triple: Triple) -> Iterator[tuple[str, Span]]:
         root = argument.span.root
         if (argument.prep.lower(), root.lower_) in _DISCOURSE:
             continue
-        heads = conjuncts(root) if argument.span.start <= root.i < argument.span.end else [root]
-        for head in heads:
-            if head.pos_ in _NOMINAL and len(heads) > 1:
-                yield argument.prep, phrase(head)
-            else:
-                yield argument.prep, argument.span
-                break
+        heads = conjuncts(root)
+        if len(heads) == 1 or root.pos_ not in _NOMINAL:
+            yield argument.prep, argument.span
+            continue
+        for head in heads:  # "through embargoes, intimidation and distorted claims"
+            yield argument.prep, phrase(head)
 
 
 def triple_facts(triple: Triple) -> tuple[Fact, ...]:

@@ -195,3 +195,24 @@ def test_cli_summary_counts_added_stored_and_failed(tmp_path):
 
     summary = json.loads(again.stdout)
     assert summary["already_stored"] == 1 and summary["added"] >= 4 and summary["failed"] == []
+
+
+def test_a_dying_worker_loses_no_document(documents, one_process, tmp_path):
+    """A worker killed mid-build: its batch is run again elsewhere, and every document the counts call added is there."""
+    from distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, memory_limit=0) as cluster, \
+            Client(cluster, set_as_default=False) as client:
+        pids = list(client.run(os.getpid).values())
+        killed: list[int] = []
+
+        def progress(stats) -> None:
+            if not killed and stats.added:
+                killed.append(pids[0])
+                os.kill(pids[0], signal.SIGKILL)
+
+        with build(documents, store=str(tmp_path / "s"), scheduler=cluster.scheduler_address, batch_size=1,
+                   progress=progress) as graph:
+            assert killed, "a worker was killed while batches were in flight"
+            assert graph.stats.added == len(documents) and not graph.stats.failed
+            assert quads(graph.store) == one_process

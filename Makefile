@@ -38,6 +38,7 @@ bench: dev
 	$(PY) benchmarks/petrarch_actors.py
 	$(PY) benchmarks/petrarch_events.py
 	$(PY) benchmarks/store.py --triples 200000
+	$(PY) benchmarks/scale.py --documents 300
 
 golden: dev
 	$(PY) -m tests.golden

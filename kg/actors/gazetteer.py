@@ -22,7 +22,6 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +32,8 @@ import spacy
 from spacy.tokens import Doc
 
 from kg.types import ActorType
+
+from kg.actors.ids import ActorKind, actor_id, slug
 
 __all__ = [
     "Entry",
@@ -132,19 +133,6 @@ def tokenize(phrase: str) -> tuple[str, ...]:
 def normalise(text: str) -> str:
     """Lower case, curly apostrophes straightened: the index's key for one token."""
     return text.lower().replace("\u2019", "'").replace("\u2018", "'")
-
-
-def slug(label: str) -> str:
-    """An id-safe slug of a label.
-
-    Examples:
-        >>> slug("Ali Khamenei")
-        'ali-khamenei'
-        >>> slug("Côte d'Ivoire")
-        'cote-d-ivoire'
-    """
-    ascii_ = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")
 
 
 def _case_sensitive(tokens: Sequence[str]) -> bool:
@@ -319,7 +307,7 @@ def _add_states(gaz: Gazetteer, data: dict[str, Any]) -> None:
         gaz.states[code] = (label, adjs[0] if adjs else None)
         if code not in codes and "," in iso_name:
             continue  # territories with awkward ISO names: skip unless listed
-        state = Entry(STATE, f"state/{code}", label, ActorType.STATE, code)
+        state = Entry(STATE, actor_id(ActorKind.STATE, code), label, ActorType.STATE, code)
         names = {label, iso_name, *info.get("names", [])}
         official = getattr(country, "official_name", None)
         if official:
@@ -330,15 +318,15 @@ def _add_states(gaz: Gazetteer, data: dict[str, Any]) -> None:
             gaz.names.add(name, state)
             if not name.lower().startswith("the "):
                 gaz.names.add(f"the {name}", state)
-        adj_entry = Entry(ADJ, f"state/{code}", label, ActorType.STATE, code)
+        adj_entry = Entry(ADJ, actor_id(ActorKind.STATE, code), label, ActorType.STATE, code)
         for adj in adjs:
             gaz.names.add(adj, adj_entry)
             plural = _plural(adj)
             if plural != adj and not adj.isupper() and "." not in adj:
-                people = Entry(GROUP, f"group/{slug(plural)}", plural, ActorType.GROUP, code)
+                people = Entry(GROUP, actor_id(ActorKind.GROUP, plural), plural, ActorType.GROUP, code)
                 gaz.names.add(plural, people)
                 gaz.names.add(f"the {plural}", people)
-        government = Entry(GOVERNMENT, f"government/{code}", government_label(label), ActorType.GOVERNMENT, code, "GOV")
+        government = Entry(GOVERNMENT, actor_id(ActorKind.GOVERNMENT, code), government_label(label), ActorType.GOVERNMENT, code, "GOV")
         for name in [*info.get("capital", []), *info.get("gov", [])]:
             gaz.names.add(name, government)
             gaz.names.add(f"the {name}", government)
@@ -348,31 +336,31 @@ def _add_states(gaz: Gazetteer, data: dict[str, Any]) -> None:
         label = info.get("label", code)
         adjs = list(info.get("adj", []))
         gaz.states[code] = (label, adjs[0] if adjs else None)
-        state = Entry(STATE, f"state/{code}", label, ActorType.STATE, code)
+        state = Entry(STATE, actor_id(ActorKind.STATE, code), label, ActorType.STATE, code)
         for name in info.get("names", []):
             gaz.names.add(name, state)
         for adj in adjs:
-            gaz.names.add(adj, Entry(ADJ, f"state/{code}", label, ActorType.STATE, code))
-        government = Entry(GOVERNMENT, f"government/{code}", government_label(label), ActorType.GOVERNMENT, code, "GOV")
+            gaz.names.add(adj, Entry(ADJ, actor_id(ActorKind.STATE, code), label, ActorType.STATE, code))
+        government = Entry(GOVERNMENT, actor_id(ActorKind.GOVERNMENT, code), government_label(label), ActorType.GOVERNMENT, code, "GOV")
         for name in info.get("capital", []):
             gaz.names.add(name, government)
 
 
 def _add_organizations(gaz: Gazetteer, data: dict[str, Any]) -> None:
     for igo in data.get("igo", []):
-        entry = Entry(ORG, f"igo/{igo['id']}", igo["label"], ActorType.ORGANIZATION, "IGO", igo["sector"])
+        entry = Entry(ORG, actor_id(ActorKind.IGO, igo["id"]), igo["label"], ActorType.ORGANIZATION, "IGO", igo["sector"])
         for name in [igo["label"], *igo.get("aliases", [])]:
             gaz.names.add(name, entry)
             gaz.names.add(f"the {name}", entry)
     for org in data.get("org", []):
         entry = Entry(
-            ORG, f"org/{org['id']}", org["label"], ActorType.ORGANIZATION, org.get("country"), org.get("sector")
+            ORG, actor_id(ActorKind.ORG, org["id"]), org["label"], ActorType.ORGANIZATION, org.get("country"), org.get("sector")
         )
         for name in [org["label"], *org.get("aliases", [])]:
             gaz.names.add(name, entry)
             gaz.names.add(f"the {name}", entry)
     for group in data.get("group", []):
-        entry = Entry(GROUP, f"group/{group['id']}", group["label"], ActorType.GROUP, group["country"])
+        entry = Entry(GROUP, actor_id(ActorKind.GROUP, group["id"]), group["label"], ActorType.GROUP, group["country"])
         gaz.groups[group["country"]] = entry
         for name in [group["label"], *group.get("names", [])]:
             gaz.names.add(name, entry)

@@ -11,6 +11,7 @@ from pathlib import Path
 from kg.errors import InputError
 from kg.types import Actor, ActorType
 
+from kg.actors import ids
 from kg.actors.dictionaries import read_actor_dictionary, read_agent_dictionary
 from kg.actors.gazetteer import Gazetteer, build_gazetteer, default_gazetteer, tokenize
 
@@ -26,9 +27,7 @@ def state_of(actor: Actor) -> str | None:
         >>> state_of(Actor("government/IRN", "Government of Iran", ActorType.GOVERNMENT, "IRN", "GOV"))
         'state/IRN'
     """
-    if actor.type is ActorType.GOVERNMENT and actor.id.startswith("government/"):
-        return "state/" + actor.id.split("/", 1)[1]
-    return None
+    return ids.state_of(actor.id) if actor.type is ActorType.GOVERNMENT else None
 
 
 class ActorRegistry:

@@ -1,0 +1,128 @@
+"""Pass 1 of resolution, names: gazetteer and dictionary names, people and organisations.
+
+The gazetteer's phrase index (and any loaded dictionaries) finds country names, demonyms,
+capitals, IGOs, organisations and regional adjectives; spaCy's PERSON entities (titles and
+honorifics stripped) and the ORG entities the gazetteer does not know are added. An
+organisation whose name holds a country ("the British Medical Association", "the Muslim
+Council of Britain", "the Washington Post") is that organisation, with the country as its
+country and a sector read from its name (`kg.actors.sectors`), not the country.
+"""
+
+from __future__ import annotations
+
+from kg.types import ActorType
+
+from kg.actors._units import Unit
+from kg.actors.gazetteer import ADJ, DICT, GOVERNMENT, ORG, REGION, STATE, Entry
+from kg.actors.ids import ActorKind, actor_id
+
+__all__ = ["NamePass"]
+
+_HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "sheikh", "gen.", "lt.", "col.", "sen.", "rep."}
+
+
+class NamePass:
+    """Finds names: the first pass of `kg.actors.resolve._Resolver`."""
+
+    def find_names(self) -> None:
+        doc = self.doc
+        entries: list[tuple[int, int, Entry]] = []
+        for start, end, values in self.gaz.names.find(self.words):
+            entries.append((start, end, values[-1]))
+        persons: list[tuple[int, int]] = []
+        orgs: list[tuple[int, int]] = []
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                span = self._clean_person(ent.start, ent.end)
+                if span:
+                    persons.append(span)
+            elif ent.label_ == "ORG":
+                orgs.append((ent.start, ent.end))
+        person_tokens = {i for s, e in persons for i in range(s, e)}
+        dict_in_person: dict[tuple[int, int], Entry] = {}
+        kept: list[tuple[int, int, Entry]] = []
+        for start, end, entry in entries:
+            inside = [p for p in persons if p[0] <= start and end <= p[1]]
+            if inside and entry.kind == DICT:
+                dict_in_person[inside[0]] = entry
+                continue
+            if inside and entry.kind in (STATE, ADJ, GOVERNMENT, REGION) and inside[0] != (start, end):
+                continue  # "George Washington", "Jordan Peterson"
+            if any(i in person_tokens for i in range(start, end)):
+                persons = [p for p in persons if not (p[0] < end and start < p[1])]
+                person_tokens = {i for s, e in persons for i in range(s, e)}
+            kept.append((start, end, entry))
+        for start, end, entry in kept:
+            self._add(Unit(start, end, "entry", entry=entry, plural=self._plural(start, end), cue=doc[end - 1].lemma_.lower()))
+        # surnames of full names: a bare surname the tagger missed or called an ORG is the person
+        surnames = {doc[e - 1].lower_ for s, e in persons if e - s >= 2}
+        covered = {i for s, e, _ in kept for i in range(s, e)} | {i for s, e in persons for i in range(s, e)}
+        for start, end in list(orgs):
+            if end - start == 1 and doc[start].lower_ in surnames:
+                orgs.remove((start, end))
+        for tok in doc:
+            if tok.i not in covered and tok.lower_ in surnames and tok.pos_ == "PROPN" and tok.is_title:
+                persons.append((tok.i, tok.i + 1))
+        persons.sort()
+        for start, end in persons:
+            if self._free(start, end):
+                unit = self._add(Unit(start, end, "person", cue="person"))
+                entry = dict_in_person.get((start, end))
+                if entry is not None:
+                    unit.entry = entry
+        for start, end in orgs:
+            while start < end and doc[start].lower_ == "the":
+                start += 1
+            while end > start and not (doc[end - 1].is_alpha or doc[end - 1].is_digit):
+                end -= 1
+            if end <= start or not self._free(start, end):
+                continue
+            span = doc[start:end]
+            if not any(t.is_title or t.is_upper for t in span if t.is_alpha):
+                continue
+            if self.gaz.role_at(self.words, start) is not None and self.gaz.role_at(self.words, start)[0] >= end:
+                continue
+            label = span.text
+            entry = Entry(ORG, actor_id(ActorKind.ORG, label), label, ActorType.ORGANIZATION, source="entity")
+            self._add(Unit(start, end, "entry", entry=entry, cue="organization"))
+        self._parenthesised_aliases()
+
+    def _parenthesised_aliases(self) -> None:
+        """A name in parentheses right after a name is that name's alias: "the European Union (EU)"."""
+        doc = self.doc
+        for before in sorted(self.units, key=lambda u: u.start):  # an acronym no list knows: "(HL)"
+            k = before.end
+            if before.kind != "entry" or before.entry is None or k + 2 >= len(doc) or k + 1 in self.unit_at:
+                continue
+            word = doc[k + 1]
+            if doc[k].text == "(" and doc[k + 2].text == ")" and word.is_alpha and word.is_upper and len(word) <= 8:
+                self._add(Unit(k + 1, k + 2, "entry", entry=before.entry, cue=before.cue))
+        for unit in sorted(self.units, key=lambda u: u.start):
+            if unit.kind != "entry" or unit.start < 2 or unit.end >= len(doc):
+                continue
+            if doc[unit.start - 1].text != "(" or doc[unit.end].text != ")":
+                continue
+            before = self.unit_at.get(unit.start - 2)
+            if before is not None and before.kind == "entry" and before.entry is not None and before.end == unit.start - 1:
+                unit.entry = before.entry
+
+    def _clean_person(self, start: int, end: int) -> tuple[int, int] | None:
+        doc = self.doc
+        while start < end:
+            tok = doc[start]
+            if tok.lower_ in _HONORIFICS or tok.lower_ in ("the", "a") or not (tok.is_alpha or tok.text.endswith(".")):
+                start += 1
+                continue
+            hit = self.gaz.role_at(self.words, start)
+            if hit is not None and hit[0] < end and hit[1].kind == "title":
+                start = hit[0]
+                continue
+            break
+        while end > start and (doc[end - 1].text in ("'s", "\u2019s", "'", "\u2019") or doc[end - 1].is_punct):
+            end -= 1
+        if end <= start:
+            return None
+        return start, end
+
+    def _plural(self, start: int, end: int) -> bool:
+        return self.doc[end - 1].tag_ in ("NNS", "NNPS")

@@ -50,7 +50,7 @@ __all__ = [
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "actors"
 
 #: Entry kinds: what a matched name denotes on its own.
-STATE, ADJ, GOVERNMENT, ORG, GROUP, REGION, PERSON, DICT, NULL = (
+STATE, ADJ, GOVERNMENT, ORG, GROUP, REGION, PERSON, DICT, NULL, ANALYST = (
     "state",
     "adj",
     "government",
@@ -60,6 +60,7 @@ STATE, ADJ, GOVERNMENT, ORG, GROUP, REGION, PERSON, DICT, NULL = (
     "person",
     "dict",
     "null",
+    "analyst",
 )
 
 
@@ -71,8 +72,9 @@ class Entry:
         kind: ``"state"`` (a country name), ``"adj"`` (a demonym: the state, or with a
             role word its government or people), ``"government"`` (a capital or seat),
             ``"org"``, ``"group"``, ``"region"`` (an adjective of a collective of states),
-            ``"dict"`` (a dictionary actor, typed when matched) or ``"null"`` (a dictionary
-            name coded ``---``: matched so that nothing else is, denotes no actor).
+            ``"dict"`` (a dictionary actor, typed when matched), ``"null"`` (a dictionary
+            name coded ``---``: matched so that nothing else is, denotes no actor) or
+            ``"analyst"`` (an actor of an analyst's actor file: as written there).
         actor_id: Id of the actor denoted ("state/IRN"); for ``"dict"`` entries a fallback.
         label: Canonical label of that actor.
         type: Actor type.

@@ -142,6 +142,16 @@ def _case_sensitive(tokens: Sequence[str]) -> bool:
     return len(tokens) == 1 and word.isalpha() and word.isupper() and len(word) <= 5
 
 
+def _fits(exact: tuple, words: Sequence[str]) -> bool:
+    """Whether text words fit an indexed phrase: its exact tokens, or its capitals.
+
+    "the Islamic state" (lower case: a state that is Islamic) is not "Islamic State".
+    """
+    if exact and isinstance(exact[0], str):
+        return tuple(words) == exact
+    return all(not cap or w[:1].isupper() or not w[:1].isalpha() for cap, w in zip(exact, words))
+
+
 class PhraseIndex:
     """A token trie from phrases to values; longest match first.
 
@@ -173,6 +183,8 @@ class PhraseIndex:
         if not tokens:
             return
         exact = tokens if not fold_case and _case_sensitive(tokens) else None
+        if exact is None and not fold_case:
+            exact = tuple(t[:1].isupper() for t in tokens)  # a capital of the name needs one in the text
         node = self._root
         for tok in tokens[:-1]:
             node = node.setdefault(normalise(tok), {})
@@ -204,7 +216,7 @@ class PhraseIndex:
             values = [
                 v
                 for exact, v in (child or {}).get("\0values", ())
-                if exact is None or tuple(words[start : i + 1]) == exact
+                if exact is None or _fits(exact, words[start : i + 1])
             ]
             if values or stemmed:
                 best = (i + 1, values + stemmed)  # stems are dictionary names: they come last and win
@@ -246,6 +258,8 @@ class Gazetteer:
     states: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     groups: dict[str, Entry] = field(default_factory=dict)
     body_labels: dict[str, str] = field(default_factory=dict)
+    title_prefixes: dict[str, str] = field(default_factory=dict)
+    name_words: dict[str, str] = field(default_factory=dict)
     dictionary_agents: bool = False
 
     def state_label(self, country: str | None) -> str:
@@ -268,7 +282,24 @@ class Gazetteer:
     def role_at(self, words: Sequence[str], start: int) -> tuple[int, RoleWord] | None:
         """The longest role word at ``words[start]``, the latest definition winning."""
         hit = self.roles.longest(words, start)
+        if hit is None and start + 1 < len(words) and words[start].lower() in self.title_prefixes:
+            for k in range(start + 1, min(start + 4, len(words))):  # "shadow (foreign) secretary"
+                after = self.roles.longest(words, k)
+                if after is not None and after[1][-1].kind == "title":
+                    phrase = " ".join(w.lower() for w in words[start : after[0]])
+                    sector = self.title_prefixes[words[start].lower()]
+                    return after[0], RoleWord("title", phrase, sector, after[1][-1].agent)
+                if not words[k].isalpha():
+                    break
         return (hit[0], hit[1][-1]) if hit else None
+
+    def name_sector(self, words: Iterable[str]) -> str | None:
+        """The sector an organisation's name gives ("British Medical Association" → MED), else None."""
+        for word in words:
+            sector = self.name_words.get(word.lower())
+            if sector:
+                return sector
+        return None
 
 
 def government_label(state: str) -> str:
@@ -385,6 +416,8 @@ def _add_roles(gaz: Gazetteer, data: dict[str, Any]) -> None:
     for word, sector in data.get("people", {}).items():
         gaz.add_role(word, "people", sector)
     gaz.body_labels.update(data.get("body_labels", {}))
+    gaz.title_prefixes.update(data.get("title_prefixes", {}))
+    gaz.name_words.update(data.get("name_words", {}))
 
 
 def build_gazetteer(extra: Iterable[tuple[str, Entry, bool]] = ()) -> Gazetteer:

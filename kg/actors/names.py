@@ -21,6 +21,17 @@ __all__ = ["NamePass"]
 _HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "sheikh", "gen.", "lt.", "col.", "sen.", "rep."}
 
 
+#: Last words of organisation names ("Association", "Post"): a capitalised run after a
+#: demonym that ends in one is an organisation ("British Medical Association").
+_ORG_HEADS = {
+    "association", "council", "party", "union", "federation", "institute", "society", "company", "corporation",
+    "bank", "agency", "league", "front", "movement", "committee", "foundation", "organisation", "organization",
+    "network", "trust", "post", "times", "news", "herald", "tribune", "telegraph", "journal", "guardian", "gazette",
+    "chronicle", "observer", "broadcasting", "television", "radio", "airlines", "airways", "university",
+    "college", "church", "congress", "forum", "alliance", "council", "centre", "center",
+}
+
+
 class NamePass:
     """Finds names: the first pass of `kg.actors.resolve._Resolver`."""
 
@@ -38,6 +49,10 @@ class NamePass:
                     persons.append(span)
             elif ent.label_ == "ORG":
                 orgs.append((ent.start, ent.end))
+        named = self._named_organisations(entries, orgs)
+        if named:
+            taken = {i for s, e, _ in named for i in range(s, e)}
+            entries = sorted([e for e in entries if not taken & set(range(e[0], e[1]))] + named, key=lambda e: e[0])
         person_tokens = {i for s, e in persons for i in range(s, e)}
         dict_in_person: dict[tuple[int, int], Entry] = {}
         kept: list[tuple[int, int, Entry]] = []
@@ -86,6 +101,60 @@ class NamePass:
             entry = Entry(ORG, actor_id(ActorKind.ORG, label), label, ActorType.ORGANIZATION, source="entity")
             self._add(Unit(start, end, "entry", entry=entry, cue="organization"))
         self._parenthesised_aliases()
+
+    def _named_organisations(
+        self, entries: list[tuple[int, int, Entry]], orgs: list[tuple[int, int]]
+    ) -> list[tuple[int, int, Entry]]:
+        """Organisations whose name holds a country: the organisation, with that country.
+
+        "the British Medical Association" (GBR, MED), "the Washington Post" (USA, MED), "the
+        Muslim Council of Britain" (GBR, REL): a country name, demonym or capital inside an
+        organisation's name, from the tagger's ORG entities or a capitalised name ending in
+        an organisation word. Where the rest of the name is a role word ("Iranian Foreign
+        Ministry", "U.S. Congress") the role rules decide instead.
+        """
+        doc = self.doc
+        countries = {s: (e, entry) for s, e, entry in entries if entry.kind in (STATE, ADJ, GOVERNMENT)}
+        covering = {(s, e) for s, e, entry in entries if entry.kind not in (STATE, ADJ, GOVERNMENT)}
+        spans = set()
+        for start, end in orgs:
+            while start < end and doc[start].lower_ == "the":
+                start += 1
+            spans.add((start, end))
+        for s, (e, entry) in countries.items():  # "British Medical Association" untagged
+            k = e
+            while k < len(doc) and doc[k].is_title and doc[k].is_alpha and k not in countries:
+                k += 1
+            if k > e and doc[k - 1].lower_ in _ORG_HEADS:
+                spans.add((s, k))
+        found: list[tuple[int, int, Entry]] = []
+        for start, end in sorted(spans):
+            if end < len(doc) - 1 and doc[end].lower_ == "of" and end + 1 in countries:
+                end = countries[end + 1][0]  # "the Muslim Council of Britain"
+            inner = [(s, countries[s]) for s in range(start, end) if s in countries and countries[s][0] <= end]
+            if not inner or (start, end) in covering or any(inner_s == start and e == end for inner_s, (e, _) in inner):
+                continue
+            rest = [i for i in range(start, end) if not any(s <= i < e for s, (e, _) in inner)]
+            words = [doc[i] for i in rest if doc[i].is_alpha and doc[i].lower_ not in ("of", "the", "and", "for")]
+            if not words or not all(w.is_title or w.is_upper for w in words):
+                continue
+            first = rest[0]
+            role = self.gaz.role_at(self.words, first)
+            if role is not None and role[0] >= end:
+                continue  # "Iranian Foreign Ministry": a role word qualified by a country
+            country = inner[0][1][1].country
+            while doc[start].lower_ == "the":
+                start += 1
+            label = doc[start:end].text
+            sector = self.gaz.name_sector(w.text for w in words)
+            entry = Entry(ORG, actor_id(ActorKind.ORG, label), label, ActorType.ORGANIZATION, country, sector,
+                          source="entity")
+            found.append((start, end, entry))
+        kept: list[tuple[int, int, Entry]] = []
+        for item in sorted(found, key=lambda f: (f[0], -f[1])):
+            if not kept or item[0] >= kept[-1][1]:
+                kept.append(item)
+        return kept
 
     def _parenthesised_aliases(self) -> None:
         """A name in parentheses right after a name is that name's alias: "the European Union (EU)"."""

@@ -37,6 +37,7 @@ from kg.actors._units import DEFINITE, Unit
 __all__ = ["CorefPass"]
 
 _HE = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+_I = {"i", "me", "my", "myself", "mine"}
 _IT = {"its", "itself", "it"}
 _THEY = {"they", "them", "their", "theirs", "themselves"}
 _WE = {"we", "us", "our", "ours", "ourselves"}
@@ -128,7 +129,7 @@ class CorefPass:
                 continue
             low = tok.lower_
             if tok.pos_ == "PRON" or low in _POSS_PRON:
-                if low in _HE or low in _THEY or low in _WE or (low in ("its", "itself")) or (
+                if low in _HE or low in _THEY or low in _WE or low in _I or (low in ("its", "itself")) or (
                     low == "it" and tok.dep_ in ("dobj", "pobj")
                 ):
                     self._add(Unit(tok.i, tok.i + 1, "pronoun", cue=low, plural=low in _THEY or low in _WE))
@@ -180,7 +181,12 @@ class CorefPass:
                     verb = verb.head
         return None
 
-    def _speaker_side(self, unit: Unit) -> Actor | None:
+    def _quote_speaker(self, unit: Unit) -> Actor | None:
+        """The actor who speaks the quotation a unit stands in, else None.
+
+        The one place resolution asks who speaks a quotation (`find_quotes` found the
+        speaker's token: the subject of a speech verb where the quotation opens or closes).
+        """
         n = self.quote_of.get(unit.start)
         if n is None:
             return None
@@ -190,7 +196,28 @@ class CorefPass:
         speaker_unit = self.unit_at[tok.i]
         if speaker_unit is unit:
             return None
-        speaker = self._resolve(speaker_unit)
+        return self._resolve(speaker_unit)
+
+    def _appositive_head(self, unit: Unit) -> Unit | None:
+        """The phrase a description stands in apposition to, or is the predicate of.
+
+        "Israel, one of America's allies" is Israel; "Abbas is the Palestinian president"
+        is Abbas.
+        """
+        tok = self.doc[unit.end - 1]
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in ("one", "among", "some"):
+            tok = tok.head.head
+        if tok.dep_ == "appos":
+            head = self.unit_at.get(tok.head.i)
+        elif tok.dep_ == "attr" and tok.head.lemma_ == "be":
+            subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+            head = self.unit_at.get(subj[0].i) if subj else None
+        else:
+            return None
+        return head if head is not None and head is not unit and head.kind in ("entry", "person") else None
+
+    def _speaker_side(self, unit: Unit) -> Actor | None:
+        speaker = self._quote_speaker(unit)
         if speaker is None:
             return None
         if speaker.type is ActorType.PERSON and speaker.country and (speaker.sector or "").startswith("GOV"):
@@ -205,6 +232,9 @@ class CorefPass:
 
     def _pronoun_actor(self, unit: Unit) -> Actor | None:
         low = unit.cue
+        if low in _I:
+            speaker = self._quote_speaker(unit)
+            return speaker if speaker is not None and speaker.type is ActorType.PERSON else None
         side = self._speaker_side(unit)
         if low in _WE:
             return side

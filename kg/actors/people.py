@@ -76,7 +76,11 @@ class PeoplePass:
         for unit in self.units:
             if unit.kind == "role" and unit.person is not None and unit.role is not None:
                 country = self._country(unit.anchor) if unit.anchor is not None else None
-                role = Role(unit.role.phrase, country, unit.role.sector)
+                sector = unit.role.sector or None
+                owner = self._resolve(unit.anchor) if unit.anchor is not None else None
+                if owner is not None and owner.type is ActorType.ORGANIZATION and not self.gaz.dictionary_agents:
+                    sector = owner.sector  # "UN Secretary-General": IGOUNO; "Hezbollah leader": LBNREB
+                role = Role(unit.role.phrase, country, sector)
                 cluster = self.clusters[unit.person.cluster]
                 if role not in cluster.roles:
                     cluster.roles.append(role)

@@ -202,7 +202,10 @@ class _Resolver(NamePass, RolePass, PeoplePass, CorefPass):
         if unit.resolved:
             return unit.actor
         unit.resolved = True  # guards against cycles
-        if unit.kind == "entry":
+        head = self._appositive_head(unit) if unit.kind in ("role", "description") and unit.person is None else None
+        if head is not None:
+            actor = self._resolve(head)
+        elif unit.kind == "entry":
             actor = self._entry_actor(unit)
         elif unit.kind == "person":
             actor = self._person_actor(self.clusters[unit.cluster]) if unit.cluster >= 0 else None
@@ -236,7 +239,9 @@ class _Resolver(NamePass, RolePass, PeoplePass, CorefPass):
                 merged[actor.id] = replace(old, aliases=old.aliases | aliases)
             else:
                 merged[actor.id] = replace(actor, aliases=actor.aliases | aliases)
-        final = {aid: self.registry.merge(actor) for aid, actor in merged.items()}
+        for actor in merged.values():  # the registry remembers; this document's actors stay its own
+            self.registry.merge(actor)
+        final = merged
         mentions = [
             Mention(self.doc[u.start : u.end], final[a.id], _mention_kind(u)) for u, a in self.history
         ]

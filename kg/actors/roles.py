@@ -30,6 +30,10 @@ __all__ = ["RolePass"]
 _SKIP_LEFT = {"senior", "top", "former", "current", "then", "new", "previous", "acting", "interim", "outgoing", "incoming", "late", "powerful", "hardline", "hard-line", "moderate", "veteran", "chief"}
 
 
+#: Modifiers that make a definite description new rather than a reference back.
+_NEW = {"first", "last", "only", "second", "third", "next", "latest", "former", "new"}
+
+
 class RolePass:
     """Finds role words and the actors they denote: the second pass."""
 
@@ -184,8 +188,10 @@ class RolePass:
                 return
             if role.kind == "title" and not definite:
                 return
+            if any(c.tag_ in ("JJS", "RBS") or c.lower_ in _NEW for c in doc[end - 1].children if c.i < start):
+                return  # "the first world leader to do so" says something new, it refers to no one
             unit.kind = "description"
-        if anchor is None and role.kind in ("people", "body", "collective") and role.agent is None:
+        if anchor is None and role.agent is None and (role.kind == "collective" or not role.sector):
             return
         self._add(unit)
 
@@ -208,6 +214,8 @@ class RolePass:
         anchor = self._resolve(unit.anchor) if unit.anchor is not None else None
         if role.agent is not None:
             return self._agent_actor(unit, role, anchor)
+        if anchor is None and unit.anchor is None and role.kind in ("people", "body"):
+            return self._generic_actor(unit, role)
         if anchor is None:
             return None
         if self.gaz.dictionary_agents and self._from_dictionary(unit.anchor):
@@ -216,6 +224,8 @@ class RolePass:
             return anchor  # "European states", "European governments", "European officials"
         if anchor.type is ActorType.ORGANIZATION and role.kind in ("government", "title", "collective"):
             return anchor
+        if anchor.type is ActorType.ORGANIZATION and role.kind in ("people", "body"):
+            return self._member_actor(anchor, role)  # "UN peacekeepers", "Hamas militants"
         country = anchor.country
         if country is None:
             return None
@@ -231,6 +241,60 @@ class RolePass:
             return Actor(actor_id(ActorKind.GROUP, name), name, ActorType.GROUP, country, sector or None)
         if role.kind == "collective":
             return self._state(country) if anchor.type is not ActorType.GROUP else anchor
+        return None
+
+    def _generic_actor(self, unit: Unit, role: RoleWord) -> Actor | None:
+        """A kind of people or a body no phrase qualifies: "protesters", "the army".
+
+        Its country is the document's, where one country dominates it (`context_country`);
+        else it has none and is known by its sector alone (CAMEO codes "OPP", "REB").
+        """
+        sector = role.sector or None
+        if self.gaz.dictionary_agents or sector is None:
+            return None  # with PETRARCH's agents loaded, their rules alone decide
+        head = self.doc[unit.end - 1]
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        country = self.context_country(unit.start)
+        kind = ActorType.GROUP if role.kind == "people" else ActorType.ORGANIZATION
+        words = role.phrase if role.kind == "people" else self.gaz.body_labels.get(sector, role.phrase)
+        name = f"{self.gaz.adjective(country)} {words}".strip() if country else words
+        return Actor(actor_id(ActorKind.GROUP if kind is ActorType.GROUP else ActorKind.ORG, name), name, kind, country, sector)
+
+    def _member_actor(self, anchor: Actor, role: RoleWord) -> Actor:
+        """People or a body of an organisation: its code with their sector ("UN peacekeepers" IGOUNOMIL)."""
+        own = anchor.sector or ""
+        sector = own if not role.sector or own.endswith(role.sector) else own + role.sector
+        name = f"{anchor.label} {role.phrase}"
+        kind = ActorType.GROUP if role.kind == "people" else ActorType.ORGANIZATION
+        return Actor(actor_id(ActorKind.GROUP if kind is ActorType.GROUP else ActorKind.ORG, name), name, kind,
+                     anchor.country, sector or None)
+
+    def context_country(self, at: int) -> str | None:
+        """The country of a document's story, for a phrase at token `at`; None if no country dominates.
+
+        Every country mention counts but those later in the phrase's own sentence (in
+        "protesters stormed the U.S. embassy" the United States is the target, not the
+        setting); the country must be at least half of them and ahead of any other.
+
+        Notes:
+            CAMEO coders give an unqualified "police" or "protesters" the country of the
+            story (Schrodt 2012, actor codebook, on generic agents).
+        """
+        sent = self.doc[at].sent
+        counts: dict[str, int] = {}
+        for u in self.units:
+            if u.kind != "entry" or u.entry is None or u.entry.kind not in ("state", "adj", "government"):
+                continue
+            if sent.start <= u.start < sent.end and u.start >= at:
+                continue
+            country = u.entry.country
+            if country and len(country) == 3 and country.isalpha():
+                counts[country] = counts.get(country, 0) + 1
+        total = sum(counts.values())
+        best = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        if best and 2 * best[0][1] >= total and (len(best) == 1 or best[0][1] > best[1][1]):
+            return best[0][0]
         return None
 
     def _from_dictionary(self, unit: Unit | None) -> bool:

@@ -205,8 +205,11 @@ class CorefPass:
         is Abbas.
         """
         tok = self.doc[unit.end - 1]
-        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in ("one", "among", "some"):
+        one_of = tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in ("one", "among", "some")
+        if one_of:
             tok = tok.head.head
+        elif unit.role is not None and (unit.role.agent is not None or unit.role.kind in ("body", "people")):
+            return None  # "Gondor, the Osgiliath newspaper": a body named on its own is not a description
         if tok.dep_ == "appos":
             head = self.unit_at.get(tok.head.i)
         elif tok.dep_ == "attr" and tok.head.lemma_ == "be":
@@ -214,7 +217,11 @@ class CorefPass:
             head = self.unit_at.get(subj[0].i) if subj else None
         else:
             return None
-        return head if head is not None and head is not unit and head.kind in ("entry", "person") else None
+        if head is None or head is unit or head.kind not in ("entry", "person"):
+            return None
+        if unit.role is not None and unit.role.kind == "title" and head.kind != "person":
+            return None  # an office describes a person
+        return head
 
     def _speaker_side(self, unit: Unit) -> Actor | None:
         speaker = self._quote_speaker(unit)

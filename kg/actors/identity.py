@@ -16,7 +16,8 @@ at the order documents came in, and decides which ids denote one actor:
 A short name shared by several people (two Bushes, two Kims) is not merged; the reason says
 which candidates it had. An analyst's "never merge" pair is never joined, whatever rule
 would join it. The canonical id of a set is its fullest personal name (most words), then
-the smallest id: adding documents can only add merges, or move a set to a fuller name.
+one with a country, then the smallest id: adding documents can only add merges, or move a
+set to a fuller name.
 
 Examples:
     >>> from kg.types import Actor, ActorType
@@ -106,6 +107,7 @@ def _rank(actor: Actor, count: int) -> tuple:
         actor.type is ActorType.PERSON,
         bool(parts and parts.full),
         len(actor.label.split()) if parts else 0,
+        bool(actor.country),
         -len(actor.id),
     )
 

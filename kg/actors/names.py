@@ -32,6 +32,25 @@ _ORG_HEADS = {
 }
 
 
+def _bare_subject(tok) -> bool:  # noqa: ANN001
+    """A lone capitalised name, of no entity type, that is the subject of a verb: a surname.
+
+    "Merkel said", "Modi told lawmakers": the tagger types a surname it has not seen in
+    full; a name it knows as a place or an organisation has an entity type and is not this.
+    """
+    return (
+        tok.pos_ == "PROPN"
+        and tok.tag_ == "NNP"
+        and tok.is_title
+        and tok.is_alpha
+        and len(tok) > 2
+        and tok.dep_ in ("nsubj", "nsubjpass")
+        and tok.head.pos_ in ("VERB", "AUX")
+        and not tok.ent_type_
+        and not any(c.dep_ in ("compound", "det", "amod", "poss", "prep") for c in tok.children)
+    )
+
+
 class NamePass:
     """Finds names: the first pass of `kg.actors.resolve._Resolver`."""
 
@@ -78,6 +97,8 @@ class NamePass:
         for tok in doc:
             if tok.i not in covered and tok.lower_ in surnames and tok.pos_ == "PROPN" and tok.is_title:
                 persons.append((tok.i, tok.i + 1))
+            elif tok.i not in covered and not self.gaz.dictionary_agents and _bare_subject(tok):
+                persons.append((tok.i, tok.i + 1))  # "Merkel said": a surname the tagger left untyped
         persons.sort()
         for start, end in persons:
             if self._free(start, end):

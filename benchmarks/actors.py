@@ -2,7 +2,8 @@
 
 Run ``python benchmarks/actors.py`` from the repository root. Two measures:
 
-1. **Cross-document dev set** (``benchmarks/data/actors_dev.toml``, written for kg: short
+1. **Cross-document cases** (``benchmarks/data/actors_dev.toml``, and ``actors_check.toml``
+   kept apart from the rules' development: ``--set check``; written for kg: short
    multi-document cases with real-world names). Each case lists documents and the actors
    they should give: a group of phrases that must denote one actor (with its expected type,
    country and sector), and phrases that must stay apart. Every document is resolved with a
@@ -34,7 +35,7 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEV = ROOT / "benchmarks" / "data" / "actors_dev.toml"
+SETS = {name: ROOT / "benchmarks" / "data" / f"actors_{name}.toml" for name in ("dev", "check")}
 PLOVER = ROOT.parent / "shared" / "eval-dev" / "plover" / "PLOVER_GSR_CAMEO.dev.json"
 _OLD_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 
@@ -207,13 +208,14 @@ def score_plover(path: Path) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", type=int, default=30, help="how many dev-set misses to print")
+    parser.add_argument("--set", choices=sorted(SETS), default="dev", help="which case file: dev, or check (kept apart)")
     parser.add_argument("--baseline", type=Path, help="another checkout whose kg to measure in the same run")
     parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.ERROR)
     if args.baseline is not None:
         out = subprocess.run(
-            [sys.executable, __file__, "--json"], env={"PYTHONPATH": str(args.baseline.resolve()), "PATH": "/usr/bin:/bin"},
+            [sys.executable, __file__, "--json", "--set", args.set], env={"PYTHONPATH": str(args.baseline.resolve()), "PATH": "/usr/bin:/bin"},
             capture_output=True, text=True, check=True,
         ).stdout
         base = json.loads(out.strip().splitlines()[-1])
@@ -223,13 +225,13 @@ def main(argv: list[str] | None = None) -> int:
     from kg.nlp import load_pipeline
 
     nlp = load_pipeline()
-    cases = tomllib.loads(DEV.read_text(encoding="utf-8"))["case"]
+    cases = tomllib.loads(SETS[args.set].read_text(encoding="utf-8"))["case"]
     dev, misses = score_dev(nlp, cases)
     plover = score_plover(PLOVER) if PLOVER.exists() else {}
     if args.json:
         print(json.dumps({"dev": dev, "plover": plover}))
         return 0
-    print(f"cross-document dev set: {len(cases)} cases, {sum(len(c['docs']) for c in cases)} documents")
+    print(f"cross-document {args.set} set: {len(cases)} cases, {sum(len(c['docs']) for c in cases)} documents")
     for name, value in dev.items():
         extra = f"   (baseline {base['dev'][name]:.3f})" if base and name in base["dev"] else ""
         print(f"  {name:28} {value:.3f}{extra}")

@@ -146,8 +146,8 @@ def build(
     from kg.store.actors import record_identity
 
     documents = as_documents(sources)
+    registry = ActorRegistry(dictionaries=actors)  # a bad actor file is refused before the store opens
     target = open_store(store)
-    registry = ActorRegistry(dictionaries=actors)
     try:
         for document, doc, claims in analyse(documents, model=model, registry=registry, verbs=verbs):
             added = target.add_document(document, document_graph(document, doc, claims))

@@ -97,7 +97,12 @@ class NamePass:
         for tok in doc:
             if tok.i not in covered and tok.lower_ in surnames and tok.pos_ == "PROPN" and tok.is_title:
                 persons.append((tok.i, tok.i + 1))
-            elif tok.i not in covered and not self.gaz.dictionary_agents and _bare_subject(tok):
+            elif (
+                tok.i not in covered
+                and not self.gaz.dictionary_agents
+                and _bare_subject(tok)
+                and self.gaz.role_at(self.words, tok.i) is None  # "Parliament voted"
+            ):
                 persons.append((tok.i, tok.i + 1))  # "Merkel said": a surname the tagger left untyped
         persons.sort()
         for start, end in persons:

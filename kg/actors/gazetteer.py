@@ -324,6 +324,18 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
+def _singular(phrase: str) -> str:
+    """The singular of a plural noun phrase's last word ("suicide bombers" → "suicide bomber")."""
+    *rest, last = phrase.split()
+    if last.endswith("men"):
+        last = last[:-3] + "man"
+    elif last.endswith("ies"):
+        last = last[:-3] + "y"
+    elif last.endswith("s") and not last.endswith("ss"):
+        last = last[:-1]
+    return " ".join([*rest, last])
+
+
 def _load_toml(name: str) -> dict[str, Any]:
     path = DATA_DIR / name
     return tomllib.loads(path.read_text(encoding="utf-8"))
@@ -415,6 +427,10 @@ def _add_roles(gaz: Gazetteer, data: dict[str, Any]) -> None:
         gaz.add_role(word, "title", sector)
     for word, sector in data.get("people", {}).items():
         gaz.add_role(word, "people", sector)
+    for word, sector in data.get("people", {}).items():  # "a Palestinian prisoner": one of the kind
+        one = _singular(word)
+        if one != word and gaz.role_at(tokenize(one), 0) is None:
+            gaz.roles.add(one, RoleWord("people", word, sector))
     gaz.body_labels.update(data.get("body_labels", {}))
     gaz.title_prefixes.update(data.get("title_prefixes", {}))
     gaz.name_words.update(data.get("name_words", {}))

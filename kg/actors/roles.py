@@ -83,6 +83,8 @@ class RolePass:
         while j >= sent_start:
             unit = self.unit_at.get(j)
             if unit is not None:
+                if self._against(unit):
+                    return None
                 if unit.kind == "role" and unit.role is not None and unit.role.kind == "title" and unit.person is None:
                     return unit if unit.anchor is not None and unit.role.agent is not None else None
                 return unit
@@ -93,6 +95,11 @@ class RolePass:
             return None
         return None
 
+    def _against(self, unit: Unit) -> bool:
+        """Whether a name is the object of "anti-" or "pro-": "an anti-Syria journalist" is not Syria's."""
+        doc = self.doc
+        return unit.start >= 2 and doc[unit.start - 1].text == "-" and doc[unit.start - 2].lower_ in ("anti", "pro")
+
     def _dep_anchor(self, start: int, end: int, kind: str) -> Unit | None:
         root = self.doc[end - 1]
         preps = ("of", "from", "in") if kind in ("people", "body") else ("of", "from")
@@ -101,6 +108,8 @@ class RolePass:
                 continue
             if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i in self.unit_at:
                 unit = self.unit_at[child.i]
+                if self._against(unit):
+                    continue
                 if unit.kind != "person" or self._coded_person(unit):
                     return unit
         for child in root.rights:
@@ -253,8 +262,8 @@ class RolePass:
         if self.gaz.dictionary_agents or sector is None:
             return None  # with PETRARCH's agents loaded, their rules alone decide
         head = self.doc[unit.end - 1]
-        if head.pos_ not in ("NOUN", "PROPN"):
-            return None
+        if head.pos_ not in ("NOUN", "PROPN") or head.dep_ == "compound":
+            return None  # "student protests": a modifier, not the students
         country = self.context_country(unit.start)
         kind = ActorType.GROUP if role.kind == "people" else ActorType.ORGANIZATION
         words = role.phrase if role.kind == "people" else self.gaz.body_labels.get(sector, role.phrase)

@@ -77,6 +77,7 @@ def test_csv_file_same_as(tmp_path):
         ("bad.csv", "name,colour\nX,red\n", "bad.csv:1: unknown column 'colour'"),
         ("bad.csv", "name,country\nX,Persia\n", "bad.csv:2: country 'PERSIA'"),
         ("bad.csv", "name,same_as\nX,Nobody\n", "bad.csv:2: 'Nobody' is neither"),
+        ("bad.csv", "name,id,type\nBiden,org/biden,Person\n", "bad.csv:2: id 'org/biden' is not the id of a Person"),
     ],
 )
 def test_a_malformed_file_is_one_line_naming_file_and_line(tmp_path, name, text, message):

@@ -129,7 +129,8 @@ def _record(path: Path, line: int, row: dict) -> ActorRecord:
     try:
         if row.get("id"):
             ident = str(row["id"]).strip()
-            parse_actor_id(ident)
+            if parse_actor_id(ident)[0] not in {kind_of(kind), kind_of(kind, code="IGO")}:
+                raise InputError(f"id {ident!r} is not the id of a {kind.value} (an actor has one type)")
         elif kind in (ActorType.STATE, ActorType.GOVERNMENT):
             ident = actor_id(kind_of(kind), country or "")
         else:

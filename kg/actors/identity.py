@@ -134,6 +134,7 @@ def corpus_identity(
     for actor in actors:
         by_id.setdefault(actor.id, actor)
     ids = sorted(by_id)
+    seen = set(ids)
     for a, b in [*same_as, *never]:
         for x in (a, b):
             if x not in by_id:
@@ -184,7 +185,8 @@ def corpus_identity(
     for i in ids:
         roots.setdefault(sets.find(i), []).append(i)
     for members in roots.values():
-        if len(members) == 1:
+        members = [m for m in members if m in seen]  # an actor file may name ids the corpus lacks
+        if len(members) <= 1:
             continue
         head = max(members, key=lambda m: (_rank(by_id[m], counts.get(m, 0)), [-ord(c) for c in m]))
         for m in members:

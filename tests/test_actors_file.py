@@ -141,6 +141,14 @@ def test_kg_actors_lists_merges_and_suspected_duplicates(tmp_path):
     assert header[:4] == ["id", "type", "label", "mentions"]
     ttl = (out / "graph.ttl").read_text(encoding="utf-8")
     assert "sameAs" in ttl
+    from kg.store import open_store
+    from kg.store.actors import canonical_ids
+
+    store = open_store(str(out / "graph.ttl"), read_only=True)
+    try:
+        assert canonical_ids(store)["person/putin"] == "person/vladimir-putin"
+    finally:
+        store.close()
 
 
 def test_kg_actors_on_a_missing_graph_is_one_line(tmp_path):
@@ -151,3 +159,22 @@ def test_kg_actors_on_a_missing_graph_is_one_line(tmp_path):
 def test_registry_refuses_a_missing_actor_file(tmp_path):
     with pytest.raises(InputError):
         ActorRegistry(dictionaries=[Path(tmp_path / "missing.toml")])
+
+
+def test_a_later_build_merges_actors_of_earlier_documents_without_reading_them(tmp_path):
+    from kg.pipeline import build
+    from kg.store.actors import canonical_ids
+
+    store = str(tmp_path / "store")
+    build([Document("a", "Putin rejected the offer on Monday.")], store=store).close()
+    first = build([Document("b", "Putin said the talks failed.")], store=store)
+    try:
+        assert "person/putin" not in canonical_ids(first.store)
+    finally:
+        first.close()
+    later = build([Document("c", "Russian President Vladimir Putin met Xi Jinping.")], store=store)
+    try:
+        links = canonical_ids(later.store)
+    finally:
+        later.close()
+    assert links["person/putin"] == "person/vladimir-putin"

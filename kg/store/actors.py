@@ -26,7 +26,7 @@ from kg.types import Actor, ActorType, Document
 
 from kg.store.mapping import actor_iri
 
-__all__ = ["ACTOR_PREFIX", "actor_id_of", "identity_graph", "record_identity", "stored_actors"]
+__all__ = ["ACTOR_PREFIX", "actor_id_of", "canonical_ids", "identity_graph", "record_identity", "stored_actors"]
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +85,24 @@ def stored_actors(store) -> tuple[list[Actor], dict[str, int]]:  # noqa: ANN001
 
 def _text(value: object) -> str | None:
     return str(value) if value is not None else None
+
+
+def canonical_ids(store) -> dict[str, str]:  # noqa: ANN001
+    """Actor id → the canonical id the store's ``owl:sameAs`` links lead to (only ids that have one).
+
+    What a query or a network needs to count one actor once: replace each id by
+    ``canonical_ids(store).get(id, id)``.
+    """
+    links = {actor_id_of(a): actor_id_of(b) for a, b in store.query("SELECT ?a ?b WHERE { ?a owl:sameAs ?b }")
+             if str(a).startswith(ACTOR_PREFIX) and str(b).startswith(ACTOR_PREFIX)}
+    out = {}
+    for start in sorted(links):
+        head, hops = start, 0
+        while head in links and hops <= len(links):  # links written by later builds chain on
+            head, hops = links[head], hops + 1
+        if head != start:
+            out[start] = head
+    return out
 
 
 def identity_graph(identity: Identity) -> Graph:

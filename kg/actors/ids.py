@@ -41,7 +41,7 @@ class ActorKind(enum.StrEnum):
 
 #: Kinds keyed by a code, kept as written; the others are keyed by a slug of a name.
 _CODED = {ActorKind.STATE, ActorKind.GOVERNMENT, ActorKind.IGO}
-_CODE = re.compile(r"^[A-Za-z0-9]+$")
+_CODE = re.compile(r"^[^/\s]+$")  # dictionary codes may hold ~ or #
 
 
 def slug(label: str) -> str:
@@ -69,7 +69,7 @@ def actor_id(kind: ActorKind | str, key: str) -> str:
         ``"kind/key"``.
 
     Raises:
-        InputError: The kind is unknown, the code is not letters and digits, or the
+        InputError: The kind is unknown, the code holds a space or a slash, or the
             name has no letter or digit.
 
     Examples:
@@ -82,7 +82,7 @@ def actor_id(kind: ActorKind | str, key: str) -> str:
         raise InputError(f"unknown actor kind {kind!r}; one of: {', '.join(k.value for k in ActorKind)}") from None
     if kind in _CODED:
         if not _CODE.match(key or ""):
-            raise InputError(f"a {kind.value} id needs a code of letters and digits, not {key!r}")
+            raise InputError(f"a {kind.value} id needs a code without spaces or slashes, not {key!r}")
         return f"{kind.value}/{key}"
     name = slug(key or "")
     if not name:

@@ -46,11 +46,11 @@ def test_parse_actor_id_refuses_what_is_not_an_id(bad):
         parse_actor_id(bad)
 
 
-def test_actor_id_refuses_a_code_with_spaces_and_a_name_without_letters():
+def test_actor_id_refuses_a_code_with_spaces_and_an_empty_name():
     with pytest.raises(InputError):
         actor_id(ActorKind.STATE, "I R N")
     with pytest.raises(InputError):
-        actor_id(ActorKind.PERSON, "--")
+        actor_id(ActorKind.PERSON, "  ")
 
 
 def test_state_of_a_government_only():
@@ -210,3 +210,8 @@ def test_pairs_of_documents_agree_with_the_whole(nlp):
             # a merge made on part of the corpus is still made on all of it
             if head != actor_id_:
                 assert whole[actor_id_] == whole[head]
+
+
+def test_a_name_in_another_script_gets_a_stable_id():
+    assert actor_id(ActorKind.PERSON, "Владимир Путин") == actor_id(ActorKind.PERSON, "Владимир Путин")
+    assert actor_id(ActorKind.PERSON, "Владимир Путин").startswith("person/u-")

@@ -19,6 +19,7 @@ Examples:
 from __future__ import annotations
 
 import enum
+import hashlib
 import re
 import unicodedata
 
@@ -70,7 +71,7 @@ def actor_id(kind: ActorKind | str, key: str) -> str:
 
     Raises:
         InputError: The kind is unknown, the code holds a space or a slash, or the
-            name has no letter or digit.
+            name is empty. A name in a script the slug drops is keyed by a hash of it.
 
     Examples:
         >>> actor_id("org", "The Washington Post")
@@ -86,7 +87,10 @@ def actor_id(kind: ActorKind | str, key: str) -> str:
         return f"{kind.value}/{key}"
     name = slug(key or "")
     if not name:
-        raise InputError(f"an actor name needs a letter or digit: {key!r}")
+        if not (key or "").strip():
+            raise InputError(f"an actor name needs a letter or digit: {key!r}")
+        # a name in a script the slug drops (Arabic, Cyrillic): a stable key from its text
+        name = "u-" + hashlib.sha256(key.strip().encode("utf-8")).hexdigest()[:12]
     return f"{kind.value}/{name}"
 
 

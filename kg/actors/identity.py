@@ -32,6 +32,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from kg.errors import InputError
 from kg.types import Actor, ActorType
 
 from kg.actors.ids import ActorKind, parse_actor_id
@@ -175,7 +176,10 @@ def corpus_identity(
             surname(i, p.family, "a surname of one person in the corpus")
     for i in ids:
         actor = by_id[i]
-        kind = parse_actor_id(i)[0]
+        try:
+            kind = parse_actor_id(i)[0]
+        except InputError:
+            continue  # an id some other tool wrote into the store: left as it is
         if kind in (ActorKind.ORG, ActorKind.GROUP) and len(actor.label.split()) == 1 and actor.label[:1].isupper():
             surname(i, name_parts(actor.label).family, "a surname tagged as an organisation")
     counts = counts or {}

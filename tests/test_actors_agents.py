@@ -103,3 +103,10 @@ def test_a_new_description_refers_to_no_one(nlp):
 def test_he_never_resolves_to_a_state(nlp):
     text = "Iran rejected the plan. He said it was unfair."
     assert actor(nlp, text, "He") is None
+
+
+def test_he_after_an_unnamed_office_holder_is_not_a_person_named_before(nlp):
+    text = "Kofi Annan urged restraint. The attorney-general said he would appeal."
+    assert actor(nlp, text, "he would") is None
+    text = "Iranian President Hassan Rouhani arrived. The president said he would speak."
+    assert actor(nlp, text, "he would").id == "person/hassan-rouhani"

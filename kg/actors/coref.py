@@ -231,6 +231,17 @@ class CorefPass:
             return self._government(speaker.country)
         return speaker
 
+    def _unnamed_holder_between(self, start: int, end: int) -> bool:
+        """Whether an office holder no one names stands between: "the attorney-general said he".
+
+        *He* then means that holder, whom no actor stands for, not a person named before.
+        """
+        return any(
+            u.kind == "description" and u.role is not None and u.role.kind == "title" and u.resolved and u.actor is None
+            and start <= u.start < end
+            for u in self.units
+        )
+
     def _recent(self, accept, *, before: int) -> Actor | None:  # noqa: ANN001
         for unit, actor in reversed(self.history):
             if unit.start < before and accept(unit, actor):
@@ -246,7 +257,10 @@ class CorefPass:
         if low in _WE:
             return side
         if low in _HE:
-            return self._recent(lambda u, a: a.type is ActorType.PERSON, before=unit.start)
+            found = next(((u, a) for u, a in reversed(self.history) if u.start < unit.start and a.type is ActorType.PERSON), None)
+            if found is None or self._unnamed_holder_between(found[0].end, unit.start):
+                return None
+            return found[1]
         if low in _IT:
             return self._recent(
                 lambda u, a: a.type in (ActorType.STATE, ActorType.GOVERNMENT, ActorType.ORGANIZATION)

@@ -110,3 +110,15 @@ def test_he_after_an_unnamed_office_holder_is_not_a_person_named_before(nlp):
     assert actor(nlp, text, "he would") is None
     text = "Iranian President Hassan Rouhani arrived. The president said he would speak."
     assert actor(nlp, text, "he would").id == "person/hassan-rouhani"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        pytest.param("The New York Times reported the deal.", "New York Times", "MED", id="newspaper"),
+        pytest.param("Human Rights Watch accused the army.", "Human Rights Watch", "NGOHRI", id="ngo"),
+        pytest.param("Reuters reported the clash.", "Reuters", "GBRMED", id="agency"),
+    ],
+)
+def test_media_and_ngos(nlp, text, phrase, code):
+    assert actor(nlp, text, phrase).code == code

@@ -124,7 +124,9 @@ class NamePass:
             if self.gaz.role_at(self.words, start) is not None and self.gaz.role_at(self.words, start)[0] >= end:
                 continue
             label = span.text
-            entry = Entry(ORG, actor_id(ActorKind.ORG, label), label, ActorType.ORGANIZATION, source="entity")
+            sector = self.gaz.name_sector(t.text for t in span)  # "The New York Times": MED
+            entry = Entry(ORG, actor_id(ActorKind.ORG, label), label, ActorType.ORGANIZATION, None, sector,
+                          source="entity")
             self._add(Unit(start, end, "entry", entry=entry, cue="organization"))
         self._parenthesised_aliases()
 

@@ -7,7 +7,7 @@ Run ``python benchmarks/actors.py`` from the repository root. Two measures:
    multi-document cases with real-world names). Each case lists documents and the actors
    they should give: a group of phrases that must denote one actor (with its expected type,
    country and sector), and phrases that must stay apart. Every document is resolved with a
-   registry of its own (as parallel workers would), then `kg.actors.identity` runs over the
+   registry of its own (as separate processes would), then `kg.actors.identity` runs over the
    set of their actors. Reported: merge precision and recall over pairs of phrase
    occurrences; type, country and sector accuracy of each expected actor; the share of
    cases whose actors (canonical id of every phrase) are the same with the documents

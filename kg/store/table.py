@@ -29,8 +29,8 @@ SELECT ?event ?date ?docDate ?source ?sourceCode ?sourceLabel ?target ?targetCod
 WHERE {
   ?event a kg:Event ;
          kg:source ?source ;
-         kg:target ?target ;
          kg:cameoCode ?cameo .
+  OPTIONAL { ?event kg:target ?target }
   OPTIONAL { ?event kg:ploverType ?plover }
   OPTIONAL { ?event kg:quadClass ?quad }
   OPTIONAL { ?event kg:intensity ?intensity }
@@ -112,7 +112,7 @@ def _text(value: Any) -> str:
 def _actor(code: Any, iri: Any) -> str:
     if code is not None and str(code):
         return str(code)
-    return str(iri).removeprefix(_ACTOR_PREFIX)
+    return str(iri).removeprefix(_ACTOR_PREFIX) if iri is not None else ""
 
 
 def event_rows(rdf_graph: _Queryable) -> list[EventRow]:

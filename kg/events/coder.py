@@ -269,10 +269,27 @@ def _source(triple: Triple, resolution: ActorResolution) -> Actor | None:
         PETRARCH codes the reported act with the speaker as source (Schrodt 2014).
     """
     actor = resolution.actor_of(triple.subject)
-    if actor is not None or len(triple.subject) != 1 or triple.subject.root.lower_ not in _SPEAKER_PRONOUNS:
+    if actor is not None:
         return actor
+    if len(triple.subject) != 1 or triple.subject.root.lower_ not in _SPEAKER_PRONOUNS:
+        return _modifier_actor(triple.subject, resolution)
     speaker = _speaker_of(triple)
     return resolution.actor_of(speaker) if speaker is not None else None
+
+
+def _modifier_actor(span: Span, resolution: ActorResolution) -> Actor | None:
+    """The actor a group noun's nationality or owner names: "Israeli helicopters" → Israel,
+    "Hezbollah guerrillas" → Hezbollah, "students throughout Indonesia" → Indonesia.
+
+    Only actors inside the subject's own head phrase count (its modifiers and its
+    prepositional phrases), never one inside a relative clause.
+    """
+    head = span.root
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    clauses = [c.left_edge.i for c in head.rights if c.dep_ in ("relcl", "acl", "appos")]
+    own = span.doc[span.start : min(clauses, default=span.end)]
+    return next(iter(resolution.actors_in(own)), None)
 
 
 def _speaker_of(triple: Triple) -> Span | None:

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from kg.events.codes import intensity_of, is_cameo_code, plover_of, quad_of
 from kg.events.lexicon import Lexicon, load_lexicon
-from kg.events.sense import SPECULATIVE, _chain, _COPULA_CONTROLLERS, _head_cues, _lemma, _xcomp, code_relation, coding_of
+from kg.events.sense import NEEDS_TARGET, OBLIGATION, SPECULATIVE, _chain, _COPULA_CONTROLLERS, _head_cues, _lemma, _xcomp, code_relation, coding_of
 from kg.events.verbs import VerbDictionary, VerbMatch
 from kg.types import Actor, Event, Triple
 
@@ -219,6 +219,13 @@ def code_events(
     lex = lexicon or load_lexicon()
     if _covered_by_support_verb(triple, lex):
         return ()
+    speaker = _speaker_of(triple) if (triple.modality or "").lower() in OBLIGATION else None
+    demander = resolution.actor_of(speaker) if speaker is not None else None
+    if demander is not None and demander.id != source.id:
+        # "Russia said Sudan must return the helicopter": Russia demands of Sudan
+        coding = coding_of(triple, lexicon=lex, reported=True)
+        event = make_event(demander, source, coding.code, text=_event_text(triple, None, "")) if coding else None
+        return (event,) if event is not None else ()
     coding = coding_of(triple, lexicon=lex)
     if coding is None:
         return ()
@@ -232,7 +239,10 @@ def code_events(
         and _lemma(obj.root) not in entry.objects
     )
     text = _event_text(triple, obj, coding.cue)
-    targets = list(_targets(triple, obj, resolution, source, about_event=about_event)) or [None]
+    targets: list[Actor | None] = list(_targets(triple, obj, resolution, source, about_event=about_event))
+    if not targets and coding.code[:2] in NEEDS_TARGET:
+        return ()
+    targets = targets or [None]
     events = tuple(
         event for target in targets if (event := make_event(source, target, coding.code, text=text)) is not None
     )

@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 from kg.events.lexicon import Lexicon, load_lexicon
 from kg.types import Triple
 
-__all__ = ["FUTURE", "SPECULATIVE", "Coding", "code_relation", "coding_of", "object_cues"]
+__all__ = ["FUTURE", "NEEDS_TARGET", "OBLIGATION", "SPECULATIVE", "Coding", "code_relation", "coding_of", "object_cues"]
 
 #: Modals under which a meeting or a material event is only a possibility: no event.
 SPECULATIVE = frozenset({"may", "might", "could", "should", "must", "can", "ought"})
@@ -32,6 +32,10 @@ FUTURE = frozenset({"will", "would", "shall", "'ll", "wo", "going to"})
 _NOMINAL_MODS = frozenset({"compound", "amod"})
 _COPULA_CONTROLLERS = frozenset({"about", "set", "poised", "due", "ready", "willing", "prepared"})
 _NESTING_PREPS = frozenset({"of", "for", "on", "to", "about", "over", "toward", "towards", "against"})
+#: Modals of obligation: "X said Y must withdraw" is X's demand on Y (CAMEO 10).
+OBLIGATION = frozenset({"must", "should", "ought", "have to", "has to"})
+#: Roots that need a second party: a meeting with nobody is no consultation.
+NEEDS_TARGET = frozenset({"04"})
 #: Prepositions that name the patient of an event noun ("an attack on the cost").
 _PATIENT_PREPS = frozenset({"on", "against", "at", "upon", "over"})
 
@@ -198,9 +202,13 @@ def _sense(code: str, obj: Span | None, triple: Triple, lex: Lexicon) -> str | N
     return None if out == "none" else out
 
 
-def _context(code: str, triple: Triple, segments: list[str], outer_negated: str | None, lex: Lexicon) -> str | None:
+def _context(
+    code: str, triple: Triple, segments: list[str], outer_negated: str | None, lex: Lexicon, *, reported: bool
+) -> str | None:
     """Apply the clause's negation, modality, condition and mood to a code."""
     modality = (triple.modality or "").lower() or None
+    if reported and modality in OBLIGATION and not triple.negated and len(segments) == 1:
+        return lex.transform("demand", code)  # "Russia said Sudan must return the helicopter"
     root = int(code[:2])
     material = 6 <= root <= 8 or root >= 14
     condition = (triple.condition or "").lower()
@@ -216,9 +224,9 @@ def _context(code: str, triple: Triple, segments: list[str], outer_negated: str 
         return lex.transform("threaten", code)  # "will withdraw unless ...": a threat
     if modality in FUTURE and len(segments) == 1:
         if root >= 14:
-            return lex.transform("threaten", code)
-        if 6 <= root <= 8:
-            return lex.transform("intend", code)  # "will send aid": a promise
+            return lex.transform("threaten", code)  # "will impose sanctions (if ...)": a threat
+        if 4 <= root <= 8 and (condition.startswith("if") or root >= 6):
+            return lex.transform("intend", code)  # "will send aid", "would meet him if ...": a promise
     if condition and (4 <= root <= 8 or root >= 14):  # "if the U.S. repents, it can talk"
         return None
     if condition.startswith("if") and modality in SPECULATIVE:
@@ -228,10 +236,11 @@ def _context(code: str, triple: Triple, segments: list[str], outer_negated: str 
     return code
 
 
-def coding_of(triple: Triple, *, lexicon: Lexicon | None = None) -> Coding | None:
+def coding_of(triple: Triple, *, lexicon: Lexicon | None = None, reported: bool = False) -> Coding | None:
     """The CAMEO code a triple denotes and the object noun that chose it, or None.
 
-    See `code_relation` for the rules.
+    See `code_relation` for the rules. `reported`: the clause is someone's reported
+    speech, so an obligation in it ("Sudan must return ...") is the speaker's demand.
     """
     lex = lexicon or load_lexicon()
     segments, obj = _chain(triple)
@@ -259,7 +268,7 @@ def coding_of(triple: Triple, *, lexicon: Lexicon | None = None) -> Coding | Non
     code = _sense(code, obj, triple, lex)
     if code is None:
         return None
-    code = _context(code, triple, segments, outer_entry.negated if outer_entry is not None else None, lex)
+    code = _context(code, triple, segments, outer_entry.negated if outer_entry is not None else None, lex, reported=reported)
     return Coding(code, cue) if code is not None else None
 
 

@@ -81,6 +81,10 @@ class Lexicon:
     kinds: Mapping[str, str] = field(default_factory=dict)
     #: Sense group → code prefix → code (how an act on such a thing is recoded).
     senses: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    #: Subject lemmas whose force is a violent protest ("protesters stormed ...").
+    crowds: frozenset[str] = frozenset()
+    #: Code prefix → code for force used by a crowd.
+    crowd_recode: Mapping[str, str] = field(default_factory=dict)
     #: Lemmas the parser gets wrong → the verb meant ("stag" of "staged" → "stage").
     aliases: Mapping[str, str] = field(default_factory=dict)
 
@@ -173,7 +177,7 @@ class Lexicon:
             out.update(entry.objects.values())
         for table in self.transforms.values():
             out.update(v for v in table.values() if v != "none")
-        for table in self.senses.values():
+        for table in (*self.senses.values(), self.crowd_recode):
             out.update(v for v in table.values() if v != "none")
         for entry in self.verbs.values():
             if entry.intransitive:
@@ -231,7 +235,10 @@ def parse_lexicon(data: Mapping[str, object]) -> Lexicon:
             {k: v if v == "none" else _check_code(v, f"sense {name}.{k}") for k, v in spec.get("recode", {}).items()}
         )
     aliases = dict(data.get("aliases", {}))
+    crowds = data.get("crowds", {})
     return Lexicon(
+        crowds=frozenset(crowds.get("nouns", ())),
+        crowd_recode=MappingProxyType({k: _check_code(v, f"crowds.{k}") for k, v in crowds.get("recode", {}).items()}),
         verbs=MappingProxyType(verbs),
         transforms=MappingProxyType(transforms),
         kinds=MappingProxyType(kinds),

@@ -268,6 +268,8 @@ def coding_of(triple: Triple, *, lexicon: Lexicon | None = None, reported: bool 
     code = _sense(code, obj, triple, lex)
     if code is None:
         return None
+    if triple.subject.root.lemma_.lower() in lex.crowds:  # "protesters stormed the palace"
+        code = next((lex.crowd_recode[code[:n]] for n in (3, 2) if code[:n] in lex.crowd_recode), code)
     code = _context(code, triple, segments, outer_entry.negated if outer_entry is not None else None, lex, reported=reported)
     return Coding(code, cue) if code is not None else None
 

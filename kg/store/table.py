@@ -30,7 +30,11 @@ WHERE {
   ?event a kg:Event ;
          kg:source ?source ;
          kg:cameoCode ?cameo .
-  OPTIONAL { ?event kg:target ?target }
+  OPTIONAL {
+    ?event kg:target ?target .
+    OPTIONAL { ?target kg:actorCode ?targetCode }
+    OPTIONAL { ?target skos:prefLabel ?targetLabel }
+  }
   OPTIONAL { ?event kg:ploverType ?plover }
   OPTIONAL { ?event kg:quadClass ?quad }
   OPTIONAL { ?event kg:intensity ?intensity }
@@ -38,8 +42,6 @@ WHERE {
   OPTIONAL { ?event kg:attributedTo ?speaker . OPTIONAL { ?speaker skos:prefLabel ?speakerLabel } }
   OPTIONAL { ?source kg:actorCode ?sourceCode }
   OPTIONAL { ?source skos:prefLabel ?sourceLabel }
-  OPTIONAL { ?target kg:actorCode ?targetCode }
-  OPTIONAL { ?target skos:prefLabel ?targetLabel }
   OPTIONAL {
     ?event kg:fromClaim ?claim .
     ?claim prov:wasDerivedFrom ?sent .

@@ -252,17 +252,15 @@ def code_events(
 
 
 def _event_text(triple: Triple, obj: Span | None, cue: str) -> str:
-    """The words that carry an event (PLOVER ``eventText``): the verb, its particles, and
-    the object noun that chose the code ("imposed sanctions", "staged a protest" → "staged protest")."""
-    doc = triple.sentence.doc
-    if not 0 <= triple.predicate < len(doc):
-        return triple.relation
-    verb = doc[triple.predicate]
-    words = [verb] + [c for c in verb.children if c.dep_ == "prt"]
+    """The words that carry an event (PLOVER ``eventText``): the relation as written and
+    the object noun that chose the code ("imposed sanctions", "would not take part in talks")."""
+    text = triple.relation_text or triple.relation
     if cue and obj is not None:
         last = cue.split()[-1]
-        words += [t for t in obj if t.lemma_.lower() == last][:1]
-    return " ".join(t.text for t in sorted(set(words), key=lambda t: t.i))
+        noun = next((t.text for t in obj if t.lemma_.lower() == last and t.pos_ in ("NOUN", "PROPN")), "")
+        if noun and noun not in text.split():
+            text = f"{text} {noun}"
+    return text
 
 
 #: Personal pronouns that, as the subject of reported speech, stand for the speaker.
@@ -284,7 +282,9 @@ def _source(triple: Triple, resolution: ActorResolution) -> Actor | None:
     if len(triple.subject) != 1 or triple.subject.root.lower_ not in _SPEAKER_PRONOUNS:
         return _modifier_actor(triple.subject, resolution)
     speaker = _speaker_of(triple)
-    return resolution.actor_of(speaker) if speaker is not None else None
+    if speaker is None or (speaker is triple.attributed_to and triple.subject.root.lower_ not in ("i", "we")):
+        return None  # a quote's "they" is someone else; only "I" and "we" are its speaker
+    return resolution.actor_of(speaker)
 
 
 def _modifier_actor(span: Span, resolution: ActorResolution) -> Actor | None:

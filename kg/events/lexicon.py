@@ -20,6 +20,10 @@ from kg.events.codes import DATA_DIR, is_cameo_code
 
 __all__ = ["Lexicon", "VerbEntry", "load_lexicon"]
 
+#: Particles that make a phrasal verb of their own: "back off" is not "back", "call off"
+#: is not "call"; a relation ending in one matches only its own entry.
+PARTICLES = frozenset("off down up out away".split())
+
 _PREPOSITIONS = frozenset(
     "about against at between by for from in into of on onto over through to toward towards upon with".split()
 )
@@ -138,7 +142,8 @@ class Lexicon:
         if words and words[0] in self.aliases:
             words[0] = self.aliases[words[0]]
         rest: list[str] = []
-        while words:
+        shortest = 2 if len(words) > 1 and words[1] in PARTICLES else 1  # "back off" never falls back to "back"
+        while len(words) >= shortest:
             found = self.verbs.get(" ".join(words))
             if found is not None:
                 cues = [w for w in rest if w not in _PREPOSITIONS]

@@ -24,7 +24,7 @@ from kg.types import Triple
 __all__ = ["FUTURE", "NEEDS_TARGET", "OBLIGATION", "SPECULATIVE", "Coding", "code_relation", "coding_of", "object_cues"]
 
 #: Modals under which a meeting or a material event is only a possibility: no event.
-SPECULATIVE = frozenset({"may", "might", "could", "should", "must", "can", "ought"})
+SPECULATIVE = frozenset({"may", "might", "could", "should", "must", "can", "ought", "have to", "has to"})
 #: Modals that announce a future act: material conflict becomes a threat, material
 #: cooperation a promise, a negated cooperative act a refusal ("would not take part in talks").
 FUTURE = frozenset({"will", "would", "shall", "'ll", "wo", "going to"})
@@ -207,6 +207,8 @@ def _context(
 ) -> str | None:
     """Apply the clause's negation, modality, condition and mood to a code."""
     modality = (triple.modality or "").lower() or None
+    if modality in FUTURE and any(f" {w} to " in f" {triple.relation_text} " for w in ("have", "has", "had")):
+        modality = "have to"  # "would have to concede": an obligation, not an announced act
     if reported and modality in OBLIGATION and not triple.negated and len(segments) == 1:
         return lex.transform("demand", code)  # "Russia said Sudan must return the helicopter"
     root = int(code[:2])

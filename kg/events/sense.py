@@ -163,19 +163,21 @@ def _chain(triple: Triple) -> tuple[list[str], Span | None]:
     return segments, obj
 
 
-def _patient(obj: Span | None, triple: Triple) -> Token | None:
+def _patient(obj: Span | None, triple: Triple, lex: Lexicon) -> Token | None:
     """The head of what an act is done to: the object, or an event noun's "on"-phrase.
 
-    "an attack on the cost of the scheme" → cost; "the embassy" → embassy; "attacked on
-    China arms" (no object, an "on" argument) → arms.
+    "an attack on the cost of the scheme" → cost; "the embassy" → embassy; "the report on
+    Gaza" → report (a kind of its own); "attacked on China arms" (no object, an "on"
+    argument) → arms.
     """
     head = obj.root if obj is not None and len(obj) else None
-    if head is not None:
+    if head is not None and lex.kind_of(head.lemma_.lower()) is None:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in _PATIENT_PREPS:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj
+    if head is not None:
         return head
     for argument in triple.arguments:
         if argument.prep in _PATIENT_PREPS:
@@ -192,7 +194,7 @@ def _sense(code: str, obj: Span | None, triple: Triple, lex: Lexicon) -> str | N
         force"). A relation whose preposition makes it verbal ("attack on", "hit out at")
         is coded by its own entry.
     """
-    patient = _patient(obj, triple)
+    patient = _patient(obj, triple, lex)
     if patient is None or patient.ent_type_ in ("GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"):
         return code
     kind = lex.kind_of(patient.lemma_.lower())

@@ -240,7 +240,10 @@ def code_events(
     )
     text = _event_text(triple, obj, coding.cue)
     targets: list[Actor | None] = list(_targets(triple, obj, resolution, source, about_event=about_event))
-    if not targets and coding.code[:2] in NEEDS_TARGET:
+    if not targets:
+        targets = _co_subjects(triple, resolution, source)  # "Jordan and Britain agreed to ..."
+    alone = _plover_type(coding.code) in lex.one_actor or (coding.complement and _plover_type(coding.code) == "AGREE")
+    if not targets and (coding.code[:2] in NEEDS_TARGET or not alone):
         return ()
     targets = targets or [None]
     events = tuple(
@@ -249,6 +252,20 @@ def code_events(
     if events:
         log.debug("%s %s → %s", triple.relation, coding.code, [e.target for e in events])
     return events
+
+
+def _co_subjects(triple: Triple, resolution: ActorResolution, source: Actor) -> list[Actor | None]:
+    """The other actors of a coordinated subject: each party of "Jordan and Britain agreed"
+    acts towards the others (PETRARCH's compound actor, Schrodt 2014)."""
+    head = triple.subject.root
+    head = head.head if head.dep_ == "conj" else head
+    if not head.conjuncts:
+        return []
+    return [a for a in conjunct_actors(head, resolution) if a.id != source.id]
+
+
+def _plover_type(code: str) -> str | None:
+    return plover_of(code)[0] if is_cameo_code(code) else None
 
 
 def _event_text(triple: Triple, obj: Span | None, cue: str) -> str:

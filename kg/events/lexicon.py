@@ -89,6 +89,8 @@ class Lexicon:
     crowds: frozenset[str] = frozenset()
     #: Code prefix → code for force used by a crowd.
     crowd_recode: Mapping[str, str] = field(default_factory=dict)
+    #: PLOVER types whose events stand without a target.
+    one_actor: frozenset[str] = frozenset()
     #: Lemmas the parser gets wrong → the verb meant ("stag" of "staged" → "stage").
     aliases: Mapping[str, str] = field(default_factory=dict)
 
@@ -242,6 +244,7 @@ def parse_lexicon(data: Mapping[str, object]) -> Lexicon:
     aliases = dict(data.get("aliases", {}))
     crowds = data.get("crowds", {})
     return Lexicon(
+        one_actor=frozenset(data.get("one_actor", ())),
         crowds=frozenset(crowds.get("nouns", ())),
         crowd_recode=MappingProxyType({k: _check_code(v, f"crowds.{k}") for k, v in crowds.get("recode", {}).items()}),
         verbs=MappingProxyType(verbs),

@@ -47,10 +47,12 @@ class Coding:
     Attributes:
         code: The CAMEO code.
         cue: The object noun that chose it ("sanctions" of "imposed sanctions"), or "".
+        complement: Whether a complement chain made it ("agreed to lift", "is ready to send").
     """
 
     code: str
     cue: str = ""
+    complement: bool = False
 
 
 def _lemma(token: Token) -> str:
@@ -252,7 +254,8 @@ def coding_of(triple: Triple, *, lexicon: Lexicon | None = None, reported: bool 
     cues += [c for argument in triple.arguments for c in _head_cues(argument.span.root) if c not in cues]
     inner, folded = lex.match(segments[-1])
     code, cue = (inner.coded(folded + cues) if inner is not None else (None, ""))
-    if inner is not None and inner.intransitive and obj is None and not folded and not cue:
+    bare = obj is None or obj.root.ent_type_ in ("DATE", "TIME")  # "demonstrated on Tuesday"
+    if inner is not None and inner.intransitive and bare and not folded and not cue:
         code = inner.intransitive
     outer_entry = inner
     for relation in reversed(segments[:-1]):
@@ -275,7 +278,7 @@ def coding_of(triple: Triple, *, lexicon: Lexicon | None = None, reported: bool 
     if triple.subject.root.lemma_.lower() in lex.crowds:  # "protesters stormed the palace"
         code = next((lex.crowd_recode[code[:n]] for n in (3, 2) if code[:n] in lex.crowd_recode), code)
     code = _context(code, triple, segments, outer_entry.negated if outer_entry is not None else None, lex, reported=reported)
-    return Coding(code, cue) if code is not None else None
+    return Coding(code, cue, len(segments) > 1) if code is not None else None
 
 
 def code_relation(triple: Triple, *, lexicon: Lexicon | None = None) -> str | None:

@@ -18,7 +18,18 @@ from spacy.tokens import Span, Token
 
 from kg.events.codes import intensity_of, is_cameo_code, plover_of, quad_of
 from kg.events.lexicon import Lexicon, load_lexicon
-from kg.events.sense import NEEDS_TARGET, OBLIGATION, SPECULATIVE, _chain, _COPULA_CONTROLLERS, _head_cues, _lemma, _xcomp, code_relation, coding_of
+from kg.events.sense import (
+    COPULA_CONTROLLERS,
+    NEEDS_TARGET,
+    OBLIGATION,
+    SPECULATIVE,
+    code_relation,
+    coding_of,
+    head_cues,
+    lemma_of,
+    relation_chain,
+    xcomp_of,
+)
 from kg.events.verbs import VerbDictionary, VerbMatch
 from kg.types import Actor, Event, Triple
 
@@ -154,8 +165,8 @@ def _covered_by_support_verb(triple: Triple, lex: Lexicon) -> bool:
         return False
     verb = noun.head
     prt = " ".join(c.lower_ for c in verb.children if c.dep_ == "prt")
-    entry = lex.entry(f"{_lemma(verb)} {prt}".strip())
-    return entry is not None and any(cue in entry.objects for cue in _head_cues(noun))
+    entry = lex.entry(f"{lemma_of(verb)} {prt}".strip())
+    return entry is not None and any(cue in entry.objects for cue in head_cues(noun))
 
 
 def code_events(
@@ -229,14 +240,14 @@ def code_events(
     coding = coding_of(triple, lexicon=lex)
     if coding is None:
         return ()
-    _, obj = _chain(triple)
+    _, obj = relation_chain(triple)
     entry = lex.entry(triple.relation)
     about_event = (
         obj is not None
         and entry is not None
         and entry.code is not None
-        and _lemma(obj.root) in EVENT_NOUNS
-        and _lemma(obj.root) not in entry.objects
+        and lemma_of(obj.root) in EVENT_NOUNS
+        and lemma_of(obj.root) not in entry.objects
     )
     text = _event_text(triple, obj, coding.cue)
     targets: list[Actor | None] = list(_targets(triple, obj, resolution, source, about_event=about_event))
@@ -373,7 +384,7 @@ def _verb_chain(triple: Triple) -> list[Token]:
     while True:  # up: "wage" of "vowed to wage", "restore" of "is about to restore"
         if token.dep_ == "xcomp" and token.head.pos_ in ("VERB", "AUX", "ADJ"):
             token = token.head
-        elif token.dep_ in ("acomp", "attr") and token.lemma_.lower() in _COPULA_CONTROLLERS:
+        elif token.dep_ in ("acomp", "attr") and token.lemma_.lower() in COPULA_CONTROLLERS:
             token = token.head
         else:
             break
@@ -381,13 +392,13 @@ def _verb_chain(triple: Triple) -> list[Token]:
     while token is not None and token not in chain:
         if token.pos_ in ("VERB", "AUX"):
             chain.append(token)
-        nxt = _xcomp(token)
+        nxt = xcomp_of(token)
         if nxt is None:
             controller = next(
-                (c for c in token.children if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in _COPULA_CONTROLLERS),
+                (c for c in token.children if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in COPULA_CONTROLLERS),
                 None,
             )
-            nxt = _xcomp(controller) if controller is not None else None
+            nxt = xcomp_of(controller) if controller is not None else None
         token = nxt
     return chain
 
@@ -431,7 +442,7 @@ def _dictionary_events(
     material = any(c and c[:2].isdigit() and (4 <= int(c[:2]) <= 8 or int(c[:2]) >= 14) for c in (found.code, found.reverse))
     if material and ((modality in SPECULATIVE and modality not in words) or triple.condition):
         return ()
-    _, obj = _chain(triple)
+    _, obj = relation_chain(triple)
     targets = list(_targets(triple, obj, resolution, source))
     if found.pattern is not None and any(e.marker == "%" for e in found.pattern.before):
         # "% *": a compound subject whose members act on each other ("X and Y agree")

@@ -21,7 +21,21 @@ from spacy.tokens import Span, Token
 from kg.events.lexicon import Lexicon, load_lexicon
 from kg.types import Triple
 
-__all__ = ["FUTURE", "NEEDS_TARGET", "OBLIGATION", "SPECULATIVE", "Coding", "code_relation", "coding_of", "object_cues"]
+__all__ = [
+    "COPULA_CONTROLLERS",
+    "FUTURE",
+    "NEEDS_TARGET",
+    "OBLIGATION",
+    "SPECULATIVE",
+    "Coding",
+    "code_relation",
+    "coding_of",
+    "head_cues",
+    "lemma_of",
+    "object_cues",
+    "relation_chain",
+    "xcomp_of",
+]
 
 #: Modals under which a meeting or a material event is only a possibility: no event.
 SPECULATIVE = frozenset({"may", "might", "could", "should", "must", "can", "ought", "have to", "has to"})
@@ -30,7 +44,7 @@ SPECULATIVE = frozenset({"may", "might", "could", "should", "must", "can", "ough
 FUTURE = frozenset({"will", "would", "shall", "'ll", "wo", "going to"})
 
 _NOMINAL_MODS = frozenset({"compound", "amod"})
-_COPULA_CONTROLLERS = frozenset({"about", "set", "poised", "due", "ready", "willing", "prepared"})
+COPULA_CONTROLLERS = frozenset({"about", "set", "poised", "due", "ready", "willing", "prepared"})
 _NESTING_PREPS = frozenset({"of", "for", "on", "to", "about", "over", "toward", "towards", "against"})
 #: Modals of obligation: "X said Y must withdraw" is X's demand on Y (CAMEO 10).
 OBLIGATION = frozenset({"must", "should", "ought", "have to", "has to"})
@@ -55,11 +69,12 @@ class Coding:
     complement: bool = False
 
 
-def _lemma(token: Token) -> str:
+def lemma_of(token: Token) -> str:
+    """The lower-case lemma of a token."""
     return token.lemma_.lower()
 
 
-def _head_cues(head: Token) -> list[str]:
+def head_cues(head: Token) -> list[str]:
     """ "humanitarian aid", "aid" for the head of "urgent humanitarian aid"."""
     mods = []
     for child in reversed(list(head.lefts)):
@@ -69,8 +84,8 @@ def _head_cues(head: Token) -> list[str]:
             break
     cues = []
     for n in range(len(mods), 0, -1):
-        cues.append(" ".join(_lemma(t) for t in reversed(mods[:n])) + " " + _lemma(head))
-    cues.append(_lemma(head))
+        cues.append(" ".join(lemma_of(t) for t in reversed(mods[:n])) + " " + lemma_of(head))
+    cues.append(lemma_of(head))
     return cues
 
 
@@ -101,7 +116,7 @@ def object_cues(span: Span | None, *, depth: int = 2) -> list[str]:
     for _ in range(depth + 1):
         nested: list[Token] = []
         for head in frontier:
-            cues.extend(c for c in _head_cues(head) if c not in cues)
+            cues.extend(c for c in head_cues(head) if c not in cues)
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in _NESTING_PREPS:
                     nested.extend(c for c in child.children if c.dep_ == "pobj")
@@ -114,7 +129,8 @@ def object_cues(span: Span | None, *, depth: int = 2) -> list[str]:
     return cues
 
 
-def _xcomp(token: Token) -> Token | None:
+def xcomp_of(token: Token) -> Token | None:
+    """The verb of a token's open complement ("meet" of "refused to meet"), or None."""
     for child in token.children:
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
             return child
@@ -134,7 +150,7 @@ def _object_of(verb: Token) -> Span | None:
     return None
 
 
-def _chain(triple: Triple) -> tuple[list[str], Span | None]:
+def relation_chain(triple: Triple) -> tuple[list[str], Span | None]:
     """The relation's verb chain, outermost first, and the object of its last verb.
 
     ``"refuse to meet"`` → ``["refuse", "meet"]``. Where the relation is a single verb
@@ -147,18 +163,18 @@ def _chain(triple: Triple) -> tuple[list[str], Span | None]:
     if len(parts) > 1 and not parts[-1]:  # "agree to": a governing preposition
         segments[-1] = segments[-1] + " to"
     obj = triple.object
-    if segments == ["be"] and obj is not None and obj.root.lemma_.lower() in _COPULA_CONTROLLERS:
+    if segments == ["be"] and obj is not None and obj.root.lemma_.lower() in COPULA_CONTROLLERS:
         # "is about to restore ties with X", "is ready to talk": the adjective controls
-        comp = _xcomp(obj.root) or next((c for c in obj.root.children if c.pos_ == "VERB"), None)
+        comp = xcomp_of(obj.root) or next((c for c in obj.root.children if c.pos_ == "VERB"), None)
         if comp is not None:
             prt = " ".join(c.lower_ for c in comp.children if c.dep_ == "prt")
-            return [f"be {obj.root.lemma_.lower()}", f"{_lemma(comp)} {prt}".strip()], _object_of(comp)
+            return [f"be {obj.root.lemma_.lower()}", f"{lemma_of(comp)} {prt}".strip()], _object_of(comp)
     if len(segments) == 1:
         doc = triple.sentence.doc
         verb = doc[triple.predicate] if 0 <= triple.predicate < len(doc) else None
-        while verb is not None and (comp := _xcomp(verb)) is not None:
+        while verb is not None and (comp := xcomp_of(verb)) is not None:
             prt = " ".join(c.lower_ for c in comp.children if c.dep_ == "prt")
-            segments.append(f"{_lemma(comp)} {prt}".strip())
+            segments.append(f"{lemma_of(comp)} {prt}".strip())
             verb = comp
             if triple.object is None:  # "urged Japan to negotiate" keeps Japan
                 obj = _object_of(comp)
@@ -249,9 +265,9 @@ def coding_of(triple: Triple, *, lexicon: Lexicon | None = None, reported: bool 
     speech, so an obligation in it ("Sudan must return ...") is the speaker's demand.
     """
     lex = lexicon or load_lexicon()
-    segments, obj = _chain(triple)
+    segments, obj = relation_chain(triple)
     cues = object_cues(obj)
-    cues += [c for argument in triple.arguments for c in _head_cues(argument.span.root) if c not in cues]
+    cues += [c for argument in triple.arguments for c in head_cues(argument.span.root) if c not in cues]
     inner, folded = lex.match(segments[-1])
     code, cue = (inner.coded(folded + cues) if inner is not None else (None, ""))
     bare = obj is None or obj.root.ent_type_ in ("DATE", "TIME")  # "demonstrated on Tuesday"

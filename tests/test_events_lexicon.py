@@ -107,3 +107,21 @@ def test_an_event_may_have_one_actor():
     event = make_event(rebels, None, "141", text="demonstrated")
     assert (event.target, event.plover, event.mode, event.source_country) == (None, "PROTEST", "demo", "COD")
     assert event.to_dict()["target"] is None and event.to_dict()["text"] == "demonstrated"
+
+
+NOMINALS = [
+    pytest.param("Palestinian riots against Israeli military policies continued.", ("PROTEST", "PSE", "ISR"), id="riots-against"),
+    pytest.param("A ceasefire between Israel and Hamas took effect on Sunday.", ("RETREAT", "ISR", "PSE"), id="ceasefire-between"),
+    pytest.param("Talks between Iran and the United States resumed in Vienna.", ("CONSULT", "IRN", "USA"), id="talks-between"),
+    pytest.param("The riots continued.", None, id="no-agent-no-event"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), NOMINALS)
+def test_an_event_noun_under_an_occurrence_verb_is_the_event(sentence, expected):
+    from kg.pipeline import analyse
+    from kg.types import Document
+
+    [(_, _, claims)] = list(analyse([Document("d", sentence)]))
+    found = {(e.plover, e.source_country, e.target_country) for c in claims for e in c.events}
+    assert found == ({expected} if expected else set())

@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 
 from kg.events.codes import intensity_of, is_cameo_code, plover_of, quad_of
 from kg.events.lexicon import Lexicon, load_lexicon
+from kg.events.nominal import nominal_parties
 from kg.events.sense import (
     COPULA_CONTROLLERS,
     NEEDS_TARGET,
@@ -220,6 +221,12 @@ def code_events(
         Event coding after CAMEO (Gerner, Schrodt, Yilmaz & Abu-Jabr 2002; codebook
         0.7b5) and PLOVER (manual draft 0.8, 2021); intensities after Goldstein (1992).
     """
+    lex = lexicon or load_lexicon()
+    named = nominal_parties(triple, lex, resolution)
+    if named is not None:  # "Palestinian riots against Israeli policies continued"
+        code, by, on, noun = named
+        event = make_event(by, on, code, text=noun)
+        return (event,) if event is not None and (on is not None or _plover_type(code) in lex.one_actor) else ()
     source = _source(triple, resolution)
     if source is None:
         return ()
@@ -227,7 +234,6 @@ def code_events(
         found = _dictionary_match(triple, verbs)
         if found is not None:
             return _dictionary_events(triple, found, resolution, source)
-    lex = lexicon or load_lexicon()
     if _covered_by_support_verb(triple, lex):
         return ()
     speaker = _speaker_of(triple) if (triple.modality or "").lower() in OBLIGATION else None

@@ -89,6 +89,10 @@ class Lexicon:
     crowds: frozenset[str] = frozenset()
     #: Code prefix → code for force used by a crowd.
     crowd_recode: Mapping[str, str] = field(default_factory=dict)
+    #: Event nouns → code, for events named by a noun ("riots against X continued").
+    nominals: Mapping[str, str] = field(default_factory=dict)
+    #: Verbs that say an event named by their subject takes place ("continue", "erupt").
+    occurrence_verbs: frozenset[str] = frozenset()
     #: PLOVER types whose events stand without a target.
     one_actor: frozenset[str] = frozenset()
     #: Lemmas the parser gets wrong → the verb meant ("stag" of "staged" → "stage").
@@ -184,7 +188,7 @@ class Lexicon:
             out.update(entry.objects.values())
         for table in self.transforms.values():
             out.update(v for v in table.values() if v != "none")
-        for table in (*self.senses.values(), self.crowd_recode):
+        for table in (*self.senses.values(), self.crowd_recode, self.nominals):
             out.update(v for v in table.values() if v != "none")
         for entry in self.verbs.values():
             if entry.intransitive:
@@ -243,7 +247,10 @@ def parse_lexicon(data: Mapping[str, object]) -> Lexicon:
         )
     aliases = dict(data.get("aliases", {}))
     crowds = data.get("crowds", {})
+    nominal = data.get("nominals", {})
     return Lexicon(
+        nominals=MappingProxyType({k: _check_code(v, f"nominals.{k}") for k, v in nominal.get("nouns", {}).items()}),
+        occurrence_verbs=frozenset(nominal.get("verbs", ())),
         one_actor=frozenset(data.get("one_actor", ())),
         crowds=frozenset(crowds.get("nouns", ())),
         crowd_recode=MappingProxyType({k: _check_code(v, f"crowds.{k}") for k, v in crowds.get("recode", {}).items()}),

@@ -75,7 +75,8 @@ def lemma_of(token: Token) -> str:
 
 
 def head_cues(head: Token) -> list[str]:
-    """ "humanitarian aid", "aid" for the head of "urgent humanitarian aid"."""
+    """ "humanitarian aid", "aid" for the head of "urgent humanitarian aid"; a noun
+    compound's modifier comes last ("aid" of "aid deliveries")."""
     mods = []
     for child in reversed(list(head.lefts)):
         if child.dep_ in _NOMINAL_MODS and child.i == (mods[-1].i - 1 if mods else head.i - 1):
@@ -86,6 +87,7 @@ def head_cues(head: Token) -> list[str]:
     for n in range(len(mods), 0, -1):
         cues.append(" ".join(lemma_of(t) for t in reversed(mods[:n])) + " " + lemma_of(head))
     cues.append(lemma_of(head))
+    cues.extend(lemma_of(t) for t in mods if t.dep_ == "compound" and t.pos_ == "NOUN")
     return cues
 
 

@@ -249,8 +249,8 @@ def _context(
     if modality in FUTURE and len(segments) == 1:
         if root >= 14:
             return lex.transform("threaten", code)  # "will impose sanctions (if ...)": a threat
-        if 4 <= root <= 8 and (condition.startswith("if") or root >= 6):
-            return lex.transform("intend", code)  # "will send aid", "would meet him if ...": a promise
+        if 4 <= root <= 8:
+            return lex.transform("intend", code)  # "will send aid", "will visit", "would meet him if ...": an intent
     if condition and (4 <= root <= 8 or root >= 14):  # "if the U.S. repents, it can talk"
         return None
     if condition.startswith("if") and modality in SPECULATIVE:

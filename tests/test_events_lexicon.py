@@ -92,6 +92,9 @@ SENSES = [
     pytest.param("Hamas threatened to attack Israel.", "1384", id="threatened-to"),
     pytest.param("China vowed to retaliate.", "138", id="vowed-to"),
     pytest.param("Hamas agreed to hand over the hostages.", "0353", id="agreed-to-hand-over"),
+    pytest.param("The union began collecting signatures against the law.", "140", id="gerund-complement"),
+    pytest.param("Gambia's president will visit Senegal.", "036", id="future-visit-intent"),
+    pytest.param("Tutu called for sanctions against Nigeria.", "111", id="call-for-sanctions-disapproval"),
 ]
 
 

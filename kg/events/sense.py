@@ -174,6 +174,10 @@ def relation_chain(triple: Triple) -> tuple[list[str], Span | None]:
     if len(segments) == 1:
         doc = triple.sentence.doc
         verb = doc[triple.predicate] if 0 <= triple.predicate < len(doc) else None
+        if verb is not None and verb.dep_ == "xcomp" and segments[0].startswith(lemma_of(verb.head) + " "):
+            # "began collecting signatures" (relation "begin collect"): the gerund is the complement
+            outer = lemma_of(verb.head)
+            return [outer, segments[0][len(outer) + 1 :]], obj
         while verb is not None and (comp := xcomp_of(verb)) is not None:
             prt = " ".join(c.lower_ for c in comp.children if c.dep_ == "prt")
             segments.append(f"{lemma_of(comp)} {prt}".strip())

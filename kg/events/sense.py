@@ -109,7 +109,7 @@ def object_cues(span: Span | None, *, depth: int = 2) -> list[str]:
         >>> from kg.nlp import load_pipeline
         >>> doc = load_pipeline()("They launched a missile attack on the port.")
         >>> object_cues(doc[2:7])[:3]
-        ['missile attack', 'attack', 'port']
+        ['missile attack', 'attack', 'missile']
     """
     if span is None or len(span) == 0:
         return []

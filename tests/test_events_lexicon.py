@@ -117,6 +117,7 @@ NOMINALS = [
     pytest.param("A ceasefire between Israel and Hamas took effect on Sunday.", ("RETREAT", "ISR", "PSE"), id="ceasefire-between"),
     pytest.param("Talks between Iran and the United States resumed in Vienna.", ("CONSULT", "IRN", "USA"), id="talks-between"),
     pytest.param("The riots continued.", None, id="no-agent-no-event"),
+    pytest.param("Rebuked by Egypt, Israel is being drawn into the peace process.", ("ACCUSE", "EGY", "ISR"), id="fronted-participle"),
 ]
 
 

@@ -227,6 +227,9 @@ def code_events(
         code, by, on, noun = named
         event = make_event(by, on, code, text=noun)
         return (event,) if event is not None and (on is not None or _plover_type(code) in lex.one_actor) else ()
+    patient = _participle_patient(triple, resolution) if verbs is None else False
+    if patient is not False:  # "Rebuked by Egypt, Israel ...": the subject is the one acted on
+        return patient
     source = _source(triple, resolution)
     if source is None:
         return ()
@@ -269,6 +272,28 @@ def code_events(
     if events:
         log.debug("%s %s → %s", triple.relation, coding.code, [e.target for e in events])
     return events
+
+
+def _participle_patient(triple: Triple, resolution: ActorResolution) -> tuple[Event, ...] | bool:
+    """Events of a fronted passive participle ("Rebuked by Egypt, Israel ..."), or False.
+
+    The extraction gives such a clause the main clause's subject, which is the patient:
+    the agent of the "by"-phrase is the source and the subject the target; without an
+    agent there is no event.
+    """
+    doc = triple.sentence.doc
+    verb = doc[triple.predicate] if 0 <= triple.predicate < len(doc) else None
+    if verb is None or triple.passive or verb.tag_ != "VBN" or verb.dep_ not in ("advcl", "acl") or triple.object is not None:
+        return False
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    source = resolution.actor_of(doc[pobj.left_edge.i : pobj.right_edge.i + 1]) if pobj is not None else None
+    target = resolution.actor_of(triple.subject)
+    coding = coding_of(triple) if source is not None else None
+    if coding is None or source is None or (target is not None and target.id == source.id):
+        return ()
+    event = make_event(source, target, coding.code, text=triple.relation_text or triple.relation)
+    return (event,) if event is not None else ()
 
 
 def _co_subjects(triple: Triple, resolution: ActorResolution, source: Actor) -> list[Actor | None]:

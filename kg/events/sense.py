@@ -233,7 +233,7 @@ def _context(
 ) -> str | None:
     """Apply the clause's negation, modality, condition and mood to a code."""
     modality = (triple.modality or "").lower() or None
-    if modality in FUTURE and any(f" {w} to " in f" {triple.relation_text} " for w in ("have", "has", "had")):
+    if any(f" {w} to " in f" {triple.relation_text} " for w in ("have", "has", "had")):
         modality = "have to"  # "would have to concede": an obligation, not an announced act
     if reported and modality in OBLIGATION and not triple.negated and len(segments) == 1:
         return lex.transform("demand", code)  # "Russia said Sudan must return the helicopter"

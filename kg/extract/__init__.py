@@ -9,6 +9,8 @@ extractions in sentence order:
 * ``copula``: copulas, appositions and role titles as is-a extractions;
 * ``speech``: reported speech (the speech act, and ``attributed_to`` on what is reported);
 * ``polarity``: negation, modality and conditions as fields;
+* ``frames``: what the sentence frames rather than asserts (accused, wanted, expected,
+  a condition above the clause, a question);
 * ``nominal``: events named by a noun after a support verb ("launched an attack on");
 * ``confidence``: the score that orders them.
 
@@ -28,7 +30,7 @@ from spacy.tokens import Doc, Span
 
 from kg.errors import InputError
 from kg.extract import confidence as _confidence
-from kg.extract import copula, nominal, speech, verbs
+from kg.extract import copula, frames, nominal, polarity, speech, verbs
 from kg.extract.formats import carb_row
 from kg.types import Triple
 
@@ -53,6 +55,7 @@ def _sentence_triples(sent: Span) -> list[Triple]:
     triples.extend(copula.apposition_triples(sent))
     triples.extend(copula.role_triples(sent))
     triples = speech.attribute(triples, sent)
+    triples = frames.apply_frames(triples, sent, polarity.condition)
     seen = set()
     unique = []
     for triple in triples:

@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Span, Token
 
-from kg.extract import polarity
+from kg.extract import frames, polarity
 from kg.extract.copula import COPULAS
 from kg.extract.phrases import conjuncts, phrase, trim
 from kg.extract.relative import relative_roles
@@ -75,6 +75,9 @@ def is_predicate(token: Token) -> bool:
             return False
     if token.pos_ == "AUX" and token.dep_ in ("aux", "auxpass"):
         return False
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_ and not doc[token.i - 2].whitespace_:
+        return False  # the second half of a word split at its hyphen ("co-*operates*")
     return not _absorbed(token)
 
 
@@ -98,6 +101,11 @@ def _subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
             subjects, _ = _subjects(head, depth + 1)
             return subjects, True
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.head.pos_ in _VERBS:
+        # "accused the U.S. *of attacking*": the accused does it, unless it is "each other"
+        if head.head.lemma_.lower() in frames.ACCUSATION_FRAMES and head.lower_ in ("of", "for"):
+            accused = next((c for c in head.head.children if c.dep_ in _OBJECTS), None)
+            if accused is not None and accused.lower_ not in ("other", "another"):
+                return conjuncts(accused), True
         # "Khamenei concluded by *saying* that ...": the gerund's subject is the clause's
         subjects, _ = _subjects(head.head, depth + 1)
         return subjects, True
@@ -225,7 +233,7 @@ def _objects(clause: _Clause, *, absorb: bool = True) -> tuple[list[Span], list[
                 clause.kind = "copula"
             return [phrase(t) for t in conjuncts(child)], []
     for child in children:
-        if child.dep_ == "ccomp":
+        if child.dep_ == "ccomp" and not frames.condition_clause(child):
             clause.used.add(child.i)
             span = trim(last.doc, child.left_edge.i, child.right_edge.i + 1)
             if span is not None:
@@ -279,7 +287,7 @@ def _arguments(verbs: Sequence[Token], used: set[int]) -> list[Argument]:
 def _relation(chain: Sequence[Token], extra: Sequence[Token], passive: bool, agent: bool) -> str:
     words = []
     for k, verb in enumerate(chain):
-        if k == 0 and verb.lemma_ in polarity.SEMI_MODALS and len(chain) > 1:
+        if k == 0 and len(chain) > 1 and (verb.lemma_ in polarity.SEMI_MODALS or frames.frame_word(verb)):
             continue
         if k > 0 and words and (verb.tag_ == "VB" or any(c.lower_ == "to" for c in verb.children)):
             words.append("to")
@@ -342,6 +350,7 @@ def clause_triples(sent: Span) -> Iterator[Triple]:
                         objects, extra = [noun], [*extra, prep]
                     else:
                         arguments = sorted([*arguments, Argument(roles.prep, noun)], key=lambda a: a.span.start)
+            objects = [o for o in objects if not all(t.is_punct for t in o)]
             if passive and agent_obj is not None and subject_spans:
                 objects, subject_spans = subject_spans, [phrase(a) for a in conjuncts(agent_obj)]
             if not subject_spans:

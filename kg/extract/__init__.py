@@ -12,6 +12,7 @@ extractions in sentence order:
 * ``frames``: what the sentence frames rather than asserts (accused, wanted, expected,
   a condition above the clause, a question);
 * ``nominal``: events named by a noun after a support verb ("launched an attack on");
+* ``headline``: a title line read with headline grammar, or no claim;
 * ``confidence``: the score that orders them.
 
 Examples:
@@ -30,7 +31,7 @@ from spacy.tokens import Doc, Span
 
 from kg.errors import InputError
 from kg.extract import confidence as _confidence
-from kg.extract import copula, frames, nominal, polarity, speech, verbs
+from kg.extract import copula, frames, headline, nominal, polarity, speech, verbs
 from kg.extract.formats import carb_row
 from kg.types import Triple
 
@@ -56,6 +57,8 @@ def _sentence_triples(sent: Span) -> list[Triple]:
     triples.extend(copula.role_triples(sent))
     triples = speech.attribute(triples, sent)
     triples = frames.apply_frames(triples, sent, polarity.condition)
+    if headline.is_headline(sent):
+        triples = headline.headline_triples(triples, sent)
     seen = set()
     unique = []
     for triple in triples:

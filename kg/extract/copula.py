@@ -22,11 +22,13 @@ from spacy.tokens import Span, Token
 from kg.extract.phrases import conjuncts, phrase
 from kg.types import Triple
 
-__all__ = ["COPULAS", "apposition_triples", "role_triples"]
+__all__ = ["COPULAS", "HONORIFICS", "apposition_triples", "role_triples"]
 
 #: Linking verbs whose complement (attr/acomp) is the object of an is-a style extraction.
 COPULAS = frozenset({"be", "become", "remain", "seem", "appear"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
+#: Forms of address that name no role: "Mr Bush" gives no role triple.
+HONORIFICS = frozenset("mr mrs ms miss mister messrs madam madame dr sir dame lord lady mme m herr".split())
 _NAME_TYPES = frozenset({"PERSON"})
 
 
@@ -92,6 +94,8 @@ def role_triples(sent: Span) -> Iterator[Triple]:
             title = doc[title.start : title.end - 1]
         if not len(title) or not any(t.pos_ in _NOUNS for t in title) or title.root.ent_type_ in _NAME_TYPES:
             continue
+        if all(t.lower_.rstrip(".") in HONORIFICS or t.is_punct for t in title):
+            continue  # "Mr Bush": a form of address, not a role
         yield Triple(
             subject=ent,
             relation="be",

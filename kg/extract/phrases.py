@@ -31,11 +31,11 @@ def trim(doc, start: int, end: int) -> Span | None:
     A quotation mark at an edge stays where its partner is inside the span, so
     'a “trick”' keeps both marks.
     """
-    while start < end and (doc[start].is_punct or doc[start].dep_ in ("cc", "preconj")):
+    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ in ("cc", "preconj")):
         if doc[start].is_quote and _quotes(doc, start + 1, end) % 2 == 1:
             break
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"):
         if doc[end - 1].is_quote and _quotes(doc, start, end - 1) % 2 == 1:
             break
         end -= 1

@@ -39,6 +39,11 @@ _COMPLEMENTS = ("attr", "acomp", "oprd")
 _VERBS = frozenset({"VERB", "AUX"})
 _BARE_ARGUMENTS = frozenset({"npadvmod", "tmod"})
 _TIME = frozenset({"DATE", "TIME"})
+#: Verbs that with an adjective make one relation ("make clear", "make plain").
+_LIGHT_VERBS = frozenset({"make"})
+_LIGHT_ADJECTIVES = frozenset({"clear", "plain", "known", "public", "sure", "certain"})
+#: Prepositions whose object is one side of a symmetric relation: both sides stay together.
+_SYMMETRIC = frozenset({"between", "among", "amongst"})
 _NON_PREDICATE = frozenset({"aux", "auxpass", "amod", "compound", "acl"})
 
 
@@ -217,6 +222,16 @@ def _objects(clause: _Clause, *, absorb: bool = True) -> tuple[list[Span], list[
     last = clause.last
     children = list(last.children)
     for child in children:
+        if last.lemma_ in _LIGHT_VERBS and child.dep_ in ("ccomp", "oprd", "acomp") and child.lower_ in _LIGHT_ADJECTIVES:
+            # "made clear (that) he would stay": one relation, "make clear", and the clause its object
+            inner = next((c for c in child.children if c.dep_ in ("ccomp", "advcl")), None)
+            if inner is None:
+                inner = next((c for c in children if c.dep_ == "ccomp" and c.i > child.i), None)
+            if inner is not None:
+                clause.used.update({child.i, inner.i})
+                span = trim(last.doc, inner.left_edge.i, inner.right_edge.i + 1)
+                return ([span] if span is not None else []), [child]
+    for child in children:
         if child.dep_ in _OBJECTS:
             light = _light_noun(child)
             if light is not None:
@@ -256,10 +271,18 @@ def _objects(clause: _Clause, *, absorb: bool = True) -> tuple[list[Span], list[
             clause.used.add(child.i)
             if last.lemma_ in COPULAS:
                 clause.kind = "copula"
+            if words[-1].lower_ in _SYMMETRIC:
+                return [_both_sides(pobj)], words
             return [phrase(t) for t in conjuncts(pobj)], words
         if child.dep_ == "prep":
             continue
     return [], []
+
+
+def _both_sides(pobj: Token) -> Span:
+    """The object of "between" with all its conjuncts: "split between *X and Y*"."""
+    span = trim(pobj.doc, pobj.left_edge.i, pobj.right_edge.i + 1)
+    return span if span is not None else phrase(pobj)
 
 
 def _arguments(verbs: Sequence[Token], used: set[int]) -> list[Argument]:
@@ -284,6 +307,13 @@ def _arguments(verbs: Sequence[Token], used: set[int]) -> list[Argument]:
     return arguments
 
 
+def _shell_complement(verb: Token, complement: Token) -> list[Token]:
+    """The adjective or noun of a copula before its infinitive: "it was *difficult* to say"."""
+    if verb.lemma_ not in COPULAS:
+        return []
+    return [c for c in verb.children if c.dep_ in ("acomp", "attr") and c.i < complement.i and c.pos_ in ("ADJ", "NOUN")]
+
+
 def _relation(chain: Sequence[Token], extra: Sequence[Token], passive: bool, agent: bool) -> str:
     words = []
     for k, verb in enumerate(chain):
@@ -295,6 +325,8 @@ def _relation(chain: Sequence[Token], extra: Sequence[Token], passive: bool, age
             words.extend(["be", verb.lower_])
         else:
             words.append(verb.lemma_.lower())
+        if k == 0 and len(chain) > 1:
+            words.extend(c.lower_ for c in _shell_complement(verb, chain[1]))
         if k == len(chain) - 1:
             words.extend(c.lower_ for c in verb.children if c.dep_ == "prt" and c not in extra)
     words.extend(t.lower_ for t in extra)
@@ -303,6 +335,8 @@ def _relation(chain: Sequence[Token], extra: Sequence[Token], passive: bool, age
 
 def _relation_text(chain: Sequence[Token], extra: Sequence[Token], agent: Token | None) -> str:
     tokens = set()
+    if len(chain) > 1:
+        tokens.update(_shell_complement(chain[0], chain[1]))
     for k, verb in enumerate(chain):
         tokens.add(verb)
         tokens.update(polarity.auxiliaries(verb))

@@ -35,7 +35,7 @@ from spacy.tokens import Span, Token
 
 from kg.types import Triple
 
-__all__ = ["ACCUSATION_FRAMES", "CHAIN_FRAMES", "FRAMES", "apply_frames", "condition_clause", "frame_word"]
+__all__ = ["ACCUSATION_FRAMES", "CHAIN_FRAMES", "FRAMES", "apply_frames", "condition_clause", "frame_word", "lemma_of"]
 
 #: Verbs whose complement the subject claims of someone else: the claim is the subject's.
 ACCUSATION_FRAMES = frozenset("accuse allege blame charge claim deny suspect".split())
@@ -66,9 +66,19 @@ def condition_clause(clause: Token) -> bool:
     return doc[start].lower_ in _PROVISO or (start > 0 and doc[start - 1].lower_ in _PROVISO)
 
 
+#: Lemmas the tagger gets wrong for framing verbs ("hopes" → "hop").
+_LEMMAS = {("hop", "hope"): "hope"}
+
+
+def lemma_of(verb: Token) -> str:
+    """The verb's lemma, corrected where the tagger confuses a framing verb ("hoped" → "hope")."""
+    lemma = verb.lemma_.lower()
+    return _LEMMAS.get((lemma, verb.lower_[:4]), lemma)
+
+
 def frame_word(verb: Token) -> str | None:
     """The frame a verb chain's first verb puts on the chain ("want" for "wants to build"), or None."""
-    lemma = verb.lemma_.lower()
+    lemma = lemma_of(verb)
     return lemma if lemma in CHAIN_FRAMES else None
 
 
@@ -109,14 +119,14 @@ def _frame(token: Token, sent: Span, condition_of) -> _Frame:
     child, depth = token, 0
     while child.head is not child and depth < 20 and child.dep_ in _LINKS:
         head = child.head
-        lemma = head.lemma_.lower()
+        lemma = lemma_of(head)
         dep = child.dep_
         if condition_clause(child):
             frame.add("hypothetical")
         if dep == "ccomp" and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in child.children):
             frame.question = True
-        if head.pos_ in ("VERB", "AUX") and lemma in FRAMES and dep in ("ccomp", "xcomp", "pcomp", "prep"):
-            if dep in ("pcomp", "prep") and lemma not in ACCUSATION_FRAMES:
+        if head.pos_ in ("VERB", "AUX") and lemma in FRAMES and dep in ("ccomp", "xcomp", "pcomp", "prep", "dobj"):
+            if dep in ("pcomp", "prep", "dobj") and lemma not in ACCUSATION_FRAMES:
                 pass
             else:
                 frame.add(lemma)

@@ -52,8 +52,11 @@ def is_speech_verb(verb: Token) -> bool:
 def _speaker(verb: Token, depth: int = 0) -> Span | None:
     """The subject of a speech verb; through "is heard *saying*", "was quoted as *saying*"."""
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("who", "that", "which"):
-            return phrase(child)
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.lower_ not in ("who", "that", "which"):
+                return phrase(child)
+            if verb.dep_ == "relcl":  # "a fighter who is heard saying"
+                return phrase(verb.head)
     head = verb.head
     if depth > 3 or head is verb:
         return None
@@ -98,6 +101,12 @@ def speakers(sent: Span) -> list[tuple[Span, set[int]]]:
         if token.dep_ == "parataxis" or (token.dep_ == "ccomp" and token.i > token.head.i and _quoted(token)):
             ids.update(t.i for t in token.head.subtree)
             ids.difference_update(t.i for t in token.subtree)
+        if not ids and _quoted(token):
+            # “Will Iran accept the offer?” a diplomat asked: the quotation before the report,
+            # which the parser may have made a sentence of its own
+            first = token.left_edge.i
+            start = sent.start if first > sent.start else sent.doc[first - 1].sent.start
+            ids.update(range(start, first))
         if ids:
             reports.append((speaker, ids))
     return reports
@@ -115,10 +124,13 @@ class Quote:
     Attributes:
         span: The quoted words, the quotation marks excluded.
         speaker: The speaker's phrase, or None where the article names none.
+        carried: True where the quotation goes on from the paragraph before (left open
+            there, reopened here).
     """
 
     span: Span
     speaker: Span | None
+    carried: bool = False
 
 
 def _closing(token: Token) -> bool:
@@ -225,8 +237,9 @@ def _find_quotes(doc: Doc) -> list[Quote]:
     for start, end, carried in _marks(doc):
         owner = None
         sents = {doc[start].sent.start: doc[start].sent, doc[end - 1].sent.start: doc[end - 1].sent}
-        if end < len(doc):
-            sents[doc[end].sent.start] = doc[end].sent
+        for k in (end, end + 1):
+            if k < len(doc):
+                sents[doc[k].sent.start] = doc[k].sent
         for key, sent in sorted(sents.items()):
             if key not in reports:
                 reports[key] = speakers(sent)
@@ -240,8 +253,12 @@ def _find_quotes(doc: Doc) -> list[Quote]:
             owner = previous[1]
         if owner is None:
             owner = _colon_speaker(doc, start)
-        found.append(Quote(doc[start:end], owner))
+        found.append(Quote(doc[start:end], owner, carried))
         previous = (end, owner) if owner is not None else None
+    for n in range(len(found) - 2, -1, -1):
+        # a quotation left open at a paragraph's end, its speaker named in the paragraph that carries it on
+        if found[n].speaker is None and found[n + 1].carried and found[n + 1].speaker is not None:
+            found[n] = dataclasses.replace(found[n], speaker=found[n + 1].speaker)
     return found
 
 
@@ -251,7 +268,8 @@ def quotes(doc: Doc) -> list[Quote]:
     A quotation is owned by the report in its own sentences (“...,” Khamenei said;
     Khamenei said, “...”), else it carries on the one before: into the next paragraph
     (left open, reopened) or resumed right after the sentence that named the speaker
-    (“A,” he said. “B.”), else it follows "X said:". Other quotations have no speaker,
+    (“A,” he said. “B.”), else it follows "X said:"; a quotation left open at the end of
+    a paragraph takes the speaker named where it goes on. Other quotations have no speaker,
     and nothing outside the quotation marks is attributed through them. The result is
     computed once per Doc and kept in ``doc.user_data`` (``doc._.quotes`` reads it).
 
@@ -264,11 +282,11 @@ def quotes(doc: Doc) -> list[Quote]:
     cached = doc.user_data.get(_CACHE)
     if cached is None:
         cached = [
-            [q.span.start, q.span.end, *([q.speaker.start, q.speaker.end] if q.speaker is not None else [])]
+            [q.span.start, q.span.end, q.carried, *([q.speaker.start, q.speaker.end] if q.speaker is not None else [])]
             for q in _find_quotes(doc)
         ]
         doc.user_data[_CACHE] = cached
-    return [Quote(doc[c[0] : c[1]], doc[c[2] : c[3]] if len(c) == 4 else None) for c in cached]
+    return [Quote(doc[c[0] : c[1]], doc[c[3] : c[4]] if len(c) == 5 else None, c[2]) for c in cached]
 
 
 def attribute_quotations(triples: Sequence[Triple], doc_or_span) -> list[Triple]:
@@ -279,11 +297,17 @@ def attribute_quotations(triples: Sequence[Triple], doc_or_span) -> list[Triple]
         return list(triples)
     out = []
     for triple in triples:
-        if triple.attributed_to is None and triple.kind not in ("apposition", "role"):
+        if triple.kind not in ("apposition", "role"):
+            inner = triple.attributed_to
             for start, end, speaker in owners:
-                if start <= triple.predicate < end and not (start <= triple.subject.start < end and triple.kind == "speech"):
+                if not start <= triple.predicate < end:
+                    continue
+                if inner is None and not (start <= triple.subject.start < end and triple.kind == "speech"):
                     triple = dataclasses.replace(triple, attributed_to=speaker)
-                    break
+                elif inner is not None and start <= inner.start < end or triple.kind == "speech" and inner is None:
+                    # “I do not think it will work,” she said: the quotation's speaker is the outer layer
+                    triple = dataclasses.replace(triple, attributed_to=speaker)
+                break
         out.append(triple)
     return out
 

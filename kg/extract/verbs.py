@@ -86,6 +86,27 @@ def is_predicate(token: Token) -> bool:
     return not _absorbed(token)
 
 
+def _accused(prep: Token) -> list[Token] | None:
+    """Who does what a gerund after "accused X of" / "blamed X for" names: X, or, where X is
+    "each other", the accusers. The parser may hang the preposition on X or on a date
+    ("accused each other on Sunday of carrying out"); the accusing verb is the first above it.
+    """
+    verb = prep.head
+    for _ in range(3):
+        if verb.pos_ in _VERBS or verb.head is verb:
+            break
+        verb = verb.head
+    if verb.pos_ not in _VERBS or verb.lemma_.lower() not in frames.ACCUSATION_FRAMES:
+        return None
+    accused = next((c for c in verb.children if c.dep_ in _OBJECTS), None)
+    if accused is None:
+        return None
+    if accused.lower_ in ("other", "another"):
+        own = _own_subject(verb)
+        return conjuncts(own) if own is not None else None
+    return conjuncts(accused)
+
+
 def _subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     """The subject conjuncts of the clause, and whether they were inherited."""
     own = _own_subject(verb)
@@ -105,12 +126,12 @@ def _subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         if not any(c.dep_ == "mark" for c in verb.children):
             subjects, _ = _subjects(head, depth + 1)
             return subjects, True
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ in ("of", "for"):
+        # "accused the U.S. *of attacking*": the accused does it (the accusers, for "each other")
+        accused = _accused(head)
+        if accused is not None:
+            return accused, True
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.head.pos_ in _VERBS:
-        # "accused the U.S. *of attacking*": the accused does it, unless it is "each other"
-        if head.head.lemma_.lower() in frames.ACCUSATION_FRAMES and head.lower_ in ("of", "for"):
-            accused = next((c for c in head.head.children if c.dep_ in _OBJECTS), None)
-            if accused is not None and accused.lower_ not in ("other", "another"):
-                return conjuncts(accused), True
         # "Khamenei concluded by *saying* that ...": the gerund's subject is the clause's
         subjects, _ = _subjects(head.head, depth + 1)
         return subjects, True
@@ -119,9 +140,12 @@ def _subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
 
 def _chains(verb: Token, depth: int = 0) -> list[list[Token]]:
     """Verb chains through open clausal complements: [[seek, cajole], [seek, curb]]."""
-    if depth > 6 or any(c.dep_ in _OBJECTS for c in verb.children):
+    # "denied *supplying* missiles": a framing verb's gerund object continues its chain
+    gerunds = [c for c in verb.children if c.dep_ == "dobj" and c.tag_ == "VBG" and c.pos_ == "VERB"
+               and frames.frame_word(verb)]
+    if depth > 6 or (any(c.dep_ in _OBJECTS for c in verb.children) and not gerunds):
         return [[verb]]
-    complements = [
+    complements = gerunds + [
         c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in _VERBS and _own_subject(c) is None
     ]
     if not complements:

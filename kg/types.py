@@ -87,6 +87,9 @@ class Triple:
             "speech", "nominal", "relative", ...
         question: True where the claim is asked, not stated ("Will Iran accept the
             deal?", "asked whether Iran would accept").
+        asserted: False where the sentence does not state the claim as so: a question, a
+            frame above it (accused, alleged, denied, claimed, wanted, expected, ...), a
+            condition on it or a condition it lies in. Negation is apart (``negated``).
         passive: True where a passive with an agent was turned round: the subject is
             the agent, the object the patient ("was condemned by" in ``relation_text``).
             An agentless passive keeps its patient as subject ("be condemned").
@@ -107,6 +110,7 @@ class Triple:
     kind: str = "verb"
     passive: bool = False
     question: bool = False
+    asserted: bool = True
 
     @property
     def subject_text(self) -> str:
@@ -134,6 +138,7 @@ class Triple:
             "condition": self.condition,
             "attributed_to": self.attribution_text,
             "question": self.question,
+            "asserted": self.asserted,
             "confidence": round(self.confidence, 4),
             "kind": self.kind,
         }

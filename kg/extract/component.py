@@ -51,13 +51,14 @@ def encode(triple: Triple) -> list[Any]:
         triple.kind,
         triple.passive,
         triple.question,
+        triple.asserted,
     ]
 
 
 def decode(doc: Doc, data: list[Any]) -> Triple:
     """The triple `encode` wrote, with its spans rebuilt on `doc`."""
     (subject, relation, obj, sentence, predicate, relation_text, arguments, negated,
-     modality, condition, attributed_to, confidence, kind, passive, question) = data
+     modality, condition, attributed_to, confidence, kind, passive, question, asserted) = data
 
     def span(offsets):
         return doc[offsets[0] : offsets[1]] if offsets else None
@@ -78,6 +79,7 @@ def decode(doc: Doc, data: list[Any]) -> Triple:
         kind=kind,
         passive=passive,
         question=question,
+        asserted=asserted,
     )
 
 

@@ -19,6 +19,9 @@ says so in its fields:
 * **questions**: a clause ending in "?" or an indirect question ("asked whether Iran
   would accept") is ``question=True``.
 
+Any of these makes ``asserted=False``: the claim is there, with the words that frame it,
+but the sentence does not state it as so (the speech act itself stays asserted).
+
 Notes:
     Framing and factivity follow Karttunen, "Implicative verbs" (1971) and Saurí &
     Pustejovsky, "FactBank" (2009): the source of a claim and the event's factuality
@@ -177,5 +180,9 @@ def apply_frames(triples: Sequence[Triple], sent: Span, condition_of) -> list[Tr
             changes["condition"] = frame.condition
         if frame.question and not triple.question:
             changes["question"] = True
+        framed = any(w in FRAMES or w == "hypothetical" for w in changes.get("modality", triple.modality or "").split())
+        if triple.kind != "speech" and (framed or changes.get("question") or triple.question
+                                        or changes.get("condition") or triple.condition):
+            changes["asserted"] = False
         out.append(dataclasses.replace(triple, **changes) if changes else triple)
     return out

@@ -265,6 +265,8 @@ def document_graph(
             g.add((node, KG.modality, Literal(triple.modality)))
         if triple.condition:
             g.add((node, KG.condition, Literal(triple.condition)))
+        if triple.question:
+            g.add((node, KG.question, Literal(True)))
         if triple.attribution_text:
             g.add((node, KG.attributionText, Literal(triple.attribution_text)))
         speaker = describe(claim.attribution_actor)
@@ -278,10 +280,10 @@ def document_graph(
             g.add((node, KG.subjectActor, subject))
         if obj is not None:
             g.add((node, KG.objectActor, obj))
-        if subject is not None and obj is not None and subject != obj:
+        if subject is not None and obj is not None and subject != obj and triple.asserted:
             g.add((subject, KG.actsOn, obj))
         for j, event in enumerate(claim.events):
-            _add_event(g, event_iri(node, j), event, node, positive=not triple.negated,
+            _add_event(g, event_iri(node, j), event, node, positive=not triple.negated and triple.asserted,
                        speaker=speaker, document=document)
     log.debug("%s: %d claims, %d triples", document.id, len(claims), len(g))
     return g

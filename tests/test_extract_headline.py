@@ -1,0 +1,47 @@
+"""Headlines: a title line is read with headline grammar, or gives no claim; never a copula of the whole line."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _headline_triples(nlp, headline: str) -> set[tuple]:
+    doc = nlp(headline + "\n\nThe minister spoke on Monday.")
+    first = next(doc.sents)
+    return {
+        (t.subject.text, t.relation, t.object_text, tuple(a.text for a in t.arguments), t.kind)
+        for t in doc._.triples
+        if t.sentence.start == first.start
+    }
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        pytest.param("Short attacks US over tsunami aid", {("Short", "attack", "US", ("over tsunami aid",), "headline")},
+                     id="noun-read-verb"),
+        pytest.param("Iran rejects talks with US", {("Iran", "reject", "talks with US", (), "verb")}, id="parsed-verb"),
+        pytest.param("Blair vows to fight on", {("Blair", "vow to fight", "", (), "verb")}, id="open-complement"),
+        pytest.param("Tsunami aid row", set(), id="no-verb-no-claim"),
+        pytest.param("Mr Bush in Baghdad", set(), id="no-role-no-copula"),
+    ],
+)
+def test_headline(nlp, headline, expected):
+    assert _headline_triples(nlp, headline) == expected
+
+
+def test_a_sentence_with_a_full_stop_is_no_headline(nlp):
+    from kg.extract.headline import is_headline
+
+    doc = nlp("Short attacks US over aid.\n\nThe minister spoke.")
+    assert [is_headline(s) for s in doc.sents] == [False, False]
+
+
+def test_headline_kind_is_in_the_schema_description():
+    import json
+
+    from kg.extract.confidence import KIND_PRIOR
+
+    assert "headline" in KIND_PRIOR
+    schema = json.loads((__import__("pathlib").Path(__file__).parents[1] / "kg/data/extraction.schema.json").read_text())
+    assert "headline" in schema["properties"]["kind"]["description"]

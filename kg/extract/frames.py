@@ -20,7 +20,8 @@ says so in its fields:
   would accept") is ``question=True``.
 
 Any of these makes ``asserted=False``: the claim is there, with the words that frame it,
-but the sentence does not state it as so (the speech act itself stays asserted).
+but the sentence does not state it as so (the speech act itself stays asserted, and so
+does a past act with no modal under a condition: "rejected any talks unless they repent").
 
 Notes:
     Framing and factivity follow Karttunen, "Implicative verbs" (1971) and Saurí &
@@ -104,6 +105,11 @@ def _question(token: Token, sent: Span) -> bool:
     return False
 
 
+def _done(verb: Token, modality: str | None) -> bool:
+    """A past act with no modal: "rejected any talks unless they repent" is stated, its condition kept."""
+    return verb.tag_ == "VBD" and not modality
+
+
 @dataclasses.dataclass
 class _Frame:
     modalities: list[str] = dataclasses.field(default_factory=list)
@@ -180,9 +186,10 @@ def apply_frames(triples: Sequence[Triple], sent: Span, condition_of) -> list[Tr
             changes["condition"] = frame.condition
         if frame.question and not triple.question:
             changes["question"] = True
-        framed = any(w in FRAMES or w == "hypothetical" for w in changes.get("modality", triple.modality or "").split())
-        if triple.kind != "speech" and (framed or changes.get("question") or triple.question
-                                        or changes.get("condition") or triple.condition):
+        modality = changes.get("modality", triple.modality)
+        framed = any(w in FRAMES or w == "hypothetical" for w in (modality or "").split())
+        conditional = bool(changes.get("condition") or triple.condition) and not _done(doc[triple.predicate], modality)
+        if triple.kind != "speech" and (framed or changes.get("question") or triple.question or conditional):
             changes["asserted"] = False
         out.append(dataclasses.replace(triple, **changes) if changes else triple)
     return out

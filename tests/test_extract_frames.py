@@ -145,3 +145,10 @@ def test_frames_reach_the_rdf(nlp):
     # neither the question nor the accusation's content becomes a direct actor link
     linked = {str(o).rsplit("/", 1)[-1] for o in graph.objects(None, KG.actsOn)}
     assert not linked & {"UKR", "IRQ"}
+
+
+def test_asked_if_is_a_question_not_a_condition(nlp):
+    text = 'Asked if the door was ajar for talks to continue, Gove said: "It is ajar."'
+    triple = find(nlp, text, "the door", "be")
+    asked = find(nlp, text, "Gove", "ask")
+    assert (triple.question, triple.modality, asked.condition) == (True, None, None)

@@ -45,3 +45,20 @@ def test_headline_kind_is_in_the_schema_description():
     assert "headline" in KIND_PRIOR
     schema = json.loads((__import__("pathlib").Path(__file__).parents[1] / "kg/data/extraction.schema.json").read_text())
     assert "headline" in schema["properties"]["kind"]["description"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("KIEV (AFP) - Moscow-backed separatists breached a ceasefire in eastern Ukraine.",
+                     {("Moscow-backed separatists", "breach", "a ceasefire in eastern Ukraine", None)},
+                     id="subject-beside-the-dateline"),
+        pytest.param("LONDON (Reuters) - Britain said it would talk.",
+                     {("Britain", "say", "it would talk", None), ("it", "talk", "", "Britain")}, id="speaker-after-it"),
+        pytest.param("NAIROBI, May 11 (Reuters) - The army shelled Bentiu.", {("The army", "shell", "Bentiu", None)},
+                     id="with-a-date"),
+    ],
+)
+def test_dateline_is_no_part_of_a_claim(nlp, text, expected):
+    got = {(t.subject.text, t.relation, t.object_text, t.attribution_text) for t in nlp(text)._.triples}
+    assert got == expected

@@ -93,6 +93,7 @@ def extract_triples(doc: Doc | Span) -> list[Triple]:
     sents = list(doc.sents) if len(doc) else []
     for sent in sents:
         triples.extend(_sentence_triples(sent))
+    triples = headline.without_dateline(triples, headline.dateline(doc))
     if len(sents) > 1:
         triples = speech.attribute_quotations(triples, doc)
     log.debug("extracted %d triples from %d sentences", len(triples), len(sents))

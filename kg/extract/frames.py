@@ -39,7 +39,10 @@ from spacy.tokens import Span, Token
 
 from kg.types import Triple
 
-__all__ = ["ACCUSATION_FRAMES", "CHAIN_FRAMES", "FRAMES", "apply_frames", "condition_clause", "frame_word", "lemma_of"]
+__all__ = [
+    "ACCUSATION_FRAMES", "CHAIN_FRAMES", "FRAMES", "apply_frames", "condition_clause", "frame_word", "indirect_question",
+    "lemma_of",
+]
 
 #: Verbs whose complement the subject claims of someone else: the claim is the subject's.
 ACCUSATION_FRAMES = frozenset("accuse allege blame charge claim deny suspect".split())
@@ -55,6 +58,8 @@ CHAIN_FRAMES = FRAMES - {"think", "believe", "fear", "doubt", "suspect"}
 #: Nouns that frame the clause they hold ("the idea of allowing people to join").
 _FRAME_NOUNS = frozenset("idea plan proposal prospect possibility suggestion hope demand call bid".split())
 _CONDITION_MARKS = frozenset({"if", "unless"})
+#: Verbs whose "if"/"whether" clause is a question, not a condition.
+_ASKING = frozenset("ask wonder inquire enquire question know see check decide doubt".split())
 _PROVISO = frozenset({"provided", "providing"})
 _LINKS = frozenset({"ccomp", "xcomp", "conj", "advcl", "pcomp", "prep", "acl", "relcl", "pobj", "dobj", "parataxis"})
 _END = frozenset({".", "!", "?"})
@@ -65,7 +70,7 @@ def condition_clause(clause: Token) -> bool:
     if clause.dep_ not in ("advcl", "ccomp"):
         return False
     if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in clause.children):
-        return True
+        return not indirect_question(clause)
     doc, start = clause.doc, clause.left_edge.i
     return doc[start].lower_ in _PROVISO or (start > 0 and doc[start - 1].lower_ in _PROVISO)
 
@@ -78,6 +83,12 @@ def lemma_of(verb: Token) -> str:
     """The verb's lemma, corrected where the tagger confuses a framing verb ("hoped" → "hope")."""
     lemma = verb.lemma_.lower()
     return _LEMMAS.get((lemma, verb.lower_[:4]), lemma)
+
+
+def indirect_question(clause: Token) -> bool:
+    """True where "if" or "whether" opens what a verb of asking asks ("Asked if the door was ajar")."""
+    marked = any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in clause.children)
+    return marked and clause.dep_ in ("advcl", "ccomp") and lemma_of(clause.head) in _ASKING
 
 
 def frame_word(verb: Token) -> str | None:
@@ -132,7 +143,7 @@ def _frame(token: Token, sent: Span, condition_of) -> _Frame:
         dep = child.dep_
         if condition_clause(child):
             frame.add("hypothetical")
-        if dep == "ccomp" and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in child.children):
+        if indirect_question(child) or dep == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "whether" for c in child.children):
             frame.question = True
         if head.pos_ in ("VERB", "AUX") and lemma in FRAMES and dep in ("ccomp", "xcomp", "pcomp", "prep", "dobj"):
             if dep in ("pcomp", "prep", "dobj") and lemma not in ACCUSATION_FRAMES:

@@ -1,14 +1,16 @@
-"""Doc → Triple, headlines: a title line read with headline grammar, or no claim at all.
+"""Doc → Triple, headlines and datelines: a title line read with headline grammar, or no claim at all.
+
+A wire dateline ("NAIROBI, May 11 (Reuters) -") is taken out of every phrase: it is no part of a claim.
 
 A headline drops articles and auxiliaries and puts its verb in the present ("Short
 attacks US over tsunami aid"), which the parser, trained on running text, often reads as
 one noun phrase. A headline is a line of its own with no final punctuation (a title, the
 first line of an article). From it, the extractions whose predicate is a verb with its
 own subject are kept; copulas, appositions and role titles built across the whole line
-are dropped. Where the headline grammar finds its verb before any the parse found, its
-reading wins: a noun phrase, a verb
-from the lexicon below in its headline form ("attacks", "slams"), an object up to the
-first preposition, prepositional arguments after it. Otherwise the headline gives no claim.
+are dropped. Where the headline grammar finds a verb the parse took for a noun, before any
+verb the parse found, its reading wins: a noun phrase, a verb from the lexicon below in
+its headline form ("attacks", "slams"), an object up to the first preposition,
+prepositional arguments after it. Otherwise the headline gives no claim.
 
 Notes:
     Headline grammar ("headlinese"): Mårdh, *Headlinese: On the Grammar of English Front
@@ -18,16 +20,18 @@ Notes:
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
 from kg.extract.frames import FRAMES
-from kg.extract.phrases import trim
+from kg.extract.phrases import phrase, trim
 from kg.extract.speech import SPEECH_VERBS
 from kg.types import Argument, Triple
 
-__all__ = ["HEADLINE_VERBS", "headline_triples", "is_headline"]
+__all__ = ["HEADLINE_VERBS", "dateline", "headline_triples", "is_headline", "without_dateline"]
 
 #: Verbs common in political headlines (lemmas), besides the reporting and framing verbs.
 HEADLINE_VERBS = frozenset(
@@ -53,6 +57,64 @@ def _stem(word: str) -> str:
     if word.endswith("s") and not word.endswith("ss"):
         return word[:-1]
     return word
+
+
+#: A wire dateline at the start of a paragraph: "KIEV (AFP) -", "NAIROBI, May 11 (Reuters) -".
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?"
+    r"(?: \([A-Za-z][A-Za-z .&-]*\))? ?[-\u2013\u2014]+ ?"
+)
+
+
+def dateline(doc) -> set[int]:
+    """The token indices of the datelines that open paragraphs ("LONDON (Reuters) -").
+
+    Examples:
+        >>> from kg.nlp import load_pipeline
+        >>> doc = load_pipeline()("KIEV (AFP) - Separatists breached the ceasefire.")
+        >>> sorted(doc[i].text for i in dateline(doc))
+        ['(', ')', '-', 'AFP', 'KIEV']
+    """
+    found: set[int] = set()
+    for match in _DATELINE.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
+        if span is not None and len(span):
+            found.update(range(span.start, span.end))
+    return found
+
+
+def _cut(span: Span | None, tokens: set[int]) -> Span | None:
+    """The span without the dateline tokens at its left edge; None where nothing is left."""
+    if span is None:
+        return None
+    start = span.start
+    while start < span.end and (start in tokens or span.doc[start].is_space):
+        start += 1
+    return span.doc[start : span.end] if start < span.end else None
+
+
+def without_dateline(triples: Sequence[Triple], tokens: set[int]) -> list[Triple]:
+    """The triples with the dateline taken out of their phrases: no claim about "KIEV" or
+    "Reuters" from it; a subject the parser made of the dateline gives way to the phrase it
+    put beside it ("KIEV (AFP) - Moscow-backed separatists breached ...": the separatists)."""
+    if not tokens:
+        return list(triples)
+    out = []
+    for triple in triples:
+        spans = [triple.subject, triple.object, triple.attributed_to]
+        if not any(t.i in tokens for span in spans if span is not None for t in span):
+            out.append(triple)
+            continue
+        if triple.kind in ("apposition", "role"):
+            continue
+        subject, obj = _cut(triple.subject, tokens), _cut(triple.object, tokens)
+        if subject is None or subject.root.i != triple.subject.root.i and triple.subject.root.i in tokens:
+            beside = next((c for c in triple.subject.root.children if c.dep_ == "appos" and c.i not in tokens), None)
+            subject = phrase(beside) if beside is not None else None
+        if subject is None or (triple.object is not None and obj is None):
+            continue
+        out.append(dataclasses.replace(triple, subject=subject, object=obj, attributed_to=_cut(triple.attributed_to, tokens)))
+    return out
 
 
 def is_headline(sent: Span) -> bool:

@@ -58,6 +58,8 @@ CHAIN_FRAMES = FRAMES - {"think", "believe", "fear", "doubt", "suspect"}
 #: Nouns that frame the clause they hold ("the idea of allowing people to join").
 _FRAME_NOUNS = frozenset("idea plan proposal prospect possibility suggestion hope demand call bid".split())
 _CONDITION_MARKS = frozenset({"if", "unless"})
+#: Words that open an indirect question in a complement clause.
+_WH = frozenset({"whether", "when", "how", "why", "where"})
 #: Verbs whose "if"/"whether" clause is a question, not a condition.
 _ASKING = frozenset("ask wonder inquire enquire question know see check decide doubt".split())
 _PROVISO = frozenset({"provided", "providing"})
@@ -100,9 +102,11 @@ def frame_word(verb: Token) -> str | None:
 def _framer(verb: Token) -> Span | None:
     """The whole subject of a framing verb, conjuncts included ("the rebels and the army")."""
     doc = verb.doc
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("who", "that", "which"):
-            return doc[child.left_edge.i : child.right_edge.i + 1]
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("who", "that", "which")]
+    if len(subjects) > 1 and subjects[0].is_upper and subjects[0].i == subjects[0].sent.start:
+        subjects = subjects[1:]  # a dateline the parser made a subject ("NAIROBI, May 11 (Reuters) - The army ...")
+    for child in subjects:
+        return doc[child.left_edge.i : child.right_edge.i + 1]
     if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
         return _framer(verb.head)
     return None
@@ -143,8 +147,9 @@ def _frame(token: Token, sent: Span, condition_of) -> _Frame:
         dep = child.dep_
         if condition_clause(child):
             frame.add("hypothetical")
-        if indirect_question(child) or dep == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "whether" for c in child.children):
-            frame.question = True
+        if indirect_question(child) or dep == "ccomp" and any(
+                c.lower_ in _WH and (c.dep_ in ("mark", "advmod")) and c.i < child.i for c in child.children):
+            frame.question = True  # "asked whether ...", "won't say when the talks will resume"
         if head.pos_ in ("VERB", "AUX") and lemma in FRAMES and dep in ("ccomp", "xcomp", "pcomp", "prep", "dobj"):
             if dep in ("pcomp", "prep", "dobj") and lemma not in ACCUSATION_FRAMES:
                 pass

@@ -102,6 +102,8 @@ def without_dateline(triples: Sequence[Triple], tokens: set[int]) -> list[Triple
     out = []
     for triple in triples:
         spans = [triple.subject, triple.object, triple.attributed_to]
+        if any(a.span.start in tokens for a in triple.arguments):
+            triple = dataclasses.replace(triple, arguments=tuple(a for a in triple.arguments if a.span.start not in tokens))
         if not any(t.i in tokens for span in spans if span is not None for t in span):
             out.append(triple)
             continue

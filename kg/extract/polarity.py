@@ -22,6 +22,8 @@ from kg.extract.phrases import is_proviso, trim
 
 __all__ = ["SEMI_MODALS", "auxiliaries", "condition", "modality", "negated"]
 
+#: Modals the tokenizer splits off a contracted negation: "ca|n't", "wo|n't", "sha|n't".
+_CONTRACTED = {"ca": "can", "wo": "will", "sha": "shall"}
 #: Verbs that, with a to-infinitive, express modality rather than an action of their own.
 SEMI_MODALS = frozenset({"have", "need", "ought"})
 _AUXILIARY = frozenset({"aux", "auxpass", "neg"})
@@ -106,7 +108,8 @@ def modality(verbs: Sequence[Token]) -> str | None:
         return None
     parts = []
     for word in sorted(words, key=lambda t: t.i):
-        parts.append(f"{word.lower_} to" if word.lemma_ in SEMI_MODALS and word.tag_ != "MD" else word.lower_)
+        text = _CONTRACTED.get(word.lower_, word.lower_)
+        parts.append(f"{text} to" if word.lemma_ in SEMI_MODALS and word.tag_ != "MD" else text)
     return " ".join(parts)
 
 

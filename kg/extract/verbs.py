@@ -47,10 +47,17 @@ _SYMMETRIC = frozenset({"between", "among", "amongst"})
 _NON_PREDICATE = frozenset({"aux", "auxpass", "amod", "compound", "acl"})
 
 
+def _dateline_word(token: Token) -> bool:
+    # "NAIROBI, May 11 (Reuters) - The army ...": the parser may make the place a second subject
+    return token.is_upper and len(token) > 1 and token.i == token.sent.start
+
+
 def _own_subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in SUBJECTS and child.dep_ != "expl":
-            return child
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.dep_ != "expl"]
+    if len(subjects) > 1 and _dateline_word(subjects[0]):
+        return subjects[1]
+    for child in subjects:
+        return child
     for child in verb.children:
         if child.dep_ == "expl":
             return child
@@ -136,6 +143,15 @@ def _subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         subjects, _ = _subjects(head.head, depth + 1)
         return subjects, True
     return [], False
+
+
+def _subject_phrase(subject: Token, verb: Token) -> Span:
+    """The subject's phrase without the part that holds the verb itself ("accused *separatists*
+    of breaching": the gerund's subject is "separatists", not "separatists of breaching ...")."""
+    if subject.left_edge.i <= verb.i <= subject.right_edge.i:
+        holding = frozenset(c.i for c in subject.children if c.left_edge.i <= verb.i <= c.right_edge.i)
+        return phrase(subject, drop=holding)
+    return phrase(subject)
 
 
 def _chains(verb: Token, depth: int = 0) -> list[list[Token]]:
@@ -392,7 +408,7 @@ def clause_triples(sent: Span) -> Iterator[Triple]:
             agent_obj = _pobj(agent_prep) if agent_prep is not None else None
             objects, extra = _objects(clause, absorb=not (passive and agent_obj is not None))
             arguments = _arguments(chain, clause.used | ({agent_prep.i} if agent_obj is not None else set()))
-            subject_spans = [phrase(s) for s in subjects]
+            subject_spans = [_subject_phrase(s, verb) for s in subjects]
             kind = clause.kind
             if roles is not None:
                 kind = "relative"

@@ -150,5 +150,6 @@ def test_frames_reach_the_rdf(nlp):
 def test_asked_if_is_a_question_not_a_condition(nlp):
     text = 'Asked if the door was ajar for talks to continue, Gove said: "It is ajar."'
     triple = find(nlp, text, "the door", "be")
+    inner = find(nlp, text, "talks", "continue")
     asked = find(nlp, text, "Gove", "ask")
-    assert (triple.question, triple.modality, asked.condition) == (True, None, None)
+    assert (triple.question, triple.modality, inner.question, asked.condition) == (True, None, True, None)

@@ -97,6 +97,8 @@ def test_quotes_reach_only_as_far_as_they_go(nlp, text, speakers):
         pytest.param("The spokesman told reporters that the president would visit Beijing.", "the president",
                      "The spokesman", id="told"),
         pytest.param("According to witnesses, police opened fire on the crowd.", "police", "witnesses", id="according-to"),
+        pytest.param("Factions traded accusations, with the coalition saying Houthi forces had breached the truce.",
+                     "Houthi forces", "the coalition", id="with-x-saying"),
     ],
 )
 def test_reporting_forms(nlp, sentence, subject, speaker):

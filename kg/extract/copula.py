@@ -32,6 +32,15 @@ HONORIFICS = frozenset("mr mrs ms miss mister messrs madam madame dr sir dame lo
 _NAME_TYPES = frozenset({"PERSON"})
 
 
+def _set_off(appos: Token) -> bool:
+    """True where punctuation sets the apposition off from its head ("Ali Khamenei, the supreme
+    leader", "the ministry (MFA)"); the parser's unpunctuated appositions are mostly misparses
+    ("army violations in Unity and Upper Nile states")."""
+    doc = appos.doc
+    k = appos.left_edge.i - 1
+    return k >= 0 and doc[k].text in (",", "(", "-", "\u2013", "\u2014", ":") or appos.left_edge.i < appos.head.i
+
+
 def apposition_triples(sent: Span) -> Iterator[Triple]:
     """(head, be, apposition) for each apposition in the sentence.
 
@@ -46,6 +55,8 @@ def apposition_triples(sent: Span) -> Iterator[Triple]:
         if token.dep_ != "appos" or token.head.pos_ not in _NOUNS | {"PRON"}:
             continue
         head = token.head
+        if not _set_off(token):
+            continue
         for appos in conjuncts(token):
             if appos.dep_ == "conj" and appos.head.dep_ != "appos":
                 continue

@@ -63,7 +63,8 @@ _WH = frozenset({"whether", "when", "how", "why", "where"})
 #: Verbs whose "if"/"whether" clause is a question, not a condition.
 _ASKING = frozenset("ask wonder inquire enquire question know see check decide doubt".split())
 _PROVISO = frozenset({"provided", "providing"})
-_LINKS = frozenset({"ccomp", "xcomp", "conj", "advcl", "pcomp", "prep", "acl", "relcl", "pobj", "dobj", "parataxis"})
+_LINKS = frozenset({"ccomp", "xcomp", "conj", "advcl", "pcomp", "prep", "acl", "relcl", "pobj", "dobj", "parataxis",
+                    "acomp", "attr", "oprd"})
 _END = frozenset({".", "!", "?"})
 
 

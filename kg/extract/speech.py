@@ -64,6 +64,9 @@ def _speaker(verb: Token, depth: int = 0) -> Span | None:
         return _speaker(head, depth + 1)
     if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "ccomp", "advcl", "oprd", "dep"):
         return _speaker(head, depth + 1)
+    if verb.tag_ == "VBG" and verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        # "with the coalition *saying* that ...", "a statement *saying* that ..."
+        return phrase(head, drop=frozenset({verb.i}))
     if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head is not head:
         return _speaker(head.head, depth + 1)
     return None

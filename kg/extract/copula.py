@@ -34,11 +34,14 @@ _NAME_TYPES = frozenset({"PERSON"})
 
 def _set_off(appos: Token) -> bool:
     """True where punctuation sets the apposition off from its head ("Ali Khamenei, the supreme
-    leader", "the ministry (MFA)"); the parser's unpunctuated appositions are mostly misparses
-    ("army violations in Unity and Upper Nile states")."""
+    leader", "the ministry (MFA)") or it is a name after a description ("his biographer Andrew
+    Boyle"); the parser's other unpunctuated appositions are misparses ("army violations in
+    Unity and Upper Nile *states*", "Dr. Jagan *himself*")."""
     doc = appos.doc
     k = appos.left_edge.i - 1
-    return k >= 0 and doc[k].text in (",", "(", "-", "\u2013", "\u2014", ":") or appos.left_edge.i < appos.head.i
+    if appos.left_edge.i < appos.head.i or appos.pos_ == "PROPN":
+        return True
+    return k >= 0 and (doc[k].text in (",", "(", "-", "--", "\u2013", "\u2014", ":") or doc[k].is_quote)
 
 
 def apposition_triples(sent: Span) -> Iterator[Triple]:

@@ -199,7 +199,11 @@ def headline_triples(triples: Sequence[Triple], sent: Span) -> list[Triple]:
         [('Short', 'attack', 'US', ['over tsunami aid'])]
     """
     doc = sent.doc
-    kept = [t for t in triples if t.kind in ("verb", "speech") and doc[t.predicate].tag_.startswith("VB")]
+    kept = [
+        t for t in triples
+        if t.kind in ("verb", "speech") and doc[t.predicate].tag_.startswith("VB")
+        and not any(w.dep_ == "neg" or w.tag_ in ("VBN", "VBD", "VBZ") for w in t.subject)  # "door not closed on"
+    ]
     grammar = _grammar(sent)
     if grammar and not doc[grammar[0].predicate].tag_.startswith("VB") and all(
             grammar[0].predicate < t.predicate for t in kept):

@@ -153,3 +153,27 @@ def test_asked_if_is_a_question_not_a_condition(nlp):
     inner = find(nlp, text, "talks", "continue")
     asked = find(nlp, text, "Gove", "ask")
     assert (triple.question, triple.modality, inner.question, asked.condition) == (True, None, True, None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject", "relation", "modality"),
+    [
+        pytest.param("He was due in court on a charge that he sodomised an aide.", "he", "sodomise", "charge", id="a-charge-that"),
+        pytest.param("Critics attacked the idea of allowing people to join police forces.", "people", "join", "propose",
+                     id="the-idea-of"),
+        pytest.param("Reports that the army shelled the town were denied.", "the army", "shell", "claim", id="reports-that"),
+    ],
+)
+def test_frame_nouns(nlp, sentence, subject, relation, modality):
+    triple = find(nlp, sentence, subject, relation)
+    assert (triple.modality, triple.asserted) == (modality, False)
+
+
+def test_a_relative_clause_is_no_frame(nlp):
+    triple = find(nlp, "The plan that was agreed in May collapsed.", "The plan", "be agreed in")
+    assert (triple.modality, triple.asserted) == (None, True)
+
+
+def test_without_negates(nlp):
+    triple = find(nlp, '"It could be freezing assets," he added, without elaborating.', "he", "elaborate")
+    assert triple.negated

@@ -62,3 +62,9 @@ def test_headline_kind_is_in_the_schema_description():
 def test_dateline_is_no_part_of_a_claim(nlp, text, expected):
     got = {(t.subject.text, t.relation, t.object_text, t.attribution_text) for t in nlp(text)._.triples}
     assert got == expected
+
+
+def test_speaker_beside_a_dateline(nlp):
+    text = "MOSCOW (AFP) - Russian Foreign Minister Sergei Lavrov told John Kerry that the sanctions were unacceptable."
+    (triple,) = [t for t in nlp(text)._.triples if t.subject.text == "the sanctions"]
+    assert triple.attribution_text == "Russian Foreign Minister Sergei Lavrov"

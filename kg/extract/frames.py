@@ -16,6 +16,7 @@ says so in its fields:
 * **conditions**: a claim under a verb with an "if", "unless" or "provided" clause
   carries it in ``condition`` (a clause's own condition, else the nearest one above it
   in the same report); a claim *inside* such a clause is ``modality="hypothetical"``;
+* **"without"**: a gerund after "without" is negated ("he added, without elaborating");
 * **questions**: a clause ending in "?" or an indirect question ("asked whether Iran
   would accept") is ``question=True``.
 
@@ -55,8 +56,14 @@ FRAMES = ACCUSATION_FRAMES | INTENT_FRAMES
 #: Frames that, opening a verb chain ("wants to build", "denied carrying out"), leave the
 #: normalised relation for the modality.
 CHAIN_FRAMES = FRAMES - {"think", "believe", "fear", "doubt", "suspect"}
-#: Nouns that frame the clause they hold ("the idea of allowing people to join").
-_FRAME_NOUNS = frozenset("idea plan proposal prospect possibility suggestion hope demand call bid".split())
+#: Nouns that frame the clause they hold, and the frame they put on it ("the idea of allowing
+#: people to join", "a charge that he took bribes", "the prospect of a deal").
+_FRAME_NOUNS = {
+    "idea": "propose", "plan": "plan", "proposal": "propose", "suggestion": "propose", "prospect": "hypothetical",
+    "possibility": "hypothetical", "hope": "hope", "demand": "want", "call": "want", "bid": "want",
+    "charge": "charge", "accusation": "accuse", "allegation": "allege", "claim": "claim", "suspicion": "suspect",
+    "rumour": "allege", "rumor": "allege", "report": "claim", "fear": "fear",
+}
 _CONDITION_MARKS = frozenset({"if", "unless"})
 #: Words that open an indirect question in a complement clause.
 _WH = frozenset({"whether", "when", "how", "why", "where"})
@@ -132,6 +139,7 @@ class _Frame:
     framer: Span | None = None
     condition: str | None = None
     question: bool = False
+    without: bool = False
 
     def add(self, word: str) -> None:
         if word not in self.modalities:
@@ -158,8 +166,11 @@ def _frame(token: Token, sent: Span, condition_of) -> _Frame:
                 frame.add(lemma)
                 if lemma in ACCUSATION_FRAMES and frame.framer is None:
                     frame.framer = _framer(head)
-        if head.pos_ == "NOUN" and lemma in _FRAME_NOUNS and dep in ("acl", "prep", "relcl"):
-            frame.add(lemma)
+        if head.pos_ == "NOUN" and lemma in _FRAME_NOUNS and dep in ("acl", "prep", "ccomp") and not (
+                dep == "acl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which") for c in child.children)):
+            frame.add(_FRAME_NOUNS[lemma])  # not a relative clause ("the plan that was agreed")
+        if dep == "pcomp" and head.lower_ == "without" and depth == 0:
+            frame.without = True
         if frame.condition is None and dep in ("ccomp", "xcomp", "conj") and not condition_clause(child):
             frame.condition = condition_of([head])
         child, depth = head, depth + 1
@@ -203,6 +214,8 @@ def apply_frames(triples: Sequence[Triple], sent: Span, condition_of) -> list[Tr
             changes["condition"] = frame.condition
         if frame.question and not triple.question:
             changes["question"] = True
+        if frame.without and not triple.negated:
+            changes["negated"] = True  # "he added, without elaborating"
         modality = changes.get("modality", triple.modality)
         framed = any(w in FRAMES or w == "hypothetical" for w in (modality or "").split())
         conditional = bool(changes.get("condition") or triple.condition) and not _done(doc[triple.predicate], modality)

@@ -109,14 +109,22 @@ def without_dateline(triples: Sequence[Triple], tokens: set[int]) -> list[Triple
             continue
         if triple.kind in ("apposition", "role"):
             continue
-        subject, obj = _cut(triple.subject, tokens), _cut(triple.object, tokens)
-        if subject is None or subject.root.i != triple.subject.root.i and triple.subject.root.i in tokens:
-            beside = next((c for c in triple.subject.root.children if c.dep_ == "appos" and c.i not in tokens), None)
-            subject = phrase(beside) if beside is not None else None
+        subject, obj = _outside(triple.subject, tokens), _cut(triple.object, tokens)
         if subject is None or (triple.object is not None and obj is None):
             continue
-        out.append(dataclasses.replace(triple, subject=subject, object=obj, attributed_to=_cut(triple.attributed_to, tokens)))
+        out.append(dataclasses.replace(triple, subject=subject, object=obj,
+                                       attributed_to=_outside(triple.attributed_to, tokens)))
     return out
+
+
+def _outside(span: Span | None, tokens: set[int]) -> Span | None:
+    """A subject or speaker out of the dateline: cut, or where the parser made the dateline its
+    head, the phrase it put beside it ("MOSCOW (AFP) - Sergei Lavrov told ...": Sergei Lavrov)."""
+    cut = _cut(span, tokens)
+    if span is None or (cut is not None and span.root.i not in tokens):
+        return cut
+    beside = next((c for c in span.root.children if c.dep_ == "appos" and c.i not in tokens), None)
+    return phrase(beside) if beside is not None else None
 
 
 def is_headline(sent: Span) -> bool:

@@ -51,7 +51,10 @@ def is_speech_verb(verb: Token) -> bool:
 
 def _speaker(verb: Token, depth: int = 0) -> Span | None:
     """The subject of a speech verb; through "is heard *saying*", "was quoted as *saying*"."""
-    for child in verb.children:
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) > 1 and subjects[0].is_upper and subjects[0].i == subjects[0].sent.start:
+        subjects = subjects[1:]  # a dateline the parser made a subject ("MOSCOW (AFP) - Lavrov told ...")
+    for child in subjects:
         if child.dep_ in ("nsubj", "nsubjpass"):
             if child.lower_ not in ("who", "that", "which"):
                 return phrase(child)

@@ -177,3 +177,16 @@ def test_a_relative_clause_is_no_frame(nlp):
 def test_without_negates(nlp):
     triple = find(nlp, '"It could be freezing assets," he added, without elaborating.', "he", "elaborate")
     assert triple.negated
+
+
+def test_a_relative_clause_stays_outside_the_frame(nlp):
+    text = "Bishops are working in a bid to end the protests that have wracked the country."
+    triple = find(nlp, text, "the protests", "wrack")
+    assert (triple.modality, triple.asserted) == (None, True)
+
+
+def test_not_until(nlp):
+    text = "He said they would not negotiate until he withdraws the draft."
+    talk = find(nlp, text, "they", "negotiate")
+    inside = find(nlp, text, "he", "withdraw")
+    assert (talk.condition, inside.modality, inside.asserted) == ("until he withdraws the draft", "hypothetical", False)

@@ -13,12 +13,17 @@ says so in its fields:
 * **belief** under another speaker ("Lots of ministers believe the plan will fail, an
   aide said"): the inner claim keeps ``modality="believe"``, the outer speaker is its
   attribution and the believer the subject of the "believe" extraction;
-* **conditions**: a claim under a verb with an "if", "unless" or "provided" clause
+* **conditions**: a claim under a verb with an "if", "unless" or "provided" clause (or
+  "until" after a negation: "will not talk until he withdraws the draft")
   carries it in ``condition`` (a clause's own condition, else the nearest one above it
   in the same report); a claim *inside* such a clause is ``modality="hypothetical"``;
 * **"without"**: a gerund after "without" is negated ("he added, without elaborating");
 * **questions**: a clause ending in "?" or an indirect question ("asked whether Iran
   would accept") is ``question=True``.
+
+A relative clause is no part of the frame around its noun: the article presupposes it
+(Karttunen, "Presuppositions of compound sentences", 1973), so "a bid to end the protests
+that have wracked the country" frames the ending, not the wracking.
 
 Any of these makes ``asserted=False``: the claim is there, with the words that frame it,
 but the sentence does not state it as so (the speech act itself stays asserted, and so
@@ -62,7 +67,7 @@ _FRAME_NOUNS = {
     "idea": "propose", "plan": "plan", "proposal": "propose", "suggestion": "propose", "prospect": "hypothetical",
     "possibility": "hypothetical", "hope": "hope", "demand": "want", "call": "want", "bid": "want",
     "charge": "charge", "accusation": "accuse", "allegation": "allege", "claim": "claim", "suspicion": "suspect",
-    "rumour": "allege", "rumor": "allege", "report": "claim", "fear": "fear",
+    "rumour": "allege", "rumor": "allege", "report": "claim", "fear": "fear", "condition": "hypothetical",
 }
 _CONDITION_MARKS = frozenset({"if", "unless"})
 #: Words that open an indirect question in a complement clause.
@@ -81,6 +86,8 @@ def condition_clause(clause: Token) -> bool:
         return False
     if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in clause.children):
         return not indirect_question(clause)
+    if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("until", "till") for c in clause.children):
+        return any(c.dep_ == "neg" for c in clause.head.children)  # "will not talk until he withdraws"
     doc, start = clause.doc, clause.left_edge.i
     return doc[start].lower_ in _PROVISO or (start > 0 and doc[start - 1].lower_ in _PROVISO)
 
@@ -151,6 +158,10 @@ def _frame(token: Token, sent: Span, condition_of) -> _Frame:
     frame = _Frame(question=_question(token, sent))
     child, depth = token, 0
     while child.head is not child and depth < 20 and child.dep_ in _LINKS:
+        if child.dep_ == "relcl":
+            # a relative clause describes its noun: the article presupposes it, whatever frames
+            # the clause the noun stands in ("a bid to end the protests *that have wracked the country*")
+            break
         head = child.head
         lemma = lemma_of(head)
         dep = child.dep_

@@ -7,7 +7,16 @@ clause's own extractions, each with ``attributed_to`` set to the speaker. Quotat
 that come first (“..., ” Khamenei said) and "according to X" are attributed the same way.
 
 Reported speech nests ("Khamenei said the officials announced that we would not take
-part"); the claim is attributed to the outermost speaker, the one the article quotes.
+part"); the claim is attributed to the outermost speaker, the one the article quotes, and
+the inner report stays an extraction of its own ("Lots of ministers believe ..., an aide
+said": (Lots of ministers, believe, ...) attributed to the aide).
+
+Speakers are found through "X said/told/added", "X is heard saying", "X was quoted as
+saying", "with X saying", "according to X" and "X said:". `quotes` is the one finder of
+direct quotations and their speakers (``doc._.quotes``; actors and events read it): a
+quotation reaches only as far as its marks, runs into the next paragraph only where it is
+left open and reopened there, and a sentence after it is the speaker's only where it
+resumes the quotation; a narrative sentence is never attributed to the last speaker.
 
 Notes:
     The verb list is a small lexicon of English reporting verbs (Quirk et al., *A
@@ -27,8 +36,10 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.phrases import phrase
 from kg.types import Triple
 
-__all__ = ["REPORTING_VERBS", "SPEECH_VERBS", "Quote", "attribute", "attribute_quotations", "is_speech_verb", "quotations",
-           "quotes", "speakers"]
+__all__ = [
+    "Quote", "REPORTING_VERBS", "SPEECH_VERBS", "attribute", "attribute_quotations", "is_speech_verb", "quotations",
+    "quotes", "speakers",
+]
 
 #: Reporting verbs (lemmas): speech acts and stated beliefs.
 SPEECH_VERBS = frozenset(

@@ -33,6 +33,7 @@ bench: dev
 	$(PIP) install $(PIN) -e '.[bench]'
 	$(PY) benchmarks/carb.py
 	$(PY) benchmarks/claims.py
+	$(PY) benchmarks/benchie.py
 	$(PY) benchmarks/throughput.py
 	$(PY) benchmarks/viz.py
 	$(PY) benchmarks/petrarch_actors.py

@@ -122,3 +122,23 @@ def test_reporting_verbs_are_one_list():
 
     assert speech.REPORTING_VERBS is speech.SPEECH_VERBS
     assert {"say", "tell", "add", "ask"} <= speech.REPORTING_VERBS
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "speaker"),
+    [
+        pytest.param("Iran said it would attack the tanker.", "attack", "Iran", id="report"),
+        pytest.param("Khamenei said the officials announced that we would not talk.", "talk", "the officials",
+                     id="innermost-report"),
+        pytest.param("“We will respond,” the Pentagon said. “Nobody should doubt it.”", "doubt", "the Pentagon",
+                     id="resumed-quotation"),
+        pytest.param("Iran attacked the tanker. “Nobody will win.”", "win", None, id="no-speaker"),
+    ],
+)
+def test_speaker_of(nlp, text, word, speaker):
+    from kg.extract.speech import speaker_of
+
+    doc = nlp(text)
+    (token,) = [t for t in doc if t.text == word]
+    found = speaker_of(token)
+    assert (found.text if found is not None else None) == speaker

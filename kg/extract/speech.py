@@ -38,7 +38,7 @@ from kg.types import Triple
 
 __all__ = [
     "Quote", "REPORTING_VERBS", "SPEECH_VERBS", "attribute", "attribute_quotations", "is_speech_verb", "quotations",
-    "quotes", "speakers",
+    "quotes", "speaker_of", "speakers",
 ]
 
 #: Reporting verbs (lemmas): speech acts and stated beliefs.
@@ -304,6 +304,29 @@ def quotes(doc: Doc) -> list[Quote]:
         ]
         doc.user_data[_CACHE] = cached
     return [Quote(doc[c[0] : c[1]], doc[c[3] : c[4]] if len(c) == 5 else None, c[2]) for c in cached]
+
+
+def speaker_of(token: Token) -> Span | None:
+    """Who says the clause `token` stands in: the innermost report of its sentence whose
+    content holds it ("Iran said it would attack": Iran; "Khamenei said the officials
+    announced that we would not talk": the officials), else the speaker of the direct
+    quotation it lies in (`quotes`); None where the article says it itself.
+
+    Later stages look speakers up here (events: the source of a reported act).
+
+    Examples:
+        >>> from kg.nlp import load_pipeline
+        >>> doc = load_pipeline()("Khamenei said the officials announced that we would not talk.")
+        >>> speaker_of(doc[9]).text
+        'the officials'
+    """
+    best: tuple[int, Span] | None = None
+    for speaker, ids in speakers(token.sent):
+        if token.i in ids and not speaker.start <= token.i < speaker.end and (best is None or len(ids) < best[0]):
+            best = (len(ids), speaker)
+    if best is not None:
+        return best[1]
+    return next((q.speaker for q in quotes(token.doc) if q.span.start <= token.i < q.span.end), None)
 
 
 def attribute_quotations(triples: Sequence[Triple], doc_or_span) -> list[Triple]:

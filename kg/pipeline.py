@@ -314,9 +314,11 @@ def build(
     """
     from kg.graph import KnowledgeGraph
     from kg.store import open_store
+    from kg.store.actors import record_identity
 
     batches = _batches(iter_as_documents(sources), batch_size)
     first = next(batches)  # a bad first input fails here, before a store is made
+    registry = ActorRegistry(dictionaries=actors)  # a bad actor file is refused before the store opens
     stats = BuildStats(total=total, workers=max(workers, 1))
     parallel = workers > 1 or scheduler is not None
     tools = None if parallel else Tools.load(model=model, actors=actors, verbs=verbs)
@@ -347,8 +349,9 @@ def build(
             stats.failed.extend(result.failed)
             if progress is not None:
                 progress(stats)
-        # Corpus-level passes over the whole store (actor identity across documents) run
-        # here, once every batch is in: they read the store, not the order batches came in.
+        # Corpus-level passes over the whole store run here, once every batch is in: they
+        # read the store, not the order batches came in.
+        record_identity(target, same_as=registry.same_as, never=registry.never)
     except BaseException:
         target.close()
         if parallel:

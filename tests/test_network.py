@@ -348,5 +348,7 @@ def test_most_specific_actor_type_wins(types):
 def test_docstring_examples_run():
     import doctest
 
-    result = doctest.testmod(network, optionflags=doctest.ELLIPSIS)
-    assert result.attempted > 10 and result.failed == 0
+    from kg.network import analytics, export, reading
+
+    results = [doctest.testmod(m, optionflags=doctest.ELLIPSIS) for m in (network, reading, analytics, export)]
+    assert sum(r.attempted for r in results) > 10 and sum(r.failed for r in results) == 0

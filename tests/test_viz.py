@@ -187,7 +187,8 @@ def test_plain_networkx_graphs_work():
 def test_docstring_examples_run():
     import doctest
 
-    from kg.viz import layout, page
+    import importlib
 
-    results = [doctest.testmod(m, optionflags=doctest.ELLIPSIS) for m in (viz, layout, page)]
+    modules = [viz] + [importlib.import_module(f"kg.viz.{name}") for name in ("layout", "page")]
+    results = [doctest.testmod(m, optionflags=doctest.ELLIPSIS) for m in modules]
     assert sum(r.attempted for r in results) > 8 and sum(r.failed for r in results) == 0

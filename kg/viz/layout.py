@@ -37,14 +37,14 @@ def label_box(label: str, size: float) -> tuple[float, float, float, float]:
     """The box a node and its label take, as offsets from the node's centre.
 
     vis-network draws a ``dot`` node's label centred below it; the width is an estimate
-    for a sans-serif face (0.56 em a character), generous enough for capitals.
+    for a sans-serif face (0.58 em a character), generous enough for capitals.
 
     Returns:
         ``(left, top, right, bottom)`` offsets in pixels at the natural scale.
 
     Examples:
         >>> label_box("Iran", 10)
-        (-17.7, -10, 17.7, 30.2)
+        (-20.2, -10, 20.2, 30.2)
     """
     half = round(max(size, (_CHAR_WIDTH * len(label) + 8) / 2), 1)
     return (-half, -size, half, round(size + 2 + LABEL_FONT * 1.3, 1))

@@ -328,8 +328,8 @@ def event_timeline(G: nx.Graph, *, freq: str = "month") -> list[dict[str, Any]]:
 
     Returns:
         Rows ``{"period", "quad", "count"}`` sorted by period then quad class; ``period``
-        is the ISO date the period starts on, ``quad`` 1–4 or None (a link with no
-        event type). Undated events are left out.
+        is the ISO date the period starts on, ``quad`` 1–4 or None (an event with no
+        quad class). Undated events, and links from claims that code no event, are left out.
 
     Raises:
         ValueError: An unknown ``freq``.
@@ -348,6 +348,8 @@ def event_timeline(G: nx.Graph, *, freq: str = "month") -> list[dict[str, Any]]:
         raise ValueError(f"unknown time bin {freq!r} (valid: {', '.join(TIME_BINS)})")
     counts: dict[tuple[str, int | None], int] = {}
     for _u, _v, data in G.edges(data=True):
+        if data.get("event_type") is None and data.get("cameo") is None and data.get("quad") is None:
+            continue  # a claim's link, not a coded event
         quad = data.get("quad")
         for date, n in (data.get("date_counts") or {}).items():
             key = (period_start(str(date), freq), quad)

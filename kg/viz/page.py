@@ -193,9 +193,9 @@ def graph_data(G: nx.Graph, *, title: str | None = None, seed: int = 42) -> dict
         if event_type:
             event_types.add(str(event_type))
         quad = attrs.get("quad")
-        counts = _date_counts(attrs, dates, weight)
-        for day, n in counts.items():
-            timeline[day, int(quad or 0)] += n
+        if event_type or attrs.get("cameo") or quad:  # coded events only, as kg.network.event_timeline
+            for day, n in _date_counts(attrs, dates, weight).items():
+                timeline[day, int(quad or 0)] += n
         edge_rows.append(
             {
                 "id": i,

@@ -28,7 +28,7 @@ LABEL_FONT = 14
 #: Median link length (pixels at the natural scale) in graphs of up to `SMALL_GRAPH` actors.
 LINK_LENGTH = 180.0
 #: Width over height of the rectangle small graphs are packed into (the network's area of a laptop page).
-ASPECT = 1.6
+ASPECT = 1.4
 _CHAR_WIDTH = 0.58 * LABEL_FONT
 _GAP = 6.0
 

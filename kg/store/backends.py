@@ -23,6 +23,7 @@ from rdflib.term import Identifier, Node
 
 from kg.errors import InputError, QueryError, StoreError
 from kg.ontology import KG, PREFIXES
+from kg.store.check import check_query
 from kg.store.mapping import ACTORS_GRAPH, actor_iri, document_iri
 from kg.types import Document
 
@@ -231,7 +232,8 @@ class Store:
             False
         """
         if self.read_only:
-            raise StoreError(f"{self.url}: the store is read-only")
+            hint = " (an RDF file is read, not written: give a folder for a store on disk)" if self.kind == "file" else ""
+            raise StoreError(f"{self.url}: the store is read-only{hint}")
         if self._native is not None:
             return self._add_native(document, graph)
         if self.has_document(document):
@@ -296,6 +298,7 @@ class Store:
         """
         init = {name: _term(value) for name, value in bindings.items()}
         _refuse_outside_reads(sparql)
+        check_query(sparql, prefixes=self._prefixes())
         try:
             if self._native is not None:
                 return _native_query(self._native, sparql, self._prefixes(), init)
@@ -600,15 +603,31 @@ def _oxigraph(path: Path | None, *, read_only: bool, url: str) -> Store:
     return Store(dataset, url=url, kind="oxigraph", read_only=read_only, native=inner)
 
 
+def _rdf_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in RDF_FILE_FORMATS and p.is_file())
+
+
+def _did_you_mean(path: Path) -> str:
+    """A hint for a store folder given where a file was meant, or the reverse: " (did you mean out/graph.ttl?)"."""
+    near = _rdf_files(path) or [p for p in _rdf_files(path.parent) if p.stem == path.stem]
+    if not near and path.is_file() and (path.parent / "CURRENT").exists():
+        return f" (did you mean the store folder {path.parent}?)"
+    return f" (did you mean {near[0]}?)" if near else ""
+
+
 def _oxigraph_folder(path: Path, *, read_only: bool):
     """The ``pyoxigraph.Store`` in `path`, with one-line errors for a file, a missing or a locked folder."""
     import pyoxigraph
 
     if path.exists() and not path.is_dir():
         raise StoreError(f"{path}: is a file, not a store folder (give a folder, or an RDF file ending in "
-                         f"{', '.join(sorted(RDF_FILE_FORMATS))})")
+                         f"{', '.join(sorted(RDF_FILE_FORMATS))}){_did_you_mean(path)}")
     if read_only and not path.exists():
-        raise StoreError(f"{path}: no such store")
+        raise StoreError(f"{path}: no such store{_did_you_mean(path)}")
+    if read_only and not (path / "CURRENT").exists() and _rdf_files(path):
+        raise StoreError(f"{path}: is a folder of files, not a store{_did_you_mean(path)}")
     try:
         return pyoxigraph.Store.read_only(str(path)) if read_only else pyoxigraph.Store(str(path))
     except OSError as exc:

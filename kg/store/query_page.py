@@ -86,6 +86,11 @@ _SCRIPT = r"""
       if (!/^[+-]?\d+$/.test(value.trim())) { throw new Error(name + ': ' + JSON.stringify(value) + ' is not an integer'); }
       return String(parseInt(value, 10));
     }
+    if (type === 'country') {
+      var code = /^[A-Za-z]{3}$/.test(value.trim()) ? value.trim().toUpperCase() : config.countries[value.trim().toLowerCase()];
+      if (!code) { throw new Error(name + ': ' + JSON.stringify(value) + ' is not a country name or ISO 3166-1 alpha-3 code'); }
+      return '"' + code + '"';
+    }
     if (type === 'iri') {
       if (!/^[a-zA-Z][\w+.-]*:[^\s<>"{}|^`\\]*$/.test(value)) { throw new Error(name + ': ' + JSON.stringify(value) + ' is not an absolute IRI'); }
       return '<' + value + '>';
@@ -205,11 +210,14 @@ def query_page(*, endpoint: str = "/sparql", title: str = "kg: SPARQL") -> str:
         >>> "<link" in page or "<script src" in page
         False
     """
+    from kg.actors.gazetteer import default_gazetteer
+
     prefixes = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items()) + "\n"
     config = {
         "endpoint": endpoint,
         "prefixes": prefixes,
         "example": _EXAMPLE,
+        "countries": {label.lower(): code for code, (label, _adj) in default_gazetteer().states.items()},
         "named": [
             {
                 "name": q.name,

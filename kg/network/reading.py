@@ -153,18 +153,34 @@ def _query(rdf_graph: Any, sparql: str) -> list[Any]:
     return list(rdf_graph.query(sparql))
 
 
+_KINDS = {"state": "State", "government": "Government", "person": "Person", "organization": "Organization",
+          "group": "Group"}
+_ACTOR_IRI = str(PREFIXES["id"]) + "actor/"
+
+
+def _undescribed(iri: str) -> dict[str, Any]:
+    """What an actor's IRI alone says where the graph does not describe it (``.../actor/state/AZE``).
+
+    A state or government keyed by its country code gets its type, country and the
+    gazetteer's name ("Azerbaijan"), so no bare code stands in the picture for a name.
+    """
+    attrs: dict[str, Any] = {"label": _fallback_label(iri), "type": None, "country": None, "sector": None, "code": None}
+    kind, _, key = iri.removeprefix(_ACTOR_IRI).partition("/") if iri.startswith(_ACTOR_IRI) else ("", "", "")
+    if kind in _KINDS:
+        attrs["type"] = _KINDS[kind]
+    if kind in ("state", "government") and len(key) == 3 and key.isalpha():
+        from kg.actors.gazetteer import default_gazetteer, government_label
+
+        country = key.upper()
+        name = default_gazetteer().state_label(country)
+        attrs.update(country=country, code=country + ("GOV" if kind == "government" else ""),
+                     label=government_label(name) if kind == "government" else name)
+    return attrs
+
+
 def _new_node(G: nx.MultiDiGraph, iri: str) -> None:
     if iri not in G:
-        G.add_node(
-            iri,
-            label=_fallback_label(iri),
-            type=None,
-            country=None,
-            sector=None,
-            code=None,
-            aliases=[],
-            roles=[],
-        )
+        G.add_node(iri, **_undescribed(iri), aliases=[], roles=[])
 
 
 _TYPE_RANK = {name: i for i, name in enumerate(ACTOR_TYPES)}

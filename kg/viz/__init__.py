@@ -15,7 +15,7 @@ Examples:
     True
 """
 
-from kg.viz.layout import LABELLED_GRAPH, SMALL_GRAPH, label_box, layout
+from kg.viz.layout import LABELLED_GRAPH, SMALL_GRAPH, label_box, layout, node_sizes
 from kg.viz.page import SIGN_COLORS, TYPE_COLORS, gexf_graph, graph_data, html, notebook_html, write_html
 
 __all__ = [
@@ -28,6 +28,7 @@ __all__ = [
     "html",
     "label_box",
     "layout",
+    "node_sizes",
     "notebook_html",
     "write_html",
 ]

@@ -15,9 +15,9 @@ from collections.abc import Hashable
 
 import networkx as nx
 
-from kg.network import communities, simple_graph
+from kg.network import communities, degree_centrality, simple_graph
 
-__all__ = ["LABELLED_GRAPH", "LABEL_FONT", "SMALL_GRAPH", "label_box", "layout"]
+__all__ = ["LABELLED_GRAPH", "LABEL_FONT", "SMALL_GRAPH", "label_box", "layout", "node_sizes"]
 
 #: Up to this many actors, every name is drawn in the first view, without overlap.
 LABELLED_GRAPH = 150
@@ -48,6 +48,17 @@ def label_box(label: str, size: float) -> tuple[float, float, float, float]:
     """
     half = round(max(size, (_CHAR_WIDTH * len(label) + 8) / 2), 1)
     return (-half, -size, half, round(size + 2 + LABEL_FONT * 1.3, 1))
+
+
+def node_sizes(G: nx.Graph) -> dict[Hashable, float]:
+    """Each actor's radius in the page (pixels): 6 to 30 by the square root of weighted degree centrality.
+
+    Examples:
+        >>> node_sizes(nx.path_graph(3))
+        {0: 23.0, 1: 30.0, 2: 23.0}
+    """
+    centrality = degree_centrality(G, weighted=True) if len(G) else {}
+    return {node: round(6 + 24 * math.sqrt(centrality.get(node, 0.0)), 1) for node in G}
 
 
 def _spring(H: nx.Graph, seed: int) -> dict[Hashable, tuple[float, float]]:
@@ -230,8 +241,8 @@ def layout(
 ) -> dict[Hashable, tuple[float, float]]:
     """Seeded positions (pixels) for every actor: the same graph gives the same picture.
 
-    With ``boxes`` (node → `label_box`) and up to `LABELLED_GRAPH` actors, the labelled
-    layout: a spring layout per component, components packed on shelves into a
+    Up to `LABELLED_GRAPH` actors, the labelled layout (``boxes``: node → `label_box`,
+    by default each node's ``label`` at its `node_sizes` radius): a spring layout per component, components packed on shelves into a
     rectangle of `ASPECT`, label boxes pushed apart. Otherwise, up to `SMALL_GRAPH`
     actors get one Fruchterman–Reingold spring layout, and larger networks are split
     into Louvain communities, each laid out on its own (recursively while still
@@ -261,7 +272,10 @@ def layout(
     H.add_edges_from(sorted(((u, v) for u, v in simple_graph(G).edges() if u != v), key=lambda e: (str(e[0]), str(e[1]))))
     if len(H) == 0:
         return {}
-    if boxes is not None and len(H) <= LABELLED_GRAPH:
+    if len(H) <= LABELLED_GRAPH:
+        if boxes is None:
+            sizes = node_sizes(G)
+            boxes = {n: label_box(str(G.nodes[n].get("label") or n), sizes[n]) for n in G}
         positions = _labelled_layout(H, boxes, seed)
     else:
         positions, _ = _block_layout(H, seed)

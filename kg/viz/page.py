@@ -21,9 +21,8 @@ from typing import Any
 
 import networkx as nx
 
-from kg.network import degree_centrality
 from kg.store import atomic_write
-from kg.viz.layout import LABELLED_GRAPH, SMALL_GRAPH, label_box, layout
+from kg.viz.layout import LABELLED_GRAPH, SMALL_GRAPH, label_box, layout, node_sizes
 
 __all__ = ["SIGN_COLORS", "TYPE_COLORS", "graph_data", "gexf_graph", "html", "notebook_html", "write_html"]
 
@@ -89,11 +88,6 @@ def _safe_url(value: Any) -> str | None:
     return text if _SAFE_URL.fullmatch(text) else None
 
 
-def _sizes(G: nx.Graph) -> dict[Any, float]:
-    centrality = degree_centrality(G, weighted=True) if len(G) else {}
-    return {node: round(6 + 24 * math.sqrt(centrality.get(node, 0.0)), 1) for node in G}
-
-
 def _evidence_rows(evidence: list[Any]) -> list[dict[str, str | None]]:
     return [
         {
@@ -145,7 +139,7 @@ def graph_data(G: nx.Graph, *, title: str | None = None, seed: int = 42) -> dict
     """
     nodes = sorted(G, key=str)
     index = {node: i for i, node in enumerate(nodes)}
-    sizes = _sizes(G)
+    sizes = node_sizes(G)
     labels = {node: str(G.nodes[node].get("label") or node) for node in nodes}
     boxes = {node: label_box(labels[node], sizes[node]) for node in nodes}
     positions = layout(G, seed=seed, boxes=boxes)
@@ -364,7 +358,7 @@ def gexf_graph(G: nx.Graph, *, seed: int = 42) -> nx.Graph:
         >>> S.nodes["a"]["viz"]["color"], S.edges["a", "b", 0]["start"]
         ({'r': 186, 'g': 176, 'b': 172, 'a': 1}, '2019-09-18')
     """
-    sizes = _sizes(G)
+    sizes = node_sizes(G)
     labels = {node: str(G.nodes[node].get("label") or node) for node in G}
     positions = layout(G, seed=seed, boxes={n: label_box(labels[n], sizes[n]) for n in G})
     H = G.copy()

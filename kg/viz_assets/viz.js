@@ -190,7 +190,7 @@
     var box = null;
     for (var pass = 0; pass < 3; pass++) {
       box = boxOf(ids, currentFont);
-      scale = Math.min(0.94 * w / Math.max(box[2] - box[0], 1), 0.94 * h / Math.max(box[3] - box[1], 1), 2);
+      scale = Math.min(0.94 * w / Math.max(box[2] - box[0], 1), 0.94 * h / Math.max(box[3] - box[1], 1), 1.5);
       var wanted = READABLE / scale;
       var changed = [];
       labelled.forEach(function (id) {
@@ -538,6 +538,8 @@
     chart.replaceChildren();
     chart.setAttribute('viewBox', '0 0 ' + w + ' ' + h);
     var first = dayNumber(series[0].start), last = dayNumber(periodEnd(series[series.length - 1].start, bin)) + 1;
+    var least = bin === 'month' ? 365 : bin === 'week' ? 98 : 21;   // a few bars do not fill the whole width
+    if (last - first < least) { first -= Math.floor((least - (last - first)) / 2); last = first + least; }
     var perDay = (w - 2) / Math.max(1, last - first);
     var top = Math.max.apply(null, series.map(function (p) { return p.total; }));
     bars = [];

@@ -88,19 +88,22 @@ def _safe_url(value: Any) -> str | None:
     return text if _SAFE_URL.fullmatch(text) else None
 
 
-def _evidence_rows(evidence: list[Any]) -> list[dict[str, str | None]]:
-    return [
-        {
-            "sentence": str(ev.get("sentence") or ""),
-            "document": str(ev.get("document") or ""),
-            "title": str(ev.get("title") or "") or None,
-            "date": str(ev.get("date") or "")[:10],
-            "publisher": str(ev.get("publisher") or "") or None,
-            "url": _safe_url(ev.get("url")),
-        }
-        for ev in evidence[:MAX_EVIDENCE]
-        if isinstance(ev, dict)
-    ]
+def _evidence_rows(evidence: list[Any]) -> list[dict[str, str]]:
+    """The page's evidence: sentence, document, date, and title, publisher and URL where known (keys left out otherwise)."""
+    rows = []
+    for ev in evidence[:MAX_EVIDENCE]:
+        if not isinstance(ev, dict):
+            continue
+        row = {"sentence": str(ev.get("sentence") or ""), "document": str(ev.get("document") or ""),
+               "date": str(ev.get("date") or "")[:10]}
+        for key in ("title", "publisher"):
+            if ev.get(key):
+                row[key] = str(ev[key])
+        url = _safe_url(ev.get("url"))
+        if url:
+            row["url"] = url
+        rows.append(row)
+    return rows
 
 
 def _date_counts(attrs: dict[str, Any], dates: list[str], weight: float) -> dict[str, int]:

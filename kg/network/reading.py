@@ -103,6 +103,19 @@ SELECT ?claim ?source ?target ?relation ?relationText ?polarity
 """
 )
 
+# Facts linking two different actors: "rejected plans for talks with" the United States.
+_FACTS = (
+    _PREFIXES
+    + """
+SELECT ?claim ?source ?target ?relation ?polarity ?text ?doc ?docId ?docTitle ?docDate ?docUrl ?docPublisher WHERE {
+  ?claim kg:hasFact ?fact .
+  ?fact kg:factSubjectActor ?source ; kg:factObjectActor ?target ; kg:factRelation ?relation .
+  FILTER (?source != ?target)
+  OPTIONAL { ?claim kg:polarity ?polarity }
+""" + _EVIDENCE + """}
+"""
+)
+
 # Bare links stated without a claim behind them (hand-written data, other tools' output).
 _ACTS_ON = (
     _PREFIXES
@@ -234,7 +247,9 @@ def to_networkx(rdf_graph: Any) -> nx.MultiDiGraph:
         events), ``dates`` (sorted ISO strings), ``date_counts`` (ISO date → events on
         that date) and ``evidence`` (list of dicts with ``sentence``, ``document``,
         ``title``, ``date``, ``url``, ``publisher``). Where two actors are linked by a
-        claim but by no event, the claim's relation makes an edge with ``event_type`` None.
+        claim but by no event, the claim's relation makes an edge with ``event_type`` None;
+        where only a fact of a claim links them ("rejected talks with" the United States),
+        the fact's relation does.
 
     Raises:
         InputError: ``rdf_graph`` cannot be queried.
@@ -331,6 +346,22 @@ def to_networkx(rdf_graph: Any) -> nx.MultiDiGraph:
         claim_id = str(row.claim)
         if (claim_id, relation) not in seen_claims:
             seen_claims.add((claim_id, relation))
+            e["count"] += 1
+            e["_signs"].append(-1 if _is_negative(row.polarity) else 0)
+            _count_date(e, row.docDate)
+        if row.docDate is not None:
+            e["dates"].add(str(row.docDate))
+        _add_evidence(e, _evidence(row))
+
+    claim_pairs = {(s, t) for s, t, _ in edges}
+    for row in _query(rdf_graph, _FACTS):
+        source, target = str(row.source), str(row.target)
+        if (source, target) in event_pairs or (source, target) in claim_pairs:
+            continue
+        relation = str(row.relation)
+        e = edge(source, target, f"relation:{relation}", event_type=None, cameo=None, relation=relation, quad=None)
+        if (str(row.claim), relation) not in seen_claims:
+            seen_claims.add((str(row.claim), relation))
             e["count"] += 1
             e["_signs"].append(-1 if _is_negative(row.polarity) else 0)
             _count_date(e, row.docDate)

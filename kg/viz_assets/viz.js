@@ -50,6 +50,10 @@
     .slice(0, data.nodes.length <= labelledMax ? data.nodes.length : 40)
     .forEach(function (n) { labelled.add(n.id); });
 
+  // A link's label on the canvas: a long relation ("acknowledged that his regime ...") is cut,
+  // its whole text is in the tooltip and the evidence panel.
+  function shortLabel(text) { return text.length > 22 ? text.slice(0, 20).trim() + '…' : text; }
+
   // Parallel edges (one per event type) fan out on alternate sides of the straight line.
   function smoothFor(e) {
     var pair = Math.min(e.from, e.to) + ':' + Math.max(e.from, e.to);
@@ -71,7 +75,7 @@
   var edges = new vis.DataSet(data.edges.map(function (e) {
     var color = signColor(e.sign);
     return {
-      id: e.id, from: e.from, to: e.to, label: e.type || e.relation || '',
+      id: e.id, from: e.from, to: e.to, label: shortLabel(e.type || e.relation || ''),
       width: 1 + Math.log2(Math.max(1, e.weight)),
       color: {color: color, highlight: color, hover: color, opacity: large ? 0.6 : 0.9},
       smooth: smoothFor(e)

@@ -65,6 +65,16 @@ def _vis(name: str) -> str:
     return re.sub(r"</(script|style)", r"<\\/\1", text, flags=re.IGNORECASE)
 
 
+#: The page's own script, in order: one function scope joins them (see viz_assets/viz.js).
+SCRIPTS = ("viz.js", "panel.js", "timeline.js", "controls.js")
+
+
+@cache
+def _script() -> str:
+    body = "\n".join(_asset(name) for name in SCRIPTS)
+    return "(function () {\n'use strict';\n" + body + "}());\n"
+
+
 def _json_list(value: Any) -> list[Any]:
     if value is None:
         return []
@@ -285,7 +295,7 @@ def html(G: nx.Graph, *, title: str | None = None, seed: int = 42) -> str:
         "vis_css": _vis("vis-network.css"),
         "css": _asset("viz.css"),
         "vis_js": _vis("vis-network.min.js"),
-        "js": _asset("viz.js"),
+        "js": _script(),
         "data": _script_json(data),
     }
     # One pass, so text inside a slot's value is never taken for a slot.

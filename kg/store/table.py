@@ -1,6 +1,7 @@
 """RDF → event table: the coded events as PETRARCH/Phoenix/ICEWS-style rows (CSV or TSV).
 
-Claims and actors as rows, and all three as pandas DataFrames, are in `kg.store.frames`. Reads back what the store wrote (``kg:Event`` with ``kg:source``/``kg:target`` actors,
+Claims and actors as rows, and all three as pandas DataFrames, are in `kg.store.frames`.
+Reads back what the store wrote (``kg:Event`` with ``kg:source``/``kg:target`` actors,
 ``kg:fromClaim`` → claim → ``prov:wasDerivedFrom`` → sentence → ``kg:inDocument``), so the
 table can be made from any store, RDF file or endpoint that holds a kg graph.
 """
@@ -30,8 +31,14 @@ SELECT ?event ?date ?docDate ?source ?sourceCode ?sourceLabel ?sourceCountry ?so
 WHERE {
   ?event a kg:Event ;
          kg:source ?source ;
-         kg:target ?target ;
          kg:cameoCode ?cameo .
+  OPTIONAL {
+    ?event kg:target ?target .
+    OPTIONAL { ?target kg:actorCode ?targetCode }
+    OPTIONAL { ?target skos:prefLabel ?targetLabel }
+    OPTIONAL { ?target kg:country ?targetCountry }
+    OPTIONAL { ?target kg:sector ?targetSector }
+  }
   OPTIONAL { ?event kg:ploverType ?plover }
   OPTIONAL { ?event kg:quadClass ?quad }
   OPTIONAL { ?event kg:intensity ?intensity }
@@ -41,10 +48,6 @@ WHERE {
   OPTIONAL { ?source skos:prefLabel ?sourceLabel }
   OPTIONAL { ?source kg:country ?sourceCountry }
   OPTIONAL { ?source kg:sector ?sourceSector }
-  OPTIONAL { ?target kg:actorCode ?targetCode }
-  OPTIONAL { ?target skos:prefLabel ?targetLabel }
-  OPTIONAL { ?target kg:country ?targetCountry }
-  OPTIONAL { ?target kg:sector ?targetSector }
   OPTIONAL {
     ?event kg:fromClaim ?claim .
     ?claim prov:wasDerivedFrom ?sent .
@@ -102,7 +105,7 @@ class EventRow:
         source_code: Its CAMEO actor code ("IRNGOV"), or "" where it has none (never an IRI).
         source_country: Its ISO 3166 alpha-3 country ("IRN") or "".
         source_sector: Its CAMEO sector ("GOV") or "".
-        target_name: The target actor's name.
+        target_name: The target actor's name ("" for an event with no target).
         target_code: Its CAMEO actor code, or "".
         target_country: Its country, or "".
         target_sector: Its sector, or "".
@@ -216,7 +219,7 @@ def event_rows(rdf_graph: _Queryable) -> list[EventRow]:
             publisher=_text(r.publisher),
             event=iri,
             source_id=str(r.source),
-            target_id=str(r.target),
+            target_id=_text(r.target),
         )
     log.debug("read %d events", len(rows))
     return list(rows.values())

@@ -175,7 +175,7 @@ class KnowledgeGraph:
         return dataframe(rows, columns)
 
     def timeline(self, *, freq: str = "month"):
-        """Events counted by period and CAMEO quad class: the page's timeline as a DataFrame.
+        """Events between two actors counted by period and CAMEO quad class: the page's timeline as a DataFrame.
 
         Args:
             freq: ``"day"``, ``"week"`` or ``"month"``.

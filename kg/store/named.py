@@ -47,6 +47,10 @@ def country_code(value: str, *, parameter: str = "country") -> str:
     text = " ".join(value.split())
     if text.upper() in gazetteer.states:
         return text.upper()
+    names = {label: code for code, (label, _adj) in gazetteer.states.items()}
+    by_lower = {label.lower(): code for label, code in names.items()}
+    if text.lower().removeprefix("the ") in by_lower:
+        return by_lower[text.lower().removeprefix("the ")]
     words = tokenize(text)
     for start in (0, 1) if words and words[0].lower() == "the" else (0,):
         hit = gazetteer.names.longest(words, start)
@@ -54,7 +58,6 @@ def country_code(value: str, *, parameter: str = "country") -> str:
             countries = {e.country for e in hit[1] if getattr(e, "kind", "") in ("state", "adj") and e.country}
             if len(countries) == 1:
                 return countries.pop()
-    names = {label: code for code, (label, _adj) in gazetteer.states.items()}
     near = difflib.get_close_matches(text, list(names), n=3, cutoff=0.6)
     hint = f" (did you mean {', '.join(f'{n} ({names[n]})' for n in near)}?)" if near else ""
     raise QueryError(f"parameter {parameter!r}: {value!r} is not a country name or ISO 3166-1 alpha-3 code{hint}")

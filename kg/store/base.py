@@ -213,6 +213,12 @@ class Store:
                 raise
             raise QueryError(f"malformed SPARQL: {one_line(exc)}") from exc
 
+    def _prefixes(self) -> dict[str, str]:
+        """The prefixes a query may use undeclared: the graph's bindings, then kg's (as rdflib does)."""
+        prefixes = {prefix: str(namespace) for prefix, namespace in self.graph.namespaces() if prefix}
+        prefixes.update((prefix, str(namespace)) for prefix, namespace in INIT_NS.items())
+        return prefixes
+
     def _query(self, sparql: str, bindings: dict[str, Identifier]) -> Result:
         result = self.graph.query(sparql, initNs=INIT_NS, initBindings=bindings)
         if result.type == "SELECT":

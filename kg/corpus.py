@@ -6,6 +6,7 @@ so the command line can print it as one line.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
@@ -54,10 +55,8 @@ def read_text(path: Path | str) -> str:
             data = p.read_bytes()
         except OSError as exc:
             raise InputError(f"{name}: cannot be read ({exc.strerror})") from exc
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{name}: looks like a binary file, not text")
     try:
-        text = data.decode("utf-8-sig")
+        text = _decode(data, name)
     except UnicodeDecodeError as exc:
         raise InputError(
             f"{name}: is not UTF-8 text (byte {exc.start} is 0x{data[exc.start]:02x}); convert it to UTF-8"
@@ -65,6 +64,28 @@ def read_text(path: Path | str) -> str:
     if not text.strip():
         raise InputError(f"{name}: is empty")
     return text
+
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def _decode(data: bytes, name: str) -> str:
+    """UTF-8 (a BOM allowed), or UTF-16/32 where a byte-order mark says so; else a one-line InputError."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{name}: starts with a {encoding.upper()} byte-order mark but is not "
+                                 f"{encoding.upper()} text (byte {exc.start})") from exc
+    head = data[:8192]
+    if b"\x00" in head:
+        even, odd = head[0::2].count(0), head[1::2].count(0)
+        if max(even, odd) > len(head) // 4 and min(even, odd) == 0:
+            raise InputError(f"{name}: looks like UTF-16 text without a byte-order mark; convert it to UTF-8")
+        raise InputError(f"{name}: looks like a binary file, not text")
+    return data.decode("utf-8-sig")
 
 
 def _date(value: object, where: str) -> dt.date | None:
@@ -123,13 +144,16 @@ def _record_document(record: object, where: str) -> Document:
 
 
 def _read_jsonl(name: str, text: str) -> Iterator[Document]:
-    for n, line in enumerate(text.splitlines(), start=1):
+    # Records end at "\n" only: U+2028, U+2029 and U+0085 are valid inside JSON strings.
+    for n, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             raise InputError(f"{name}:{n}: not valid JSON ({exc.msg})") from exc
+        except RecursionError as exc:
+            raise InputError(f"{name}:{n}: JSON nested too deeply to read") from exc
         yield _record_document(record, f"{name}:{n}")
 
 

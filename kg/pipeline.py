@@ -13,6 +13,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from kg.actors import ActorRegistry, resolve_actors
+from kg.chunking import parse_texts, unread_script
 from kg.corpus import as_documents
 from kg.events import code_events
 from kg.events.verbs import VerbDictionary, load_verbs
@@ -109,8 +110,12 @@ def analyse(
     verb_dictionary = load_verbs(verbs)
     documents = list(documents)
     texts = (d.text for d in documents)
-    for document, doc in zip(documents, nlp.pipe(texts, batch_size=batch_size)):
-        yield document, doc, claims_of(doc, document, registry, verbs=verb_dictionary)
+    for document, doc in zip(documents, parse_texts(nlp, texts, batch_size=batch_size)):
+        claims = claims_of(doc, document, registry, verbs=verb_dictionary)
+        if not claims and (script := unread_script(document.text)):
+            log.warning("%s: nothing extracted: the text is mostly in %s script, and the pipeline reads English",
+                        document.id, script.title())
+        yield document, doc, claims
 
 
 def build(

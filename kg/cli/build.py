@@ -12,8 +12,10 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from kg.cli._app import ActorsOption, InputFormatOption, ModelOption, VerbsOption, app
+from kg.cli._app import console as make_console
 from kg.corpus import read_documents
 from kg.errors import InputError
 
@@ -32,6 +34,18 @@ SELECT ?who ?relation ?what WHERE {
   FILTER(?relation IN ("reject", "dismiss", "refuse", "deny"))
 }
 ORDER BY ?who ?what"""
+
+
+def _check_writable(folder: Path) -> None:
+    """Create `folder` if need be and write a scratch file in it; a one-line InputError where that fails."""
+    import tempfile
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        raise InputError(f"{folder}: cannot write the outputs there ({exc.strerror or exc})") from exc
 
 
 @app.command("build")
@@ -56,6 +70,7 @@ def build_command(
 
     if out.exists() and not out.is_dir():
         raise InputError(f"{out}: exists and is not a folder")
+    _check_writable(out)  # before anything is written to a --store
     documents = read_documents(inputs, input_format=input_format)
     err = Console(stderr=True)
     started = time.perf_counter()
@@ -101,15 +116,15 @@ def build_command(
         )
         print()
         return
-    console = Console()
+    console = make_console()
     console.print(
         f"[bold]{summary.documents}[/] document(s): [bold]{summary.actors}[/] actors, "
         f"[bold]{summary.claims}[/] claims, [bold]{summary.events}[/] events"
     )
-    console.print(f"wrote {ttl} and {page}")
+    console.print(Text(f"wrote {ttl} and {page}"))
     table = Table(title="Who rejected what", title_justify="left")
     for column in ("who", "relation", "what"):
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(*row)
+        table.add_row(*(Text(cell) for cell in row))  # article text: never read as markup
     console.print(table)

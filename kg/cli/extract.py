@@ -49,11 +49,12 @@ def extraction_lines(
     if output_format not in OUTPUT_FORMATS:
         raise InputError(f"unknown output format {output_format!r} (valid: {', '.join(OUTPUT_FORMATS)})")
     if output_format == "carb":
+        from kg.chunking import parse_texts
         from kg.extract import carb_row
         from kg.nlp import load_pipeline
 
         nlp = load_pipeline(model)
-        for document, doc in zip(documents, nlp.pipe(d.text for d in documents)):
+        for document, doc in zip(documents, parse_texts(nlp, (d.text for d in documents))):
             sentence = document.text.strip() if sentence_per_document else None
             for triple in doc._.triples:
                 yield "\t".join(carb_row(triple, sentence=sentence))

@@ -175,7 +175,8 @@ class Store:
 
         Returns:
             True if added; False if a document with the same text was already there
-            (then nothing changes).
+            (then nothing changes). A stored document with the same id and another text
+            (an edited file read again) is replaced by the new one, with a warning.
 
         Raises:
             StoreError: The store is read-only, or the write failed.
@@ -192,7 +193,7 @@ class Store:
         if self.read_only:
             raise StoreError(f"{self.url}: the store is read-only")
         if self._native is not None:
-            return self._add_native(document, graph)
+            return self._add_native(document, graph) and self._drop_older(document)
         if self.has_document(document):
             return False
         context = self.graph.get_context(document_iri(document))
@@ -205,6 +206,23 @@ class Store:
         except (OSError, urllib.error.URLError) as exc:
             raise StoreError(f"{self.url}: could not write document {document.id!r}: {_one_line(exc)}") from exc
         log.debug("%s: added %s (%d triples)", self.url, document.id, len(quads))
+        return self._drop_older(document)
+
+    def _drop_older(self, document: Document) -> bool:
+        """Remove the graphs of other versions of `document` (same id, other text); True."""
+        new = document_iri(document)
+        older = [row[0] for row in self.query(
+            "SELECT DISTINCT ?d WHERE { GRAPH ?d { ?d kg:documentId ?id } }", id=Literal(document.id)) if row[0] != new]
+        for iri in older:
+            if self._native is not None:
+                import pyoxigraph as ox
+
+                self._native.remove_graph(ox.NamedNode(str(iri)))
+            else:
+                self.graph.remove_graph(self.graph.get_context(iri))
+                if self.kind == "sparql":
+                    self.graph.store.commit()
+            log.warning("%s: document %r has a new text; it replaces the version stored before", self.url, document.id)
         return True
 
     def _add_native(self, document: Document, graph: Graph) -> bool:

@@ -12,10 +12,11 @@ turns a result into the bytes and media type a client's ``Accept`` header asks f
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import json
 import logging
 import multiprocessing
-import queue
 import threading
 import time
 from typing import Any
@@ -180,7 +181,8 @@ class QueryWorker:
             reason = f"signal {-code}" if code is not None and code < 0 else f"exit status {code}"
             raise QueryError(f"the query engine stopped ({reason}) on this query") from None
 
-    def _wait_ready(self) -> None:
+    def wait_ready(self) -> None:
+        """Wait until the worker has opened its store (at most `BOOT_SECONDS`)."""
         if self._ready:
             return
         reply = self._receive(BOOT_SECONDS)
@@ -203,7 +205,7 @@ class QueryWorker:
             QueryError: The query was refused or failed, or the engine crashed on it.
             StoreError: The store could not be opened.
         """
-        self._wait_ready()
+        self.wait_ready()
         self._conn.send((sparql, named, params or {}, accept))
         reply = self._receive(timeout)
         if reply is None:
@@ -235,56 +237,117 @@ class QueryWorker:
                 self._process.join(5)
 
 
+class _Waiter:
+    """A query waiting for a worker: the worker is handed to it directly, then it is woken."""
+
+    __slots__ = ("turn", "worker")
+
+    def __init__(self) -> None:
+        self.turn = threading.Event()
+        self.worker: QueryWorker | None = None
+
+    def hand(self, worker: QueryWorker) -> None:
+        self.worker = worker
+        self.turn.set()
+
+
 class QueryPool:
     """A fixed number of workers over one store; a killed or crashed worker is replaced.
+
+    When every worker is busy, a freed worker goes to the waiting query with the earliest
+    arrival time plus `PATIENCE` times its last run time (by the query's text; one never
+    seen counts as instant): ``ASK {}`` overtakes a queue of heavy queries, and a heavy
+    query is overtaken only by those that arrive within a few of its run times after it.
 
     Args:
         store: A `kg.store.Store`.
         workers: Queries that run at once.
     """
 
+    _KNOWN = 4096  # query texts whose last run time is remembered
+    PATIENCE = 10.0
+
     def __init__(self, store, *, workers: int = 4) -> None:
         self._source = _source(store)
-        self._idle: queue.Queue[QueryWorker] = queue.Queue()
+        self._idle: list[QueryWorker] = []
+        self._waiting: list[tuple[float, int, _Waiter]] = []  # a heap: (turn, arrival, waiter)
+        self._arrivals = itertools.count()
+        self._seconds: dict[str, float] = {}
         self._all: set[QueryWorker] = set()
         self._lock = threading.Lock()
         self._closed = False
         for _ in range(max(1, workers)):
-            self._add()
+            self._release(self._new())
 
-    def _add(self) -> None:
+    def _new(self) -> QueryWorker:
         worker = QueryWorker(self._source)
         with self._lock:
             self._all.add(worker)
-        self._idle.put(worker)
+        return worker
+
+    def _release(self, worker: QueryWorker) -> None:
+        """Give `worker` to the waiting query expected to be fastest, or keep it idle."""
+        with self._lock:
+            if self._waiting:
+                heapq.heappop(self._waiting)[2].hand(worker)
+            else:
+                self._idle.append(worker)
+
+    def _acquire(self, expected: float, wait: float) -> QueryWorker:
+        """A free worker; queued by arrival plus `PATIENCE` x `expected` seconds where none is free."""
+        with self._lock:
+            if self._idle:
+                return self._idle.pop()
+            waiter = _Waiter()
+            entry = (time.monotonic() + self.PATIENCE * expected, next(self._arrivals), waiter)
+            heapq.heappush(self._waiting, entry)
+        if waiter.turn.wait(wait):
+            return waiter.worker
+        with self._lock:
+            if waiter.turn.is_set():  # handed a worker just as the wait ended
+                return waiter.worker
+            self._waiting.remove(entry)
+            heapq.heapify(self._waiting)
+        raise QueryTimeout(f"every query worker stayed busy for {wait:g} s")
 
     def run(self, sparql: str, *, accept: str = "*/*", timeout: float = 30.0,
-            wait: float = 30.0) -> tuple[str, bytes, str, dict]:
-        """Run a query on the next free worker (waiting at most `wait` seconds for one).
+            wait: float = 60.0) -> tuple[str, bytes, str, dict]:
+        """Run a query on a free worker (waiting at most `wait` seconds for one).
 
         Raises:
             QueryTimeout: No worker was free in time, or the query passed its time limit.
             QueryError, StoreError: As `QueryWorker.run`.
         """
-        started = time.monotonic()
+        worker = self._acquire(self._seconds.get(sparql, 0.0), wait)
         try:
-            worker = self._idle.get(timeout=wait)
-        except queue.Empty:
-            raise QueryTimeout(f"every query worker stayed busy for {wait:g} s") from None
-        log.debug("waited %.3f s for a query worker", time.monotonic() - started)
+            worker.wait_ready()  # a new worker's start is not the query's time
+        except BaseException:
+            with self._lock:
+                self._all.discard(worker)
+            if not self._closed:
+                self._release(self._new())
+            raise
+        started = time.monotonic()
         try:
             answer = worker.run(sparql, accept=accept, timeout=timeout)
         except BaseException:
-            if not worker.alive:
+            self._remember(sparql, time.monotonic() - started)
+            if worker.alive:
+                self._release(worker)
+            else:
                 with self._lock:
                     self._all.discard(worker)
                 if not self._closed:
-                    self._add()
-                raise
-            self._idle.put(worker)
+                    self._release(self._new())
             raise
-        self._idle.put(worker)
+        self._remember(sparql, time.monotonic() - started)
+        self._release(worker)
         return answer
+
+    def _remember(self, sparql: str, seconds: float) -> None:
+        if len(self._seconds) >= self._KNOWN:
+            self._seconds.clear()
+        self._seconds[sparql] = seconds
 
     def close(self) -> None:
         """Stop every worker."""

@@ -254,10 +254,11 @@ class _Waiter:
 class QueryPool:
     """A fixed number of workers over one store; a killed or crashed worker is replaced.
 
-    When every worker is busy, a freed worker goes to the waiting query with the earliest
-    arrival time plus `PATIENCE` times its last run time (by the query's text; one never
-    seen counts as instant): ``ASK {}`` overtakes a queue of heavy queries, and a heavy
-    query is overtaken only by those that arrive within a few of its run times after it.
+    One worker is kept for fast queries (those whose last run took under `FAST` seconds,
+    or never seen), so ``ASK {}`` waits for at most another fast query however many heavy
+    ones are queued. Heavy queries wait in order of arrival plus `PATIENCE` times their
+    last run time: one is overtaken only by those that arrive within a few of its run
+    times after it.
 
     Args:
         store: A `kg.store.Store`.
@@ -266,11 +267,14 @@ class QueryPool:
 
     _KNOWN = 4096  # query texts whose last run time is remembered
     PATIENCE = 10.0
+    FAST = 0.1
 
     def __init__(self, store, *, workers: int = 4) -> None:
         self._source = _source(store)
         self._idle: list[QueryWorker] = []
-        self._waiting: list[tuple[float, int, _Waiter]] = []  # a heap: (turn, arrival, waiter)
+        self._fast: list[tuple[float, int, _Waiter]] = []  # heaps of waiting queries: (turn, arrival, waiter)
+        self._heavy: list[tuple[float, int, _Waiter]] = []
+        self._reserved = 1 if workers > 1 else 0  # idle workers heavy queries leave to fast ones
         self._arrivals = itertools.count()
         self._seconds: dict[str, float] = {}
         self._all: set[QueryWorker] = set()
@@ -288,26 +292,30 @@ class QueryPool:
     def _release(self, worker: QueryWorker) -> None:
         """Give `worker` to the waiting query expected to be fastest, or keep it idle."""
         with self._lock:
-            if self._waiting:
-                heapq.heappop(self._waiting)[2].hand(worker)
+            if self._fast:
+                heapq.heappop(self._fast)[2].hand(worker)
+            elif self._heavy and len(self._idle) >= self._reserved:
+                heapq.heappop(self._heavy)[2].hand(worker)
             else:
                 self._idle.append(worker)
 
     def _acquire(self, expected: float, wait: float) -> QueryWorker:
         """A free worker; queued by arrival plus `PATIENCE` x `expected` seconds where none is free."""
+        fast = expected < self.FAST
+        queue = self._fast if fast else self._heavy
         with self._lock:
-            if self._idle:
+            if len(self._idle) > (0 if fast else self._reserved):
                 return self._idle.pop()
             waiter = _Waiter()
             entry = (time.monotonic() + self.PATIENCE * expected, next(self._arrivals), waiter)
-            heapq.heappush(self._waiting, entry)
+            heapq.heappush(queue, entry)
         if waiter.turn.wait(wait):
             return waiter.worker
         with self._lock:
             if waiter.turn.is_set():  # handed a worker just as the wait ended
                 return waiter.worker
-            self._waiting.remove(entry)
-            heapq.heapify(self._waiting)
+            queue.remove(entry)
+            heapq.heapify(queue)
         raise QueryTimeout(f"every query worker stayed busy for {wait:g} s")
 
     def run(self, sparql: str, *, accept: str = "*/*", timeout: float = 30.0,

@@ -22,7 +22,7 @@ from kg.errors import InputError, KGError, ModelError, OntologyError, QueryError
 from kg.graph import KnowledgeGraph
 from kg.nlp import load_pipeline
 from kg.pipeline import analyse, build
-from kg.types import Actor, ActorType, Argument, Claim, Document, Event, Quad, Role, Triple
+from kg.types import Actor, ActorType, Argument, Claim, Document, Event, Fact, FactKind, Quad, Role, Triple
 
 __all__ = [
     "Actor",
@@ -31,6 +31,8 @@ __all__ = [
     "Claim",
     "Document",
     "Event",
+    "Fact",
+    "FactKind",
     "InputError",
     "KGError",
     "KnowledgeGraph",

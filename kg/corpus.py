@@ -7,6 +7,7 @@ so the command line can print it as one line.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import csv
 import datetime as dt
 import io
@@ -240,8 +241,9 @@ def read_documents(paths: Sequence[Path | str], *, input_format: str = "text") -
 def as_documents(items: Iterable[Document | str | Path]) -> list[Document]:
     """Documents from a mix of Documents, texts and paths (what `kg.build_graph` accepts).
 
-    A string is always text (its id is ``text-N``), never read as a file name: article
-    text is untrusted. Give files as `pathlib.Path` objects, or read them with `read_documents`.
+    A string is always text, never read as a file name: article text is untrusted. Its id
+    is ``text-`` and the start of its content hash, the same for the same text in every
+    call (so a store built from strings in several calls keeps each, and replaces none). Give files as `pathlib.Path` objects, or read them with `read_documents`.
     """
     if isinstance(items, (str, Path, Document)):
         items = [items]
@@ -254,7 +256,8 @@ def as_documents(items: Iterable[Document | str | Path]) -> list[Document]:
         elif isinstance(item, str):
             if not item.strip():
                 raise InputError(f"text {n} is empty")
-            documents.append(Document(id=f"text-{n}", text=item))
+            unnamed = Document(id="text", text=item)
+            documents.append(dataclasses.replace(unnamed, id=f"text-{unnamed.content_hash[:12]}"))
         else:
             raise InputError(f"item {n}: expected a Document, a text or a path, got {type(item).__name__}")
     if not documents:

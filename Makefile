@@ -32,11 +32,14 @@ test: dev
 bench: dev
 	$(PIP) install $(PIN) -e '.[bench]'
 	$(PY) benchmarks/carb.py
+	$(PY) benchmarks/claims.py
 	$(PY) benchmarks/benchie.py
 	$(PY) benchmarks/throughput.py
 	$(PY) benchmarks/viz.py
 	$(PY) benchmarks/petrarch_actors.py
 	$(PY) benchmarks/petrarch_events.py
+	$(PY) benchmarks/plover.py
+	$(PY) benchmarks/events_dev.py
 	$(PY) benchmarks/store.py --triples 200000
 
 golden: dev

@@ -117,7 +117,7 @@ _FACT_KIND = {
 
 
 def _add_fact(g: Graph, node: URIRef, fact: Fact, claim: URIRef, *, subject: URIRef | None,
-              obj: URIRef | None) -> None:
+              obj: URIRef | None, asserted: bool = True) -> None:
     g.add((claim, KG.hasFact, node))
     g.add((node, RDF.type, KG.Fact))
     g.add((node, KG.factKind, _FACT_KIND[fact.kind]))
@@ -131,7 +131,7 @@ def _add_fact(g: Graph, node: URIRef, fact: Fact, claim: URIRef, *, subject: URI
         g.add((node, KG.factSubjectActor, subject))
     if obj is not None:
         g.add((node, KG.factObjectActor, obj))
-    if subject is not None and obj is not None and subject != obj:
+    if subject is not None and obj is not None and subject != obj and asserted:
         g.add((subject, KG.actsOn, obj))
 
 
@@ -192,10 +192,18 @@ def _add_document(g: Graph, document: Document) -> URIRef:
 
 def _add_event(g: Graph, node: URIRef, event: Event, claim: URIRef, *, positive: bool,
                speaker: URIRef | None, document: Document) -> None:
-    source, target = actor_iri(event.source), actor_iri(event.target)
+    source = actor_iri(event.source)
+    target = actor_iri(event.target) if event.target is not None else None
     g.add((node, RDF.type, KG.Event))
     g.add((node, KG.source, source))
-    g.add((node, KG.target, target))
+    if target is not None:
+        g.add((node, KG.target, target))
+    if event.text:
+        g.add((node, KG.eventText, Literal(event.text)))
+    if event.mode:
+        g.add((node, KG.ploverMode, Literal(event.mode)))
+    if event.context:
+        g.add((node, KG.ploverContext, Literal(event.context)))
     g.add((node, KG.eventType, CAMEO[event.cameo]))
     g.add((node, KG.cameoCode, Literal(event.cameo)))
     if event.plover:
@@ -207,7 +215,7 @@ def _add_event(g: Graph, node: URIRef, event: Event, claim: URIRef, *, positive:
         g.add((node, KG.attributedTo, speaker))
     if document.date is not None:
         g.add((node, KG.date, Literal(document.date, datatype=XSD.date)))
-    if positive:
+    if positive and target is not None:
         g.add((source, PLOVER_PROPERTIES.get(event.plover or "", KG.actsOn), target))
 
 
@@ -299,6 +307,8 @@ def document_graph(
             g.add((node, KG.modality, Literal(triple.modality)))
         if triple.condition:
             g.add((node, KG.condition, Literal(triple.condition)))
+        if triple.question:
+            g.add((node, KG.question, Literal(True)))
         if triple.attribution_text:
             g.add((node, KG.attributionText, Literal(triple.attribution_text)))
         speaker = describe(claim.attribution_actor)
@@ -312,13 +322,13 @@ def document_graph(
             g.add((node, KG.subjectActor, subject))
         if obj is not None:
             g.add((node, KG.objectActor, obj))
-        if subject is not None and obj is not None and subject != obj:
+        if subject is not None and obj is not None and subject != obj and triple.asserted:
             g.add((subject, KG.actsOn, obj))
         for j, fact in enumerate(claim.facts):
             _add_fact(g, fact_iri(node, j), fact, node, subject=describe(fact.subject_actor),
-                      obj=describe(fact.object_actor))
+                      obj=describe(fact.object_actor), asserted=triple.asserted)
         for j, event in enumerate(claim.events):
-            _add_event(g, event_iri(node, j), event, node, positive=not triple.negated,
+            _add_event(g, event_iri(node, j), event, node, positive=not triple.negated and triple.asserted,
                        speaker=speaker, document=document)
     log.debug("%s: %d claims, %d triples", document.id, len(claims), len(g))
     return g

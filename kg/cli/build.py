@@ -28,7 +28,11 @@ SELECT ?who ?relation ?what WHERE {
          kg:subjectText ?subject ;
          kg:objectText ?what ;
          kg:polarity kg:Positive .
-  OPTIONAL { ?claim kg:subjectActor/skos:prefLabel ?actor }
+  OPTIONAL {
+    ?claim kg:subjectActor ?subjectActor .
+    OPTIONAL { ?subjectActor owl:sameAs ?canonical }
+    BIND(COALESCE(?canonical, ?subjectActor) AS ?named)
+    ?named skos:prefLabel ?actor }
   BIND(COALESCE(?actor, ?subject) AS ?who)
   FILTER(?relation IN ("reject", "dismiss", "refuse", "deny"))
 }

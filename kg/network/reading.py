@@ -230,6 +230,15 @@ def _count_date(edge: dict[str, Any], date: Any) -> None:
         edge["date_counts"][day] = edge["date_counts"].get(day, 0) + 1
 
 
+def _canonical_iris(rdf_graph: Any) -> dict[str, str]:
+    """Actor IRI → the IRI of the canonical actor its ``owl:sameAs`` links lead to (only merged ones)."""
+    from kg.store import actor_iri
+    from kg.store.actors import canonical_ids
+
+    _query(rdf_graph, "ASK {}")  # a clear error for what cannot be queried, before the links are read
+    return {str(actor_iri(member)): str(actor_iri(head)) for member, head in canonical_ids(rdf_graph).items()}
+
+
 def to_networkx(rdf_graph: Any) -> nx.MultiDiGraph:
     """The actor network of an RDF graph written in the `kg` model.
 
@@ -240,7 +249,11 @@ def to_networkx(rdf_graph: Any) -> nx.MultiDiGraph:
     Returns:
         A ``MultiDiGraph``. Nodes are keyed by actor IRI and carry ``label``, ``type``
         (``"Person"``, ``"Government"``, ...), ``country``, ``sector``, ``code``,
-        ``aliases`` (list) and ``roles`` (list of strings). There is one edge per
+        ``aliases`` (list) and ``roles`` (list of strings). An actor id that
+        ``owl:sameAs`` links to a canonical one (`kg.store.actors.canonical_ids`) is that
+        actor: its edges, counts, labels (as aliases) and roles go to the canonical node,
+        whose ``merged`` attribute names the merged ids, joined with "; " ("" where none).
+        There is one edge per
         (source, target, event type), keyed by the event type, carrying ``event_type``
         (PLOVER type or None), ``cameo``, ``relation``, ``quad`` (1–4 or None), ``sign``
         (+1 cooperation, -1 conflict, 0 unknown), ``weight`` and ``count`` (number of
@@ -264,9 +277,21 @@ def to_networkx(rdf_graph: Any) -> nx.MultiDiGraph:
         (Schrodt 2012, CAMEO codebook 1.1b3); a negated claim counts as conflict.
     """
     G = nx.MultiDiGraph()
+    canonical = _canonical_iris(rdf_graph)
+    merged_names: dict[str, set[str]] = {}
+    merged_ids: dict[str, set[str]] = {}
+    for member, head in canonical.items():
+        merged_ids.setdefault(head, set()).add(member.removeprefix(_ACTOR_IRI))
+
+    def canon(term: Any) -> str:
+        return canonical.get(str(term), str(term))
 
     for row in _query(rdf_graph, _ACTORS):
         iri = str(row.actor)
+        if iri in canonical:  # a merged id: its names are the canonical actor's aliases
+            if row.label is not None:
+                merged_names.setdefault(canonical[iri], set()).add(str(row.label))
+            continue
         _new_node(G, iri)
         attrs = G.nodes[iri]
         type_name = _tail(str(row.type))
@@ -283,14 +308,13 @@ def to_networkx(rdf_graph: Any) -> nx.MultiDiGraph:
                 attrs[name] = str(value)
 
     for row in _query(rdf_graph, _ALIASES):
-        iri = str(row.actor)
+        merged_names.setdefault(canon(row.actor), set()).add(str(row.alias))
+    for iri, names in merged_names.items():
         if iri in G:
-            alias = str(row.alias)
-            if alias not in G.nodes[iri]["aliases"] and alias != G.nodes[iri]["label"]:
-                G.nodes[iri]["aliases"].append(alias)
+            G.nodes[iri]["aliases"] = [a for a in sorted(names) if a != G.nodes[iri]["label"]]
 
     for row in _query(rdf_graph, _ROLES):
-        iri = str(row.actor)
+        iri = canon(row.actor)
         if iri in G:
             role = str(row.title) + (f" ({row.country})" if row.country is not None else "")
             if role not in G.nodes[iri]["roles"]:
@@ -314,7 +338,7 @@ def to_networkx(rdf_graph: Any) -> nx.MultiDiGraph:
         return edges[source, target, key]
 
     for row in _query(rdf_graph, _EVENTS):
-        source, target = str(row.source), str(row.target)
+        source, target = canon(row.source), canon(row.target)
         plover = _tail(str(row.plover)) if row.plover is not None else None
         cameo = _str(row.cameo)
         quad = int(row.quad.toPython()) if row.quad is not None else None
@@ -338,8 +362,8 @@ def to_networkx(rdf_graph: Any) -> nx.MultiDiGraph:
 
     seen_claims: set[tuple[str, str]] = set()
     for row in _query(rdf_graph, _CLAIMS):
-        source, target = str(row.source), str(row.target)
-        if (source, target) in event_pairs:
+        source, target = canon(row.source), canon(row.target)
+        if source == target or (source, target) in event_pairs:
             continue
         relation = _str(row.relation) or _str(row.relationText) or "acts on"
         e = edge(source, target, f"relation:{relation}", event_type=None, cameo=None, relation=relation, quad=None)
@@ -355,8 +379,8 @@ def to_networkx(rdf_graph: Any) -> nx.MultiDiGraph:
 
     claim_pairs = {(s, t) for s, t, _ in edges}
     for row in _query(rdf_graph, _FACTS):
-        source, target = str(row.source), str(row.target)
-        if (source, target) in event_pairs or (source, target) in claim_pairs:
+        source, target = canon(row.source), canon(row.target)
+        if source == target or (source, target) in event_pairs or (source, target) in claim_pairs:
             continue
         relation = str(row.relation)
         e = edge(source, target, f"relation:{relation}", event_type=None, cameo=None, relation=relation, quad=None)
@@ -371,8 +395,8 @@ def to_networkx(rdf_graph: Any) -> nx.MultiDiGraph:
 
     linked = {(s, t) for s, t, _ in edges}
     for row in _query(rdf_graph, _ACTS_ON):
-        source, target = str(row.source), str(row.target)
-        if (source, target) in linked or (source, target) in event_pairs:
+        source, target = canon(row.source), canon(row.target)
+        if source == target or (source, target) in linked or (source, target) in event_pairs:
             continue
         e = edge(source, target, "relation:acts on", event_type=None, cameo=None, relation="acts on", quad=None)
         e["count"] += 1
@@ -389,6 +413,7 @@ def to_networkx(rdf_graph: Any) -> nx.MultiDiGraph:
         attrs = G.nodes[node]
         attrs["aliases"] = sorted(attrs["aliases"])
         attrs["roles"] = sorted(attrs["roles"])
+        attrs["merged"] = "; ".join(sorted(merged_ids.get(node, ())))
         ordered.add_node(node, **attrs)
     G = ordered
     for (source, target, key), attrs in sorted(edges.items()):

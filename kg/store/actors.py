@@ -87,13 +87,16 @@ def _text(value: object) -> str | None:
     return str(value) if value is not None else None
 
 
+_SAME_AS = "SELECT ?a ?b WHERE { ?a <http://www.w3.org/2002/07/owl#sameAs> ?b }"
+
+
 def canonical_ids(store) -> dict[str, str]:  # noqa: ANN001
     """Actor id → the canonical id the store's ``owl:sameAs`` links lead to (only ids that have one).
 
     What a query or a network needs to count one actor once: replace each id by
-    ``canonical_ids(store).get(id, id)``.
+    ``canonical_ids(store).get(id, id)``. `store` is a store or any rdflib graph.
     """
-    links = {actor_id_of(a): actor_id_of(b) for a, b in store.query("SELECT ?a ?b WHERE { ?a owl:sameAs ?b }")
+    links = {actor_id_of(a): actor_id_of(b) for a, b in store.query(_SAME_AS)
              if str(a).startswith(ACTOR_PREFIX) and str(b).startswith(ACTOR_PREFIX)}
     out = {}
     for start in sorted(links):
@@ -114,6 +117,34 @@ def identity_graph(identity: Identity) -> Graph:
     return g
 
 
+_LINKS = """
+SELECT ?a ?b ?comment WHERE {
+  ?a owl:sameAs ?b .
+  OPTIONAL { ?a rdfs:comment ?comment FILTER (STRSTARTS(STR(?comment), CONCAT("same as ", STR(?b)))) }
+}
+"""
+
+
+def _drop_stale_links(store, identity: Identity) -> None:  # noqa: ANN001
+    """Remove the stored links this identity no longer makes (a head that moved, a pair kept apart).
+
+    So every member links straight to its head, one ``owl:sameAs`` each, and a query needs
+    one level of it, never a path.
+    """
+    stale: list[tuple] = []
+    for a, b, comment in store.query(_LINKS):
+        if not (str(a).startswith(ACTOR_PREFIX) and str(b).startswith(ACTOR_PREFIX)):
+            continue
+        if identity.of(actor_id_of(a)) == actor_id_of(b):
+            continue
+        stale.append((a, OWL.sameAs, b))
+        if comment is not None:
+            stale.append((a, RDFS.comment, comment))
+    if stale:
+        store.remove_actor_triples(stale)
+        log.info("%d stored actor links no longer hold and were removed", sum(p == OWL.sameAs for _, p, _ in stale))
+
+
 def record_identity(store, *, same_as: Iterable[tuple[str, str]] = (), never: Iterable[tuple[str, str]] = ()) -> Identity:  # noqa: ANN001
     """Decide the identity of the store's actors and write the merges not yet written.
 
@@ -127,6 +158,7 @@ def record_identity(store, *, same_as: Iterable[tuple[str, str]] = (), never: It
     """
     actors, counts = stored_actors(store)
     identity = corpus_identity(actors, counts=counts, same_as=same_as, never=never)
+    _drop_stale_links(store, identity)
     graph = identity_graph(identity)
     if len(graph):
         text = graph.serialize(format="nt")

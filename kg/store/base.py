@@ -185,6 +185,17 @@ class Store:
     def _add_quads(self, quads: list) -> None:
         self.graph.addN(quads)
 
+    def remove_actor_triples(self, triples: list) -> None:
+        """Remove triples from the shared actor graph (links a later identity pass no longer makes)."""
+        self._writable()
+        shared = self.graph.get_context(ACTORS_GRAPH)
+        for s, p, o in triples:
+            self.graph.remove((s, p, o, shared))
+        self._commit()
+
+    def _commit(self) -> None:
+        """Make removals visible where the backend batches them (a remote endpoint)."""
+
     def query(self, sparql: str, **bindings: Any) -> Result:
         """Run a SPARQL 1.1 query with kg's prefixes declared.
 

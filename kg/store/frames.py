@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
+from kg.store.actors import canonical_ids
+from kg.store.mapping import actor_iri
 from kg.store.table import _Queryable, _text, prologue
 
 __all__ = ["ACTOR_COLUMNS", "CLAIM_COLUMNS", "actor_rows", "claim_rows", "dataframe", "native", "result_rows"]
@@ -28,12 +30,24 @@ WHERE {
   OPTIONAL { ?claim kg:polarity ?polarity }
   OPTIONAL { ?claim kg:modality ?modality }
   OPTIONAL { ?claim kg:condition ?condition }
-  OPTIONAL { ?claim kg:attributedTo ?speaker . OPTIONAL { ?speaker skos:prefLabel ?speakerLabel } }
+  OPTIONAL {
+    ?claim kg:attributedTo ?said .
+    OPTIONAL { ?said owl:sameAs ?speakerCanonical }
+    BIND (COALESCE(?speakerCanonical, ?said) AS ?speaker)
+    OPTIONAL { ?speaker skos:prefLabel ?speakerLabel } }
   OPTIONAL { ?claim kg:attributionText ?attributionText }
   OPTIONAL { ?claim kg:confidence ?confidence }
   OPTIONAL { ?claim kg:extractionRule ?rule }
-  OPTIONAL { ?claim kg:subjectActor ?subjectActor . OPTIONAL { ?subjectActor skos:prefLabel ?subjectLabel } }
-  OPTIONAL { ?claim kg:objectActor ?objectActor . OPTIONAL { ?objectActor skos:prefLabel ?objectLabel } }
+  OPTIONAL {
+    ?claim kg:subjectActor ?claimSubject .
+    OPTIONAL { ?claimSubject owl:sameAs ?subjectCanonical }
+    BIND (COALESCE(?subjectCanonical, ?claimSubject) AS ?subjectActor)
+    OPTIONAL { ?subjectActor skos:prefLabel ?subjectLabel } }
+  OPTIONAL {
+    ?claim kg:objectActor ?claimObject .
+    OPTIONAL { ?claimObject owl:sameAs ?objectCanonical }
+    BIND (COALESCE(?objectCanonical, ?claimObject) AS ?objectActor)
+    OPTIONAL { ?objectActor skos:prefLabel ?objectLabel } }
   OPTIONAL {
     ?claim prov:wasDerivedFrom ?sent .
     OPTIONAL { ?sent kg:text ?sentence }
@@ -76,7 +90,9 @@ _ROLES_SPARQL = "SELECT ?item ?value WHERE { ?item kg:holdsRole/kg:roleTitle ?va
 
 _COUNTS_SPARQL = """
 SELECT ?actor (COUNT(DISTINCT ?claim) AS ?claims) (COUNT(DISTINCT ?event) AS ?events) WHERE {
-  { ?claim kg:subjectActor|kg:objectActor ?actor } UNION { ?event kg:source|kg:target ?actor }
+  { ?claim kg:subjectActor|kg:objectActor ?named } UNION { ?event kg:source|kg:target ?named }
+  OPTIONAL { ?named owl:sameAs ?canonical }
+  BIND (COALESCE(?canonical, ?named) AS ?actor)
 }
 GROUP BY ?actor
 """
@@ -115,11 +131,15 @@ def native(term: Any) -> Any:
     return value
 
 
-def _joined(rdf_graph: _Queryable, sparql: str) -> dict[str, str]:
-    """Item → its values, sorted and joined with "; " (a two-column ``?item ?value`` query)."""
+def _joined(rdf_graph: _Queryable, sparql: str, canonical: dict[str, str] | None = None) -> dict[str, str]:
+    """Item → its values, sorted and joined with "; " (a two-column ``?item ?value`` query).
+
+    Items in `canonical` (a merged actor → its canonical actor) give their values to that one.
+    """
+    canonical = canonical or {}
     values: dict[str, set[str]] = {}
     for r in rdf_graph.query(prologue() + sparql):
-        values.setdefault(str(r.item), set()).add(str(r.value))
+        values.setdefault(canonical.get(str(r.item), str(r.item)), set()).add(str(r.value))
     return {item: "; ".join(sorted(found)) for item, found in values.items()}
 
 
@@ -181,19 +201,26 @@ def actor_rows(rdf_graph: _Queryable) -> list[dict[str, Any]]:
 
     ``type`` is the most specific class ("Government" over "State"); ``aliases`` and
     ``roles`` are joined with "; "; ``claims`` and ``events`` count those the actor takes
-    part in, at either end.
+    part in, at either end. An id ``owl:sameAs`` links to a canonical actor is no row of
+    its own: its names become aliases of the canonical actor and its claims and events count there.
 
     Examples:
         >>> import rdflib
         >>> actor_rows(rdflib.Graph())
         []
     """
-    aliases = _joined(rdf_graph, _ALIASES_SPARQL)
-    roles = _joined(rdf_graph, _ROLES_SPARQL)
+    canonical = {str(actor_iri(member)): str(actor_iri(head)) for member, head in canonical_ids(rdf_graph).items()}
+    aliases = _joined(rdf_graph, _ALIASES_SPARQL, canonical)
+    roles = _joined(rdf_graph, _ROLES_SPARQL, canonical)
     counts = {str(r.actor): (int(r.claims), int(r.events)) for r in rdf_graph.query(prologue() + _COUNTS_SPARQL)}
     rows: dict[str, dict[str, Any]] = {}
+    names: dict[str, set[str]] = {}
     for r in rdf_graph.query(prologue() + ACTORS_SPARQL):
         iri = str(r.actor)
+        if iri in canonical:
+            if r.label is not None:
+                names.setdefault(canonical[iri], set()).add(str(r.label))
+            continue
         type_name = str(r.type).rsplit("#", 1)[-1]
         if iri in rows:
             if _TYPE_ORDER.index(type_name) < _TYPE_ORDER.index(rows[iri]["type"]):
@@ -212,6 +239,10 @@ def actor_rows(rdf_graph: _Queryable) -> list[dict[str, Any]]:
             "claims": claims,
             "events": events,
         }
+    for iri, found in names.items():
+        if iri in rows:
+            known = set(filter(None, (rows[iri]["aliases"] or "").split("; "))) | found
+            rows[iri]["aliases"] = "; ".join(sorted(known - {rows[iri]["name"]})) or None
     return list(rows.values())
 
 

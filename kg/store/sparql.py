@@ -95,6 +95,9 @@ class SparqlStore(Store):
         self.graph.addN(quads)
         self.graph.store.commit()
 
+    def _commit(self) -> None:
+        self.graph.store.commit()
+
     def _remove_graph(self, iri: URIRef) -> None:
         self.graph.update(f"DROP SILENT GRAPH <{iri}>")
         self.graph.store.commit()

@@ -30,10 +30,14 @@ SELECT ?event ?date ?docDate ?source ?sourceCode ?sourceLabel ?sourceCountry ?so
        ?cameo ?plover ?quad ?intensity ?speakerLabel ?docId ?title ?url ?publisher ?sentIndex ?sentence
 WHERE {
   ?event a kg:Event ;
-         kg:source ?source ;
+         kg:source ?eventSource ;
          kg:cameoCode ?cameo .
+  OPTIONAL { ?eventSource owl:sameAs ?sourceCanonical }
+  BIND (COALESCE(?sourceCanonical, ?eventSource) AS ?source)
   OPTIONAL {
-    ?event kg:target ?target .
+    ?event kg:target ?eventTarget .
+    OPTIONAL { ?eventTarget owl:sameAs ?targetCanonical }
+    BIND (COALESCE(?targetCanonical, ?eventTarget) AS ?target)
     OPTIONAL { ?target kg:actorCode ?targetCode }
     OPTIONAL { ?target skos:prefLabel ?targetLabel }
     OPTIONAL { ?target kg:country ?targetCountry }
@@ -43,7 +47,11 @@ WHERE {
   OPTIONAL { ?event kg:quadClass ?quad }
   OPTIONAL { ?event kg:intensity ?intensity }
   OPTIONAL { ?event kg:date ?date }
-  OPTIONAL { ?event kg:attributedTo ?speaker . OPTIONAL { ?speaker skos:prefLabel ?speakerLabel } }
+  OPTIONAL {
+    ?event kg:attributedTo ?said .
+    OPTIONAL { ?said owl:sameAs ?speakerCanonical }
+    BIND (COALESCE(?speakerCanonical, ?said) AS ?speaker)
+    OPTIONAL { ?speaker skos:prefLabel ?speakerLabel } }
   OPTIONAL { ?source kg:actorCode ?sourceCode }
   OPTIONAL { ?source skos:prefLabel ?sourceLabel }
   OPTIONAL { ?source kg:country ?sourceCountry }

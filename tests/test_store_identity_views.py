@@ -12,6 +12,7 @@ import pytest
 from rdflib import Graph
 from rdflib.namespace import OWL
 
+from kg.cli.build import WHO_REJECTED_WHAT
 from kg.network import to_networkx
 from kg.pipeline import build
 from kg.store import actor_iri, run_named
@@ -95,7 +96,8 @@ def test_the_order_of_the_articles_changes_nothing(both_orders):
 def test_a_link_the_identity_no_longer_makes_is_removed(kind, tmp_path):
     """A head that moved, or a pair an analyst later kept apart, leaves no second link behind."""
     location = None if kind == "memory" else str(tmp_path / "store")
-    result = build(list(ARTICLES), store=location)
+    rejected = Document("moscow-wednesday", "Putin rejected the proposal from Kyiv.", date="2022-02-23")
+    result = build([*ARTICLES, rejected], store=location)
     try:
         store = result.store
         stale = Graph()
@@ -105,6 +107,8 @@ def test_a_link_the_identity_no_longer_makes_is_removed(kind, tmp_path):
         record_identity(store)
         links = sorted((str(a), str(b)) for a, b in store.query("SELECT ?a ?b WHERE { ?a owl:sameAs ?b }"))
         assert links == [(str(actor_iri("person/putin")), PUTIN)]
-        assert len(list(run_named(store, "who-acts-on-whom"))) == 2
+        assert {str(row[0]) for row in run_named(store, "who-acts-on-whom")} == {PUTIN}
+        assert [(str(r[0]), str(r[1])) for r in run_named(store, "who-rejected-what")] == [("Putin", "Vladimir Putin")]
+        assert [str(r[0]) for r in store.query(WHO_REJECTED_WHAT)] == ["Vladimir Putin"]
     finally:
         result.close()

@@ -28,12 +28,9 @@ SELECT ?who ?relation ?what WHERE {
          kg:subjectText ?subject ;
          kg:objectText ?what ;
          kg:polarity kg:Positive .
-  OPTIONAL {
-    ?claim kg:subjectActor ?subjectActor .
-    OPTIONAL { ?subjectActor owl:sameAs ?canonical }
-    BIND(COALESCE(?canonical, ?subjectActor) AS ?named)
-    ?named skos:prefLabel ?actor }
-  BIND(COALESCE(?actor, ?subject) AS ?who)
+  OPTIONAL { ?claim kg:subjectActor/owl:sameAs/skos:prefLabel ?canonicalLabel }
+  OPTIONAL { ?claim kg:subjectActor/skos:prefLabel ?ownLabel FILTER(!BOUND(?canonicalLabel)) }
+  BIND(COALESCE(?canonicalLabel, ?ownLabel, ?subject) AS ?who)
   FILTER(?relation IN ("reject", "dismiss", "refuse", "deny"))
 }
 ORDER BY ?who ?what"""

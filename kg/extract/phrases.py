@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-__all__ = ["conjuncts", "is_proviso", "phrase", "trim"]
+__all__ = ["conjuncts", "is_aside", "is_proviso", "phrase", "trim"]
 
 #: Children of a phrase head that are extracted separately, never kept inside it.
 SEPARATE = frozenset({"conj", "cc", "preconj", "appos", "relcl"})
@@ -68,13 +68,24 @@ def phrase(head: Token, *, exclude: frozenset[str] = SEPARATE, drop: frozenset[i
     doc = head.doc
     start = end = head.i
     for child in head.children:
-        if child.dep_ in exclude or child.dep_ == "punct" or child.i in drop or is_proviso(child):
+        if child.dep_ in exclude or child.dep_ == "punct" or child.i in drop or is_proviso(child) or is_aside(child):
             continue
         start = min(start, child.left_edge.i)
         end = max(end, child.right_edge.i)
     end = _without_trailing_adverbial(doc, head, end)
     span = trim(doc, start, end + 1)
     return span if span is not None else doc[head.i : head.i + 1]
+
+
+def is_aside(token: Token) -> bool:
+    """True for a participle clause set off by commas after a subject ("Abiy, *visiting Asmara*,
+    promised ..."): it says something of the subject on its own and is no part of its name."""
+    doc = token.doc
+    return (
+        token.dep_ == "acl" and token.tag_ == "VBG" and token.head.dep_ in ("nsubj", "nsubjpass")
+        and token.i > token.head.i and token.left_edge.i > 0 and doc[token.left_edge.i - 1].text == ","
+        and token.right_edge.i + 1 < len(doc) and doc[token.right_edge.i + 1].text == ","
+    )
 
 
 _PROVISO = frozenset({"provided", "providing"})

@@ -145,16 +145,19 @@ def build(
     """
     from kg.graph import KnowledgeGraph
     from kg.store import document_graph, open_store
+    from kg.store.actors import record_identity
 
     documents = as_documents(sources)
+    registry = ActorRegistry(dictionaries=actors)  # a bad actor file is refused before the store opens
     target = open_store(store)
     try:
-        for document, doc, claims in analyse(documents, model=model, actors=actors, verbs=verbs):
+        for document, doc, claims in analyse(documents, model=model, registry=registry, verbs=verbs):
             added = target.add_document(document, document_graph(document, doc, claims))
             if not added:
                 log.info("%s: already in the store, skipped", document.id)
             if progress is not None:
                 progress(document, claims, added)
+        record_identity(target, same_as=registry.same_as, never=registry.never)  # the corpus pass
     except BaseException:
         target.close()
         raise

@@ -23,6 +23,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, SKOS, XSD
 from spacy.tokens import Doc
 
+from kg.actors.ids import ActorKind, actor_id
 from kg.errors import InputError
 from kg.ontology import CAMEO, ID, KG, PLOVER, PLOVER_PROPERTIES, PREFIXES
 from kg.types import Actor, ActorType, Claim, Document, Event, Fact, FactKind
@@ -161,7 +162,7 @@ def _add_actor(g: Graph, actor: Actor) -> URIRef:
     if actor.code:
         g.add((node, KG.actorCode, Literal(actor.code)))
     if actor.type is ActorType.GOVERNMENT and actor.country:
-        g.add((node, KG.governmentOf, actor_iri(f"state/{actor.country}")))
+        g.add((node, KG.governmentOf, actor_iri(actor_id(ActorKind.STATE, actor.country))))
     for role in actor.roles:
         role_node = _role_iri(actor, role.title, role.country, role.sector)
         g.add((node, KG.holdsRole, role_node))

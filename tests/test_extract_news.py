@@ -108,6 +108,18 @@ def _claims(nlp, text: str) -> set[tuple]:
             id="directive-without-object-stays-one-chain",
         ),
         pytest.param(
+            "Juan Guaido rejected the accusation and said years of corruption had ruined the grid. Guaido, whom more "
+            "than 50 countries recognise as interim president, called for fresh protests on Saturday.",
+            {
+                ("Juan Guaido", "reject", "the accusation", (), None, None),
+                ("Juan Guaido", "say", "years of corruption had ruined the grid", (), None, None),
+                ("years of corruption", "ruin", "the grid", (), "Juan Guaido", None),
+                ("more than 50 countries", "recognise", "Guaido", ("as interim president",), None, None),
+                ("Guaido", "call for", "fresh protests", ("on Saturday",), None, None),
+            },
+            id="verb-hung-on-the-subject-after-an-aside",
+        ),
+        pytest.param(
             "Prime Minister Theresa May blamed Moscow for the attack.",
             {("Prime Minister Theresa May", "blame", "Moscow", ("for the attack",), None, None)},
             id="name-taken-for-a-modal",

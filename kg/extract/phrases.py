@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-__all__ = ["conjuncts", "is_aside", "is_proviso", "phrase", "trim"]
+__all__ = ["conjuncts", "is_aside", "is_proviso", "main_verb_on_noun", "phrase", "trim"]
 
 #: Children of a phrase head that are extracted separately, never kept inside it.
 SEPARATE = frozenset({"conj", "cc", "preconj", "appos", "relcl"})
@@ -68,7 +68,8 @@ def phrase(head: Token, *, exclude: frozenset[str] = SEPARATE, drop: frozenset[i
     doc = head.doc
     start = end = head.i
     for child in head.children:
-        if child.dep_ in exclude or child.dep_ == "punct" or child.i in drop or is_proviso(child) or is_aside(child):
+        if (child.dep_ in exclude or child.dep_ == "punct" or child.i in drop or is_proviso(child) or is_aside(child)
+                or main_verb_on_noun(child)):
             continue
         start = min(start, child.left_edge.i)
         end = max(end, child.right_edge.i)
@@ -85,6 +86,17 @@ def is_aside(token: Token) -> bool:
         token.dep_ == "acl" and token.tag_ == "VBG" and token.head.dep_ in ("nsubj", "nsubjpass")
         and token.i > token.head.i and token.left_edge.i > 0 and doc[token.left_edge.i - 1].text == ","
         and token.right_edge.i + 1 < len(doc) and doc[token.right_edge.i + 1].text == ","
+    )
+
+
+def main_verb_on_noun(token: Token) -> bool:
+    """True for a finite verb the parser hung on the sentence's first noun after an aside:
+    "Guaido, whom 50 countries recognise as president, *called* for protests" (the parse
+    makes "Guaido" the root and "called" a clause on it)."""
+    head = token.head
+    return (
+        token.dep_ == "acl" and token.tag_ in ("VBD", "VBZ", "VBP") and head.dep_ == "ROOT"
+        and head.pos_ in ("NOUN", "PROPN") and token.i > head.i and token.doc[token.i - 1].text == ","
     )
 
 

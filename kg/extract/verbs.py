@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract import frames, polarity
 from kg.extract.copula import COPULAS
-from kg.extract.phrases import conjuncts, is_aside, phrase, trim
+from kg.extract.phrases import conjuncts, is_aside, main_verb_on_noun, phrase, trim
 from kg.extract.relative import relative_roles
 from kg.extract.speech import is_speech_verb, participle_owner
 from kg.types import Argument, Triple
@@ -88,7 +88,7 @@ def is_predicate(token: Token) -> bool:
     """True where the token heads a clause of its own."""
     if token.pos_ not in _VERBS:
         return False
-    if token.dep_ in _NON_PREDICATE and not is_aside(token):
+    if token.dep_ in _NON_PREDICATE and not (is_aside(token) or main_verb_on_noun(token)):
         # a clause the parser hung on a noun still heads a clause of its own where it has its
         # own subject: "It is for this reason that the officials *announced* that ..."
         subject = _own_subject(token) if token.dep_ == "acl" else None
@@ -133,6 +133,8 @@ def _subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     head = verb.head
     if is_aside(verb):
         return [head], True
+    if main_verb_on_noun(verb):
+        return conjuncts(head), False
     if verb.dep_ == "conj" and head.pos_ in _VERBS and head != verb:
         subjects, _ = _subjects(head, depth + 1)
         if not subjects and head.dep_ == "relcl":

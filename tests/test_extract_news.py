@@ -50,6 +50,15 @@ def _claims(nlp, text: str) -> set[tuple]:
             id="participle-after-a-postposed-report-is-the-reported-clauses",
         ),
         pytest.param(
+            "Israeli aircraft struck Hamas targets overnight, the military said, responding to rockets.",
+            {
+                ("Israeli aircraft", "strike", "Hamas targets", ("overnight",), "the military", None),
+                ("the military", "say", "Israeli aircraft struck Hamas targets overnight", (), None, None),
+                ("Israeli aircraft", "respond to", "rockets", (), None, None),
+            },
+            id="responding-to-is-no-report",
+        ),
+        pytest.param(
             "North Korea fired a missile on Friday, officials said, citing intelligence reports.",
             {
                 ("North Korea", "fire", "a missile", ("on Friday",), "officials", None),

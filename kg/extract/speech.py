@@ -381,7 +381,10 @@ _SOURCE_PARTICIPLES = frozenset({"cite", "speak", "quote", "refer"})
 
 
 def _reporter_participle(verb: Token) -> bool:
-    return is_speech_verb(verb) or verb.lemma_.lower() in _SOURCE_PARTICIPLES
+    """A participle of reporting: "*saying* ...", "*citing* ...", not "*responding to* rockets"."""
+    if verb.lemma_.lower() in _SOURCE_PARTICIPLES:
+        return True
+    return is_speech_verb(verb) and not any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
 
 
 def participle_owner(verb: Token) -> Token:

@@ -130,7 +130,6 @@ def _facts(nlp, sentence: str) -> set[tuple[str, str, str, str, FactKind]]:
             "Russia sent troops to Syria.",
             {("Russia", "sent", "troops", "", C), ("Russia", "sent troops to", "Syria", "to", A)},
             id="dative-to-argument",
-            marks=pytest.mark.xfail(strict=True, reason="the parser labels 'to' dative; the triple has no argument"),
         ),
     ],
 )

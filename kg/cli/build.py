@@ -49,12 +49,15 @@ def _duration(seconds: float | None) -> str:
 
 
 def _check_writable(folder: Path) -> None:
-    """Create `folder` if need be and write a scratch file in it; a one-line InputError where that fails."""
+    """Write a scratch file in `folder` (or, where it does not exist yet, in the nearest folder above
+    it, leaving nothing behind); a one-line InputError where that fails."""
     import tempfile
 
+    probe = folder
+    while not probe.exists() and probe.parent != probe:
+        probe = probe.parent
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryFile(dir=folder):
+        with tempfile.TemporaryFile(dir=probe):
             pass
     except OSError as exc:
         raise InputError(f"{folder}: cannot write the outputs there ({exc.strerror or exc})") from exc

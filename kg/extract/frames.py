@@ -43,6 +43,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
+from kg.extract.phrases import phrase
+from kg.extract.speech import participle_owner
 from kg.types import Triple
 
 __all__ = [
@@ -116,14 +118,16 @@ def frame_word(verb: Token) -> str | None:
 
 def _framer(verb: Token) -> Span | None:
     """The whole subject of a framing verb, conjuncts included ("the rebels and the army")."""
-    doc = verb.doc
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("who", "that", "which")]
     if len(subjects) > 1 and subjects[0].is_upper and subjects[0].i == subjects[0].sent.start:
         subjects = subjects[1:]  # a dateline the parser made a subject ("NAIROBI, May 11 (Reuters) - The army ...")
     for child in subjects:
-        return doc[child.left_edge.i : child.right_edge.i + 1]
+        # the subject with its conjuncts, without an aside ("Odinga, *who boycotted the vote*,")
+        return phrase(child, exclude=frozenset({"appos", "relcl"}))
     if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
         return _framer(verb.head)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head is not verb:
+        return _framer(participle_owner(verb))  # "seized the tanker, *accusing* it of ...": the seizers
     return None
 
 

@@ -42,6 +42,8 @@ HEADLINE_VERBS = frozenset(
     join leave lead plan unveil launch end halt suspend lift impose extend order tell
     split clash talk""".split()
 )
+#: Prepositions of place, time and occasion: in a headline they modify the event, not the object.
+_CIRCUMSTANCE = frozenset({"in", "at", "after", "amid", "over", "during", "near", "before"})
 _END = frozenset({".", "!", "?", "”", "\"", "'", "’", "''", "…"})
 _NOUN_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "JJ", "CD"})
 _VERB_TAGS = frozenset({"NNS", "VBZ", "VBD", "VBN", "VBP", "VB", "NN"})
@@ -216,4 +218,47 @@ def headline_triples(triples: Sequence[Triple], sent: Span) -> list[Triple]:
     if grammar and not doc[grammar[0].predicate].tag_.startswith("VB") and all(
             grammar[0].predicate < t.predicate for t in kept):
         return grammar  # the parse took the headline's verb for a noun ("Short *attacks* US ...")
-    return kept
+    return [split for triple in kept for split in _comma_subjects(_object_head(triple))]
+
+
+def _comma_subjects(triple: Triple) -> list[Triple]:
+    """One triple per name of a headline subject joined by commas: "Merkel, Putin discuss ..."
+    (headlines write "and" as a comma); the parser makes the others a second subject or a
+    bare argument."""
+    doc = triple.sentence.doc
+    verb = doc[triple.predicate]
+    names = sorted((c for c in verb.children if c.i < verb.i and c.pos_ == "PROPN"
+                    and c.dep_ in ("nsubj", "npadvmod", "dep")), key=lambda t: t.i)
+    root = triple.subject.root
+    if root not in names or len(names) < 2:
+        return [triple]
+    group = [root]
+    for before, after in zip(names, names[1:]):
+        joined = after.left_edge.i == before.right_edge.i + 2 and doc[before.right_edge.i + 1].text == ","
+        if joined and after in group and before not in group:
+            group.insert(0, before)
+        elif joined and before in group and after not in group:
+            group.append(after)
+    if len(group) < 2:
+        return [triple]
+    taken = {t.i for name in group for t in name.subtree}
+    arguments = tuple(a for a in triple.arguments if a.span.root.i not in taken)
+    return [dataclasses.replace(triple, subject=phrase(name), arguments=arguments) for name in group]
+
+
+def _object_head(triple: Triple) -> Triple:
+    """A headline's object up to its first preposition, the rest an argument: "expels British
+    diplomats *in spy row*" (a headline drops the verb the phrase hangs on)."""
+    obj = triple.object
+    if obj is None or triple.kind != "verb":
+        return triple
+    prep = next((c for c in obj.root.children if c.dep_ == "prep" and c.lower_ in _CIRCUMSTANCE
+                 and c.i > obj.root.i and obj.start <= c.i < obj.end), None)
+    if prep is None or prep.i + 1 >= obj.end or prep.i == obj.start:
+        return triple
+    head = trim(obj.doc, obj.start, prep.i)
+    rest = trim(obj.doc, prep.i + 1, obj.end)
+    if head is None or rest is None:
+        return triple
+    arguments = tuple(sorted([*triple.arguments, Argument(prep.lower_, rest)], key=lambda a: a.span.start))
+    return dataclasses.replace(triple, object=head, arguments=arguments)

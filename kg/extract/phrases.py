@@ -18,7 +18,7 @@ import weakref
 
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["conjuncts", "is_proviso", "phrase", "quote_marks", "trim"]
+__all__ = ["conjuncts", "is_aside", "is_proviso", "main_verb_on_noun", "phrase", "quote_marks", "trim"]
 
 #: Children of a phrase head that are extracted separately, never kept inside it.
 SEPARATE = frozenset({"conj", "cc", "preconj", "appos", "relcl"})
@@ -98,13 +98,36 @@ def phrase(head: Token, *, exclude: frozenset[str] = SEPARATE, drop: frozenset[i
     doc = head.doc
     start = end = head.i
     for child in head.children:
-        if child.dep_ in exclude or child.dep_ == "punct" or child.i in drop or is_proviso(child):
+        if (child.dep_ in exclude or child.dep_ == "punct" or child.i in drop or is_proviso(child) or is_aside(child)
+                or main_verb_on_noun(child)):
             continue
         start = min(start, child.left_edge.i)
         end = max(end, child.right_edge.i)
     end = _without_trailing_adverbial(doc, head, end)
     span = trim(doc, start, end + 1)
     return span if span is not None else doc[head.i : head.i + 1]
+
+
+def is_aside(token: Token) -> bool:
+    """True for a participle clause set off by commas after a subject ("Abiy, *visiting Asmara*,
+    promised ..."): it says something of the subject on its own and is no part of its name."""
+    doc = token.doc
+    return (
+        token.dep_ == "acl" and token.tag_ == "VBG" and token.head.dep_ in ("nsubj", "nsubjpass")
+        and token.i > token.head.i and token.left_edge.i > 0 and doc[token.left_edge.i - 1].text == ","
+        and token.right_edge.i + 1 < len(doc) and doc[token.right_edge.i + 1].text == ","
+    )
+
+
+def main_verb_on_noun(token: Token) -> bool:
+    """True for a finite verb the parser hung on the sentence's first noun after an aside:
+    "Guaido, whom 50 countries recognise as president, *called* for protests" (the parse
+    makes "Guaido" the root and "called" a clause on it)."""
+    head = token.head
+    return (
+        token.dep_ == "acl" and token.tag_ in ("VBD", "VBZ", "VBP") and head.dep_ == "ROOT"
+        and head.pos_ in ("NOUN", "PROPN") and token.i > head.i and token.doc[token.i - 1].text == ","
+    )
 
 
 _PROVISO = frozenset({"provided", "providing"})

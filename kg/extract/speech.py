@@ -39,7 +39,7 @@ from kg.types import Triple
 
 __all__ = [
     "Quote", "REPORTING_VERBS", "SPEECH_VERBS", "TokenRanges", "attribute", "attribute_quotations", "is_speech_verb",
-    "quotations", "quotes", "speaker_of", "speakers",
+    "participle_owner", "quotations", "quotes", "speaker_of", "speakers",
 ]
 
 #: Reporting verbs (lemmas): speech acts and stated beliefs.
@@ -77,7 +77,9 @@ def _speaker(verb: Token, depth: int = 0) -> Span | None:
         return None
     if verb.dep_ == "conj":
         return _speaker(head, depth + 1)
-    if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "ccomp", "advcl", "oprd", "dep"):
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl":
+        return _speaker(participle_owner(verb), depth + 1)
+    if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "ccomp", "oprd", "dep"):
         return _speaker(head, depth + 1)
     if verb.tag_ == "VBG" and verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
         # "with the coalition *saying* that ...", "a statement *saying* that ..."
@@ -423,3 +425,38 @@ def attribute(triples: Sequence[Triple], sent: Span) -> list[Triple]:
             triple = dataclasses.replace(triple, attributed_to=best)
         out.append(triple)
     return out
+
+
+#: Participles of the one who reports, besides the speech verbs ("*citing* officials").
+_SOURCE_PARTICIPLES = frozenset({"cite", "speak", "quote", "refer"})
+
+
+def _reporter_participle(verb: Token) -> bool:
+    """A participle of reporting: "*saying* ...", "*citing* ...", not "*responding to* rockets"."""
+    if verb.lemma_.lower() in _SOURCE_PARTICIPLES:
+        return True
+    return is_speech_verb(verb) and not any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+
+
+def participle_owner(verb: Token) -> Token:
+    """The verb whose subject a comma-led participle clause shares, across a report.
+
+    The parser hangs the participle on the nearest verb; around a report that is often the
+    wrong one. "X said that Turkey would not halt the offensive, *saying* ...": a speech
+    participle after the reported clause is the reporter's (X says). "North Korea fired a
+    missile, the military said, *defying* sanctions": any other participle after a reporting
+    verb set after its report is the reported clause's (North Korea defies).
+    """
+    head = verb.head
+    if verb.tag_ != "VBG" or verb.left_edge.i == 0 or verb.doc[verb.left_edge.i - 1].text != ",":
+        return head
+    if _reporter_participle(verb):
+        if head.dep_ == "ccomp" and head.head.i < head.i and is_speech_verb(head.head):
+            return head.head
+        return head
+    if is_speech_verb(head) and head.dep_ == "parataxis" and head.head.pos_ in ("VERB", "AUX") and head.head.i < head.i:
+        return head.head
+    report = next((c for c in head.children if c.dep_ == "ccomp" and c.i < head.i), None)
+    if is_speech_verb(head) and report is not None:
+        return report
+    return head

@@ -22,9 +22,9 @@ from spacy.tokens import Span, Token
 
 from kg.extract import frames, polarity
 from kg.extract.copula import COPULAS
-from kg.extract.phrases import conjuncts, phrase, trim
+from kg.extract.phrases import conjuncts, is_aside, main_verb_on_noun, phrase, trim
 from kg.extract.relative import relative_roles
-from kg.extract.speech import is_speech_verb
+from kg.extract.speech import is_speech_verb, participle_owner
 from kg.types import Argument, Triple
 
 __all__ = ["INHERITED", "OWN", "clause_triples", "is_predicate"]
@@ -61,6 +61,15 @@ def _own_subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "expl":
             return child
+    return _name_taken_for_modal(verb)
+
+
+def _name_taken_for_modal(verb: Token) -> Token | None:
+    """A name the parser took for a modal: "Prime Minister Theresa *May* blamed Moscow"."""
+    for child in verb.children:
+        if child.dep_ == "aux" and child.tag_ == "NNP" and child.i < verb.i and any(
+                c.dep_ == "compound" for c in child.children):
+            return child
     return None
 
 
@@ -79,7 +88,7 @@ def is_predicate(token: Token) -> bool:
     """True where the token heads a clause of its own."""
     if token.pos_ not in _VERBS:
         return False
-    if token.dep_ in _NON_PREDICATE:
+    if token.dep_ in _NON_PREDICATE and not (is_aside(token) or main_verb_on_noun(token)):
         # a clause the parser hung on a noun still heads a clause of its own where it has its
         # own subject: "It is for this reason that the officials *announced* that ..."
         subject = _own_subject(token) if token.dep_ == "acl" else None
@@ -122,6 +131,10 @@ def _subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     if depth > 8:
         return [], False
     head = verb.head
+    if is_aside(verb):
+        return [head], True
+    if main_verb_on_noun(verb):
+        return conjuncts(head), False
     if verb.dep_ == "conj" and head.pos_ in _VERBS and head != verb:
         subjects, _ = _subjects(head, depth + 1)
         if not subjects and head.dep_ == "relcl":
@@ -131,7 +144,7 @@ def _subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         return subjects, True
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ in ("VBG", "VBN") and head.pos_ in _VERBS:
         if not any(c.dep_ == "mark" for c in verb.children):
-            subjects, _ = _subjects(head, depth + 1)
+            subjects, _ = _subjects(participle_owner(verb), depth + 1)
             return subjects, True
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ in ("of", "for"):
         # "accused the U.S. *of attacking*": the accused does it (the accusers, for "each other")
@@ -182,6 +195,12 @@ def _is_passive(verb: Token) -> bool:
     # "cannot be brought to its knees, *humiliated*": the passive auxiliary of the first verb
     return not any(c.dep_ in _OBJECTS for c in verb.children) and any(
         c.dep_ == "auxpass" for c in polarity.auxiliaries(verb))
+
+
+def _is_prep(token: Token) -> bool:
+    """True for a preposition heading an argument; the parser labels some "dative" ("sent
+    troops *to* Syria"), which is a prepositional argument all the same."""
+    return token.dep_ == "prep" or (token.dep_ == "dative" and token.pos_ == "ADP" and _pobj(token) is not None)
 
 
 def _pobj(prep: Token) -> Token | None:
@@ -290,7 +309,7 @@ def _objects(clause: _Clause, *, absorb: bool = True) -> tuple[list[Span], list[
     for child in children:
         if child.dep_ == "ccomp" and not frames.condition_clause(child):
             clause.used.add(child.i)
-            span = trim(last.doc, child.left_edge.i, child.right_edge.i + 1)
+            span = trim(last.doc, child.left_edge.i, _report_end(child, last) + 1)
             if span is not None:
                 if is_speech_verb(last):
                     clause.kind = "speech"
@@ -302,7 +321,7 @@ def _objects(clause: _Clause, *, absorb: bool = True) -> tuple[list[Span], list[
     for child in children:
         if not absorb:
             break
-        if child.dep_ == "prep" and child.i > last.i:
+        if _is_prep(child) and child.i > last.i:
             words, pobj = _complex_prep(child)
             if pobj is None and not any(c.dep_ in ("pcomp", "prep") for c in child.children):
                 pobj = _raised_object(words[-1])
@@ -319,6 +338,21 @@ def _objects(clause: _Clause, *, absorb: bool = True) -> tuple[list[Span], list[
     return [], []
 
 
+def _free_relative(obj: Span, verb: Token) -> bool:
+    """True where the object is only the "what" of a free relative inside a larger clause
+    ("struck *what* New Delhi called a camp"): the clause says nothing of its own."""
+    return len(obj) == 1 and obj[0].lower_ in ("what", "whatever") and verb.dep_ != "ROOT"
+
+
+def _report_end(report: Token, verb: Token) -> int:
+    """The last token of a reported clause, before a participle of the reporter's own that the
+    parser hung inside it ("said that Turkey would not halt it*, saying ...*")."""
+    for token in report.subtree:
+        if token.dep_ == "advcl" and token.head != verb and participle_owner(token) == verb:
+            return token.left_edge.i - 1
+    return report.right_edge.i
+
+
 def _both_sides(pobj: Token) -> Span:
     """The object of "between" with all its conjuncts: "split between *X and Y*"."""
     span = trim(pobj.doc, pobj.left_edge.i, pobj.right_edge.i + 1)
@@ -332,7 +366,7 @@ def _arguments(verbs: Sequence[Token], used: set[int]) -> list[Argument]:
         for child in verb.children:
             if child.i in used:
                 continue
-            if child.dep_ == "prep":
+            if _is_prep(child):
                 words, pobj = _complex_prep(child)
                 if pobj is None:
                     continue
@@ -425,6 +459,8 @@ def clause_triples(sent: Span) -> Iterator[Triple]:
                     else:
                         arguments = sorted([*arguments, Argument(roles.prep, noun)], key=lambda a: a.span.start)
             objects = [o for o in objects if not all(t.is_punct for t in o)]
+            if objects and _free_relative(objects[0], verb):
+                continue
             if passive and agent_obj is not None and subject_spans:
                 objects, subject_spans = subject_spans, [phrase(a) for a in conjuncts(agent_obj)]
             if not subject_spans:

@@ -15,7 +15,7 @@ from rich.table import Table
 
 from kg.cli._app import ActorsOption, InputFormatOption, ModelOption, VerbsOption, app
 from kg.corpus import read_documents
-from kg.errors import InputError
+from kg.errors import OutputError
 
 __all__ = ["WHO_REJECTED_WHAT", "build_command"]
 
@@ -55,7 +55,7 @@ def build_command(
     from kg.pipeline import build
 
     if out.exists() and not out.is_dir():
-        raise InputError(f"{out}: exists and is not a folder")
+        raise OutputError(f"{out}: exists and is not a folder")
     documents = read_documents(inputs, input_format=input_format)
     err = Console(stderr=True)
     started = time.perf_counter()

@@ -21,7 +21,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
 from rdflib.query import Result, ResultRow
 from rdflib.term import Identifier, Node
 
-from kg.errors import InputError, QueryError, StoreError
+from kg.errors import InputError, OutputError, QueryError, StoreError
 from kg.ontology import KG, PREFIXES
 from kg.store.mapping import ACTORS_GRAPH, actor_iri, document_iri
 from kg.types import Document
@@ -76,7 +76,7 @@ def atomic_write(path: Path | str, data: str | bytes) -> Path:
     new file gets an existing file's permissions, else the usual ones (0666 less the umask).
 
     Raises:
-        InputError: The file cannot be written (a folder is in the way, no permission, ...).
+        OutputError: The file cannot be written (a folder is in the way, no permission, ...).
 
     Examples:
         >>> import tempfile, pathlib
@@ -93,7 +93,7 @@ def atomic_write(path: Path | str, data: str | bytes) -> Path:
         mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask()
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
-        raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from exc
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
@@ -103,7 +103,7 @@ def atomic_write(path: Path | str, data: str | bytes) -> Path:
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from exc
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -331,7 +331,8 @@ class Store:
             The path written.
 
         Raises:
-            StoreError: Unknown format.
+            InputError: Unknown format.
+            OutputError: The file cannot be written.
 
         Examples:
             >>> import tempfile, pathlib
@@ -345,7 +346,7 @@ class Store:
         """The whole store as RDF text (see `export` for the formats)."""
         name = _FORMAT_ALIASES.get(format.lower(), format.lower())
         if name not in EXPORT_FORMATS:
-            raise StoreError(f"unknown export format {format!r} (valid: {', '.join(EXPORT_FORMATS)})")
+            raise InputError(f"unknown export format {format!r} (valid: {', '.join(EXPORT_FORMATS)})")
         rdflib_format, quads = EXPORT_FORMATS[name]
         if quads:
             data = Dataset()

@@ -343,10 +343,3 @@ def test_most_specific_actor_type_wins(types):
     for kind in types:
         g.add((actor("government/IRN"), RDF.type, KG[kind]))
     assert network.to_networkx(g).nodes[str(actor("government/IRN"))]["type"] == "Government"
-
-
-def test_docstring_examples_run():
-    import doctest
-
-    result = doctest.testmod(network, optionflags=doctest.ELLIPSIS)
-    assert result.attempted > 10 and result.failed == 0

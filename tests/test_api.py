@@ -59,6 +59,7 @@ print(" ".join(heavy) or "-", "spacy" in sys.modules, callable(__import__("kg").
 """
 
 
+@pytest.mark.slow  # a fresh interpreter each
 @pytest.mark.parametrize(
     ("module", "spacy"),
     [("kg", False), ("kg.cli", False), ("kg.extract.component", True)],

@@ -106,6 +106,7 @@ def documents(n_docs: int, seed: int = 7):
 def params_for_queries() -> dict[str, dict[str, str]]:
     return {
         "said-by": {"actor": "Government of IRN"},
+        "facts-with-actor": {"actor": "United States"},
         "events-between-countries": {"country1": "IRN", "country2": "USA", "start": "2016-01-01",
                                      "end": "2018-12-31"},
     }

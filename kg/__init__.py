@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # what the lazy names below are, for readers and type checker
     from kg.graph import KnowledgeGraph
     from kg.nlp import load_pipeline
     from kg.pipeline import analyse
-    from kg.types import Actor, ActorType, Argument, Claim, Document, Event, Quad, Role, Triple
+    from kg.types import Actor, ActorType, Argument, Claim, Document, Event, Fact, FactKind, Quad, Role, Triple
 
 __all__ = [
     "Actor",
@@ -37,6 +37,8 @@ __all__ = [
     "Claim",
     "Document",
     "Event",
+    "Fact",
+    "FactKind",
     "InputError",
     "KGError",
     "KnowledgeGraph",
@@ -68,6 +70,8 @@ _LAZY = {
     "Claim": "kg.types",
     "Document": "kg.types",
     "Event": "kg.types",
+    "Fact": "kg.types",
+    "FactKind": "kg.types",
     "KnowledgeGraph": "kg.graph",
     "Quad": "kg.types",
     "Role": "kg.types",

@@ -139,6 +139,19 @@ SELECT ?claim ?source ?target ?relation ?relationText ?polarity
 """
 )
 
+# Facts linking two different actors: "rejected plans for talks with" the United States.
+_FACTS = (
+    _PREFIXES
+    + """
+SELECT ?claim ?source ?target ?relation ?polarity ?text ?doc ?docId ?docTitle ?docDate WHERE {
+  ?claim kg:hasFact ?fact .
+  ?fact kg:factSubjectActor ?source ; kg:factObjectActor ?target ; kg:factRelation ?relation .
+  FILTER (?source != ?target)
+  OPTIONAL { ?claim kg:polarity ?polarity }
+""" + _EVIDENCE + """}
+"""
+)
+
 # Bare links stated without a claim behind them (hand-written data, other tools' output).
 _ACTS_ON = (
     _PREFIXES
@@ -240,7 +253,9 @@ def to_networkx(rdf_graph: Any) -> nx.MultiDiGraph:
         (+1 cooperation, -1 conflict, 0 unknown), ``weight`` and ``count`` (number of
         events), ``dates`` (sorted ISO strings) and ``evidence`` (list of dicts with
         ``sentence``, ``document``, ``title``, ``date``). Where two actors are linked by a
-        claim but by no event, the claim's relation makes an edge with ``event_type`` None.
+        claim but by no event, the claim's relation makes an edge with ``event_type`` None;
+        where only a fact of a claim links them ("rejected talks with" the United States),
+        the fact's relation does.
 
     Raises:
         InputError: ``rdf_graph`` cannot be queried.
@@ -335,6 +350,21 @@ def to_networkx(rdf_graph: Any) -> nx.MultiDiGraph:
         claim_id = str(row.claim)
         if (claim_id, relation) not in seen_claims:
             seen_claims.add((claim_id, relation))
+            e["count"] += 1
+            e["_signs"].append(-1 if _is_negative(row.polarity) else 0)
+        if row.docDate is not None:
+            e["dates"].add(str(row.docDate))
+        _add_evidence(e, _evidence(row))
+
+    claim_pairs = {(s, t) for s, t, _ in edges}
+    for row in _query(rdf_graph, _FACTS):
+        source, target = str(row.source), str(row.target)
+        if (source, target) in event_pairs or (source, target) in claim_pairs:
+            continue
+        relation = str(row.relation)
+        e = edge(source, target, f"relation:{relation}", event_type=None, cameo=None, relation=relation, quad=None)
+        if (str(row.claim), relation) not in seen_claims:
+            seen_claims.add((str(row.claim), relation))
             e["count"] += 1
             e["_signs"].append(-1 if _is_negative(row.polarity) else 0)
         if row.docDate is not None:

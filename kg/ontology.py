@@ -77,10 +77,16 @@ class KG(DefinedNamespace):
     Claim: URIRef  # One subject-relation-object extraction (⊑ prov:Entity).
     Event: URIRef  # A coded CAMEO/PLOVER event (⊑ prov:Activity).
     Polarity: URIRef  # {Positive, Negative}
+    Fact: URIRef  # One binary fact of a claim (⊑ prov:Entity).
+    FactKind: URIRef  # {CoreFact, ArgumentFact, ModifierFact, MinimalFact}
 
     # individuals
     Positive: URIRef
     Negative: URIRef
+    CoreFact: URIRef
+    ArgumentFact: URIRef
+    ModifierFact: URIRef
+    MinimalFact: URIRef
 
     # actors
     country: URIRef  # ISO 3166-1 alpha-3 (or IGO code).
@@ -120,6 +126,16 @@ class KG(DefinedNamespace):
     attributionText: URIRef
     confidence: URIRef  # xsd:decimal
     extractionRule: URIRef
+
+    # facts
+    hasFact: URIRef  # claim → fact
+    factSubject: URIRef
+    factRelation: URIRef  # as written, "served as the first Prime Minister of"
+    factObject: URIRef
+    factSubjectActor: URIRef
+    factObjectActor: URIRef
+    preposition: URIRef
+    factKind: URIRef
 
     # events
     source: URIRef

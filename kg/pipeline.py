@@ -16,6 +16,7 @@ from kg.actors import ActorRegistry, resolve_actors
 from kg.corpus import as_documents
 from kg.events import code_events
 from kg.events.verbs import VerbDictionary, load_verbs
+from kg.extract.facts import triple_facts, with_actors
 from kg.nlp import load_pipeline
 from kg.types import Claim, Document
 
@@ -71,6 +72,7 @@ def claims_of(
                 object_actor=object_actor,
                 events=code_events(triple, resolution, date=document.date, verbs=verbs),
                 attribution_actor=resolution.actor_of(triple.attributed_to),
+                facts=with_actors(triple_facts(triple), resolution, subject_actor=subject_actor, object_actor=object_actor),
             )
         )
     return claims

@@ -23,6 +23,8 @@ __all__ = [
     "Claim",
     "Document",
     "Event",
+    "Fact",
+    "FactKind",
     "Quad",
     "Role",
     "Triple",
@@ -196,6 +198,79 @@ class Actor:
         }
 
 
+class FactKind(enum.StrEnum):
+    """Where a fact comes from in its claim."""
+
+    CORE = "core"  #: the claim's own subject, relation and object
+    ARGUMENT = "argument"  #: a further argument, its preposition ending the relation
+    MODIFIER = "modifier"  #: a prepositional phrase or participle inside a noun phrase
+    MINIMAL = "minimal"  #: a fact's object without determiners or adjectives of no content
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One binary fact of a claim: subject, relation as written, object.
+
+    ``He served as the first Prime Minister of Australia`` holds the facts (He, served as,
+    the first Prime Minister) and (He, served as the first Prime Minister of, Australia).
+    Polarity, modality, condition and attribution are the triple's (`triple`); the actors
+    are set where claims meet actors (`kg.pipeline.claims_of`).
+
+    Attributes:
+        subject: The subject phrase.
+        relation: The relation as written, with any words between the verb and the object
+            ("served as the first Prime Minister of").
+        object: The object phrase, or None where the claim has neither object nor argument.
+        triple: The triple the fact was read from.
+        kind: Where in the triple it comes from.
+        preposition: The preposition that ends the relation ("of"), or "".
+        subject_actor: The actor the subject denotes, where known.
+        object_actor: The actor the object denotes (or, for a noun phrase, the first it
+            mentions), where known.
+    """
+
+    subject: Span
+    relation: str
+    object: Span | None
+    triple: Triple
+    kind: FactKind = FactKind.CORE
+    preposition: str = ""
+    subject_actor: Actor | None = None
+    object_actor: Actor | None = None
+
+    @property
+    def object_text(self) -> str:
+        return self.object.text if self.object is not None else ""
+
+    @property
+    def negated(self) -> bool:
+        return self.triple.negated
+
+    @property
+    def modality(self) -> str | None:
+        return self.triple.modality
+
+    @property
+    def condition(self) -> str | None:
+        return self.triple.condition
+
+    @property
+    def attributed_to(self) -> Span | None:
+        return self.triple.attributed_to
+
+    def to_dict(self) -> dict[str, Any]:
+        """The fact as plain JSON-ready data; polarity and the rest are its claim's."""
+        return {
+            "subject": self.subject.text,
+            "relation": self.relation,
+            "object": self.object_text,
+            "kind": self.kind.value,
+            "preposition": self.preposition,
+            "subject_actor": self.subject_actor.to_dict() if self.subject_actor else None,
+            "object_actor": self.object_actor.to_dict() if self.object_actor else None,
+        }
+
+
 class Quad(enum.IntEnum):
     """CAMEO quad class: cooperation/conflict, verbal/material."""
 
@@ -259,6 +334,8 @@ class Claim:
     events: tuple[Event, ...] = ()
     #: The actor the reporting speaker (``triple.attributed_to``) denotes, where it resolves.
     attribution_actor: Actor | None = None
+    #: The claim's binary facts (`kg.extract.facts.triple_facts`), with their actors.
+    facts: tuple[Fact, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The ``kg extract`` JSONL record (see ``kg/data/extraction.schema.json``)."""
@@ -268,4 +345,5 @@ class Claim:
         record["object_actor"] = self.object_actor.to_dict() if self.object_actor else None
         record["event"] = self.events[0].to_dict() if self.events else None
         record["events"] = [e.to_dict() for e in self.events]
+        record["facts"] = [f.to_dict() for f in self.facts]
         return record

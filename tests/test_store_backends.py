@@ -72,6 +72,7 @@ def graphs(nlp):
 
 NAMED_PARAMS = {
     "said-by": {"actor": "Khamenei"},
+    "facts-with-actor": {"actor": "United States"},
     "events-between-countries": {"country1": "IRN", "country2": "USA", "start": "2019-01-01", "end": "2020-12-31"},
 }
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pyshacl
 import pytest
@@ -11,6 +12,7 @@ from rdflib.compare import isomorphic
 from rdflib import namespace as ns
 
 from kg.errors import InputError
+from kg.extract.facts import triple_facts
 from kg.ontology import CAMEO, KG, ONTOLOGY_PATH, PLOVER, SHAPES_PATH
 from kg.store import actor_iri, claim_iri, document_graph, document_iri, sentence_iri
 from kg.types import Actor, ActorType, Claim, Document, Event, Quad, Role, Triple
@@ -90,7 +92,8 @@ def sample(nlp, texts=TEXTS) -> list[tuple[Document, object, list[Claim]]]:
             if relation in _CODES:
                 cameo, plover, quad, intensity = _CODES[relation]
                 events = (Event(subj_actor.id, obj_actor.id, cameo, plover, quad, intensity),)
-            claims.append(Claim(doc_id, n, triple, subj_actor, obj_actor, events))
+            facts = tuple(replace(f, subject_actor=subj_actor, object_actor=obj_actor) for f in triple_facts(triple))
+            claims.append(Claim(doc_id, n, triple, subj_actor, obj_actor, events, facts=facts))
         out.append((document, doc, claims))
     return out
 

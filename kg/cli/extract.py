@@ -1,4 +1,4 @@
-"""``kg extract``: articles → one extraction a line (JSONL records or CaRB rows)."""
+"""``kg extract``: articles → one extraction a line (JSONL records, CaRB rows or fact triples)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from kg.types import Document
 __all__ = ["OUTPUT_FORMATS", "extract_command", "extraction_lines"]
 
 #: What ``--format`` accepts.
-OUTPUT_FORMATS = ("jsonl", "carb")
+OUTPUT_FORMATS = ("jsonl", "carb", "triples")
 
 
 def extraction_lines(
@@ -36,7 +36,8 @@ def extraction_lines(
         documents: What to read.
         output_format: ``"jsonl"`` (a `Claim.to_dict` record a line, actors and events
             included) or ``"carb"`` (``sentence, confidence, relation, arg1, arg2, ...``
-            tab-separated; the relation as written).
+            tab-separated; the relation as written) or ``"triples"`` (one fact a line:
+            ``doc, subject, relation, object`` tab-separated, each once per document).
         model: spaCy pipeline name.
         actors: Actor dictionaries (jsonl only).
         sentence_per_document: Write each document's text as the CaRB sentence (input
@@ -58,11 +59,30 @@ def extraction_lines(
             for triple in doc._.triples:
                 yield "\t".join(carb_row(triple, sentence=sentence))
         return
+    if output_format == "triples":
+        yield from _fact_lines(documents, model=model)
+        return
     from kg.pipeline import analyse
 
     for _, _, claims in analyse(documents, model=model, actors=actors, verbs=verbs):
         for claim in claims:
             yield json.dumps(claim.to_dict(), ensure_ascii=False)
+
+
+def _fact_lines(documents: Sequence[Document], *, model: str | None) -> Iterator[str]:
+    from kg.extract.facts import triple_facts
+    from kg.extract.formats import fact_row
+    from kg.nlp import load_pipeline
+
+    nlp = load_pipeline(model)
+    for document, doc in zip(documents, nlp.pipe(d.text for d in documents)):
+        seen: set[tuple[str, ...]] = set()
+        for triple in doc._.triples:
+            for fact in triple_facts(triple):
+                row = tuple(fact_row(fact, doc=document.id))
+                if row not in seen:
+                    seen.add(row)
+                    yield "\t".join(row)
 
 
 @app.command("extract")
@@ -72,13 +92,13 @@ def extract_command(
         bool, typer.Option("--sentences", help="Each non-empty line is one sentence and one document (id: its line number).")
     ] = False,
     input_format: InputFormatOption = "text",
-    output_format: Annotated[str, typer.Option("--format", "-f", help="jsonl (records) or carb (CaRB rows).")] = "jsonl",
+    output_format: Annotated[str, typer.Option("--format", "-f", help="jsonl (records), carb (CaRB rows) or triples (doc, subject, relation, object: one fact a line).")] = "jsonl",
     model: ModelOption = None,
     actors: ActorsOption = None,
     verbs: VerbsOption = None,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write here instead of standard output.")] = None,
 ) -> None:
-    """Print every extraction: one JSON record (or CaRB row) a line.
+    """Print every extraction: one JSON record (or CaRB row, or fact triple) a line.
 
     Example: kg extract examples/khamenei-rejects-talks-2019-09-18.txt --format jsonl
     """

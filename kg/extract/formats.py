@@ -1,10 +1,10 @@
-"""Triple → CaRB row: the tab-separated layout of ``kg extract --format carb``."""
+"""Triple → rows: the tab-separated layouts of ``kg extract --format carb`` and ``--format triples``."""
 
 from __future__ import annotations
 
-from kg.types import Triple
+from kg.types import Fact, Triple
 
-__all__ = ["carb_row"]
+__all__ = ["carb_row", "fact_row"]
 
 
 def carb_row(triple: Triple, *, sentence: str | None = None) -> list[str]:
@@ -35,3 +35,24 @@ def carb_row(triple: Triple, *, sentence: str | None = None) -> list[str]:
     text = sentence if sentence is not None else triple.sentence.text
     clean = [" ".join(f.split()) for f in (text, relation, arg1, arg2, *arguments)]
     return [clean[0], f"{triple.confidence:.4f}", *clean[1:]]
+
+
+def fact_row(fact: Fact, *, doc: str) -> list[str]:
+    """The fields of one ``--format triples`` line: doc, subject, relation, object.
+
+    The relation is as written, with the words between the verb and the object ("served
+    as the first Prime Minister of"); the object is "" where the fact has none. Tabs and
+    line breaks inside a field become spaces.
+
+    Args:
+        fact: The fact (`kg.extract.facts.triple_facts`).
+        doc: The document id (the line number when each line is a document).
+
+    Examples:
+        >>> from kg.extract.facts import triple_facts
+        >>> from kg.nlp import load_pipeline
+        >>> doc = load_pipeline()("Khamenei rejected talks with the United States.")
+        >>> [fact_row(f, doc="1") for f in triple_facts(doc._.triples[0])]
+        [['1', 'Khamenei', 'rejected', 'talks with the United States'], ['1', 'Khamenei', 'rejected talks with', 'the United States']]
+    """
+    return [" ".join(f.split()) for f in (doc, fact.subject.text, fact.relation, fact.object_text)]

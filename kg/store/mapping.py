@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 
 from kg.errors import InputError
 from kg.ontology import CAMEO, ID, KG, PLOVER, PLOVER_PROPERTIES, PREFIXES
-from kg.types import Actor, ActorType, Claim, Document, Event
+from kg.types import Actor, ActorType, Claim, Document, Event, Fact, FactKind
 
 __all__ = [
     "ACTORS_GRAPH",
@@ -34,6 +34,7 @@ __all__ = [
     "document_graph",
     "document_iri",
     "event_iri",
+    "fact_iri",
     "sentence_iri",
 ]
 
@@ -100,6 +101,38 @@ def claim_iri(document: Document, sentence: int, k: int) -> URIRef:
 def event_iri(claim: URIRef, j: int) -> URIRef:
     """``.../c{k}/e{j}``: the j-th event (0-based) coded from a claim."""
     return URIRef(f"{claim}/e{j}")
+
+
+def fact_iri(claim: URIRef, j: int) -> URIRef:
+    """``.../c{k}/f{j}``: the j-th fact (0-based) of a claim."""
+    return URIRef(f"{claim}/f{j}")
+
+
+_FACT_KIND = {
+    FactKind.CORE: KG.CoreFact,
+    FactKind.ARGUMENT: KG.ArgumentFact,
+    FactKind.MODIFIER: KG.ModifierFact,
+    FactKind.MINIMAL: KG.MinimalFact,
+}
+
+
+def _add_fact(g: Graph, node: URIRef, fact: Fact, claim: URIRef, *, subject: URIRef | None,
+              obj: URIRef | None) -> None:
+    g.add((claim, KG.hasFact, node))
+    g.add((node, RDF.type, KG.Fact))
+    g.add((node, KG.factKind, _FACT_KIND[fact.kind]))
+    g.add((node, KG.factSubject, Literal(fact.subject.text)))
+    g.add((node, KG.factRelation, Literal(fact.relation)))
+    if fact.object is not None:
+        g.add((node, KG.factObject, Literal(fact.object_text)))
+    if fact.preposition:
+        g.add((node, KG.preposition, Literal(fact.preposition)))
+    if subject is not None:
+        g.add((node, KG.factSubjectActor, subject))
+    if obj is not None:
+        g.add((node, KG.factObjectActor, obj))
+    if subject is not None and obj is not None and subject != obj:
+        g.add((subject, KG.actsOn, obj))
 
 
 def _decimal(value: float) -> Literal:
@@ -198,9 +231,10 @@ def document_graph(
     Returns:
         A graph with the document node, one ``kg:Sentence`` per sentence that carries a
         claim (text, index, offsets), the claims (``prov:wasDerivedFrom`` their sentence),
-        the actors, the events (CAMEO and PLOVER concept IRIs), and the direct edges:
-        ``source kg:<plover verb> target`` for each event of a positive claim and
-        ``subject kg:actsOn object`` for each claim between two different actors.
+        the actors, the claims' facts (``kg:hasFact``), the events (CAMEO and PLOVER concept
+        IRIs), and the direct edges: ``source kg:<plover verb> target`` for each event of a
+        positive claim and ``subject kg:actsOn object`` for each claim or fact between two
+        different actors.
 
     Raises:
         InputError: The spaCy Doc is not the document's text.
@@ -280,6 +314,9 @@ def document_graph(
             g.add((node, KG.objectActor, obj))
         if subject is not None and obj is not None and subject != obj:
             g.add((subject, KG.actsOn, obj))
+        for j, fact in enumerate(claim.facts):
+            _add_fact(g, fact_iri(node, j), fact, node, subject=describe(fact.subject_actor),
+                      obj=describe(fact.object_actor))
         for j, event in enumerate(claim.events):
             _add_event(g, event_iri(node, j), event, node, positive=not triple.negated,
                        speaker=speaker, document=document)

@@ -72,3 +72,13 @@ def test_light_imports_load_no_store(module, spacy):
     done = subprocess.run([sys.executable, "-c", _IMPORTS.format(module=module)], capture_output=True, text=True, check=True)
     heavy, loaded_spacy, extract_callable = done.stdout.split()
     assert heavy == "-" and loaded_spacy == str(spacy) and extract_callable == "True", done.stdout
+
+
+@pytest.mark.slow  # a fresh interpreter
+def test_reading_a_store_loads_no_spacy():
+    """`kg query`, `kg export`, `kg serve` read stores: no parser needed, none loaded."""
+    import subprocess
+    import sys
+
+    code = "import sys, kg.store, kg.graph, kg.cli.store; print('spacy' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"

@@ -36,6 +36,7 @@ test-fast: dev
 bench: dev
 	$(PIP) install $(PIN) -e '.[bench]'
 	$(PY) benchmarks/carb.py
+	$(PY) benchmarks/claims.py
 	$(PY) benchmarks/benchie.py
 	$(PY) benchmarks/throughput.py
 	$(PY) benchmarks/viz.py

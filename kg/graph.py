@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import StoreError
-from kg.store import Store, atomic_write, open_store
+from kg.store import Store, atomic_write, open_store, parse_location
 
 __all__ = ["KnowledgeGraph", "Summary"]
 
@@ -51,6 +51,7 @@ class KnowledgeGraph:
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        self.stats = None  # what `kg.pipeline.build` did: a `BuildStats`
 
     @classmethod
     def open(cls, location: str | Path) -> KnowledgeGraph:
@@ -59,12 +60,10 @@ class KnowledgeGraph:
         Raises:
             StoreError: Nothing is there (a mistyped folder is not made into an empty store).
         """
-        location = str(location)
-        if "://" not in location and not location.startswith(("sparql:", "memory:")):
-            path = Path(location.removeprefix("oxigraph:"))
-            if not path.exists():
-                raise StoreError(f"{location}: no such store or file")
-        return cls(open_store(location, read_only=True))
+        where = parse_location(location)
+        if where.path is not None and not where.path.exists():
+            raise StoreError(f"{location}: no such store or file")
+        return cls(open_store(where, read_only=True))
 
     @property
     def rdf(self):
@@ -99,7 +98,7 @@ class KnowledgeGraph:
         """The actor network as a networkx ``MultiDiGraph`` (see `kg.network.to_networkx`)."""
         from kg.network import to_networkx
 
-        return to_networkx(self.rdf)
+        return to_networkx(self.store)
 
     def to_html(self, path: Path | str | None = None, *, title: str | None = None) -> str:
         """The interactive actor network as one self-contained HTML page; written to `path` if given."""

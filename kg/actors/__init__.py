@@ -16,10 +16,25 @@ Examples:
     >>> zarif.id, zarif.code, zarif.roles[0].title
     ('person/javad-zarif', 'IRNGOV', 'foreign minister')
 
-See `kg.actors.resolve` for the rules and their limits.
+Ids are a pure function of the document (`actor_id`, `parse_actor_id`); which ids of a
+corpus are one actor is decided over the set of them by `corpus_identity`, whatever the
+order documents came in. See `kg.actors.resolve` for the rules and their limits.
 """
 
+from kg.actors.identity import Identity, corpus_identity
+from kg.actors.ids import ActorKind, actor_id, parse_actor_id
 from kg.actors.registry import ActorRegistry, state_of
 from kg.actors.resolve import Mention, Resolution, resolve_actors
 
-__all__ = ["ActorRegistry", "Mention", "Resolution", "resolve_actors", "state_of"]
+__all__ = [
+    "ActorKind",
+    "ActorRegistry",
+    "Identity",
+    "Mention",
+    "Resolution",
+    "actor_id",
+    "corpus_identity",
+    "parse_actor_id",
+    "resolve_actors",
+    "state_of",
+]

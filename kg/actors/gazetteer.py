@@ -22,7 +22,6 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +32,8 @@ import spacy
 from spacy.tokens import Doc
 
 from kg.types import ActorType
+
+from kg.actors.ids import ActorKind, actor_id, slug
 
 __all__ = [
     "Entry",
@@ -49,7 +50,7 @@ __all__ = [
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "actors"
 
 #: Entry kinds: what a matched name denotes on its own.
-STATE, ADJ, GOVERNMENT, ORG, GROUP, REGION, PERSON, DICT, NULL = (
+STATE, ADJ, GOVERNMENT, ORG, GROUP, REGION, PERSON, DICT, NULL, ANALYST = (
     "state",
     "adj",
     "government",
@@ -59,6 +60,7 @@ STATE, ADJ, GOVERNMENT, ORG, GROUP, REGION, PERSON, DICT, NULL = (
     "person",
     "dict",
     "null",
+    "analyst",
 )
 
 
@@ -70,8 +72,9 @@ class Entry:
         kind: ``"state"`` (a country name), ``"adj"`` (a demonym: the state, or with a
             role word its government or people), ``"government"`` (a capital or seat),
             ``"org"``, ``"group"``, ``"region"`` (an adjective of a collective of states),
-            ``"dict"`` (a dictionary actor, typed when matched) or ``"null"`` (a dictionary
-            name coded ``---``: matched so that nothing else is, denotes no actor).
+            ``"dict"`` (a dictionary actor, typed when matched), ``"null"`` (a dictionary
+            name coded ``---``: matched so that nothing else is, denotes no actor) or
+            ``"analyst"`` (an actor of an analyst's actor file: as written there).
         actor_id: Id of the actor denoted ("state/IRN"); for ``"dict"`` entries a fallback.
         label: Canonical label of that actor.
         type: Actor type.
@@ -134,22 +137,19 @@ def normalise(text: str) -> str:
     return text.lower().replace("\u2019", "'").replace("\u2018", "'")
 
 
-def slug(label: str) -> str:
-    """An id-safe slug of a label.
-
-    Examples:
-        >>> slug("Ali Khamenei")
-        'ali-khamenei'
-        >>> slug("Côte d'Ivoire")
-        'cote-d-ivoire'
-    """
-    ascii_ = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")
-
-
 def _case_sensitive(tokens: Sequence[str]) -> bool:
     word = "".join(tokens)
     return len(tokens) == 1 and word.isalpha() and word.isupper() and len(word) <= 5
+
+
+def _fits(exact: tuple, words: Sequence[str]) -> bool:
+    """Whether text words fit an indexed phrase: its exact tokens, or its capitals.
+
+    "the Islamic state" (lower case: a state that is Islamic) is not "Islamic State".
+    """
+    if exact and isinstance(exact[0], str):
+        return tuple(words) == exact
+    return all(not cap or w[:1].isupper() or not w[:1].isalpha() for cap, w in zip(exact, words))
 
 
 class PhraseIndex:
@@ -183,6 +183,8 @@ class PhraseIndex:
         if not tokens:
             return
         exact = tokens if not fold_case and _case_sensitive(tokens) else None
+        if exact is None and not fold_case:
+            exact = tuple(t[:1].isupper() for t in tokens)  # a capital of the name needs one in the text
         node = self._root
         for tok in tokens[:-1]:
             node = node.setdefault(normalise(tok), {})
@@ -214,7 +216,7 @@ class PhraseIndex:
             values = [
                 v
                 for exact, v in (child or {}).get("\0values", ())
-                if exact is None or tuple(words[start : i + 1]) == exact
+                if exact is None or _fits(exact, words[start : i + 1])
             ]
             if values or stemmed:
                 best = (i + 1, values + stemmed)  # stems are dictionary names: they come last and win
@@ -256,6 +258,8 @@ class Gazetteer:
     states: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     groups: dict[str, Entry] = field(default_factory=dict)
     body_labels: dict[str, str] = field(default_factory=dict)
+    title_prefixes: dict[str, str] = field(default_factory=dict)
+    name_words: dict[str, str] = field(default_factory=dict)
     dictionary_agents: bool = False
 
     def state_label(self, country: str | None) -> str:
@@ -278,7 +282,24 @@ class Gazetteer:
     def role_at(self, words: Sequence[str], start: int) -> tuple[int, RoleWord] | None:
         """The longest role word at ``words[start]``, the latest definition winning."""
         hit = self.roles.longest(words, start)
+        if hit is None and start + 1 < len(words) and words[start].lower() in self.title_prefixes:
+            for k in range(start + 1, min(start + 4, len(words))):  # "shadow (foreign) secretary"
+                after = self.roles.longest(words, k)
+                if after is not None and after[1][-1].kind == "title":
+                    phrase = " ".join(w.lower() for w in words[start : after[0]])
+                    sector = self.title_prefixes[words[start].lower()]
+                    return after[0], RoleWord("title", phrase, sector, after[1][-1].agent)
+                if not words[k].isalpha():
+                    break
         return (hit[0], hit[1][-1]) if hit else None
+
+    def name_sector(self, words: Iterable[str]) -> str | None:
+        """The sector an organisation's name gives ("British Medical Association" → MED), else None."""
+        for word in words:
+            sector = self.name_words.get(word.lower())
+            if sector:
+                return sector
+        return None
 
 
 def government_label(state: str) -> str:
@@ -303,6 +324,18 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
+def _singular(phrase: str) -> str:
+    """The singular of a plural noun phrase's last word ("suicide bombers" → "suicide bomber")."""
+    *rest, last = phrase.split()
+    if last.endswith("men"):
+        last = last[:-3] + "man"
+    elif last.endswith("ies"):
+        last = last[:-3] + "y"
+    elif last.endswith("s") and not last.endswith("ss"):
+        last = last[:-1]
+    return " ".join([*rest, last])
+
+
 def _load_toml(name: str) -> dict[str, Any]:
     path = DATA_DIR / name
     return tomllib.loads(path.read_text(encoding="utf-8"))
@@ -319,7 +352,7 @@ def _add_states(gaz: Gazetteer, data: dict[str, Any]) -> None:
         gaz.states[code] = (label, adjs[0] if adjs else None)
         if code not in codes and "," in iso_name:
             continue  # territories with awkward ISO names: skip unless listed
-        state = Entry(STATE, f"state/{code}", label, ActorType.STATE, code)
+        state = Entry(STATE, actor_id(ActorKind.STATE, code), label, ActorType.STATE, code)
         names = {label, iso_name, *info.get("names", [])}
         official = getattr(country, "official_name", None)
         if official:
@@ -330,15 +363,15 @@ def _add_states(gaz: Gazetteer, data: dict[str, Any]) -> None:
             gaz.names.add(name, state)
             if not name.lower().startswith("the "):
                 gaz.names.add(f"the {name}", state)
-        adj_entry = Entry(ADJ, f"state/{code}", label, ActorType.STATE, code)
+        adj_entry = Entry(ADJ, actor_id(ActorKind.STATE, code), label, ActorType.STATE, code)
         for adj in adjs:
             gaz.names.add(adj, adj_entry)
             plural = _plural(adj)
             if plural != adj and not adj.isupper() and "." not in adj:
-                people = Entry(GROUP, f"group/{slug(plural)}", plural, ActorType.GROUP, code)
+                people = Entry(GROUP, actor_id(ActorKind.GROUP, plural), plural, ActorType.GROUP, code)
                 gaz.names.add(plural, people)
                 gaz.names.add(f"the {plural}", people)
-        government = Entry(GOVERNMENT, f"government/{code}", government_label(label), ActorType.GOVERNMENT, code, "GOV")
+        government = Entry(GOVERNMENT, actor_id(ActorKind.GOVERNMENT, code), government_label(label), ActorType.GOVERNMENT, code, "GOV")
         for name in [*info.get("capital", []), *info.get("gov", [])]:
             gaz.names.add(name, government)
             gaz.names.add(f"the {name}", government)
@@ -348,31 +381,31 @@ def _add_states(gaz: Gazetteer, data: dict[str, Any]) -> None:
         label = info.get("label", code)
         adjs = list(info.get("adj", []))
         gaz.states[code] = (label, adjs[0] if adjs else None)
-        state = Entry(STATE, f"state/{code}", label, ActorType.STATE, code)
+        state = Entry(STATE, actor_id(ActorKind.STATE, code), label, ActorType.STATE, code)
         for name in info.get("names", []):
             gaz.names.add(name, state)
         for adj in adjs:
-            gaz.names.add(adj, Entry(ADJ, f"state/{code}", label, ActorType.STATE, code))
-        government = Entry(GOVERNMENT, f"government/{code}", government_label(label), ActorType.GOVERNMENT, code, "GOV")
+            gaz.names.add(adj, Entry(ADJ, actor_id(ActorKind.STATE, code), label, ActorType.STATE, code))
+        government = Entry(GOVERNMENT, actor_id(ActorKind.GOVERNMENT, code), government_label(label), ActorType.GOVERNMENT, code, "GOV")
         for name in info.get("capital", []):
             gaz.names.add(name, government)
 
 
 def _add_organizations(gaz: Gazetteer, data: dict[str, Any]) -> None:
     for igo in data.get("igo", []):
-        entry = Entry(ORG, f"igo/{igo['id']}", igo["label"], ActorType.ORGANIZATION, "IGO", igo["sector"])
+        entry = Entry(ORG, actor_id(ActorKind.IGO, igo["id"]), igo["label"], ActorType.ORGANIZATION, "IGO", igo["sector"])
         for name in [igo["label"], *igo.get("aliases", [])]:
             gaz.names.add(name, entry)
             gaz.names.add(f"the {name}", entry)
     for org in data.get("org", []):
         entry = Entry(
-            ORG, f"org/{org['id']}", org["label"], ActorType.ORGANIZATION, org.get("country"), org.get("sector")
+            ORG, actor_id(ActorKind.ORG, org["id"]), org["label"], ActorType.ORGANIZATION, org.get("country"), org.get("sector")
         )
         for name in [org["label"], *org.get("aliases", [])]:
             gaz.names.add(name, entry)
             gaz.names.add(f"the {name}", entry)
     for group in data.get("group", []):
-        entry = Entry(GROUP, f"group/{group['id']}", group["label"], ActorType.GROUP, group["country"])
+        entry = Entry(GROUP, actor_id(ActorKind.GROUP, group["id"]), group["label"], ActorType.GROUP, group["country"])
         gaz.groups[group["country"]] = entry
         for name in [group["label"], *group.get("names", [])]:
             gaz.names.add(name, entry)
@@ -394,7 +427,13 @@ def _add_roles(gaz: Gazetteer, data: dict[str, Any]) -> None:
         gaz.add_role(word, "title", sector)
     for word, sector in data.get("people", {}).items():
         gaz.add_role(word, "people", sector)
+    for word, sector in data.get("people", {}).items():  # "a Palestinian prisoner": one of the kind
+        one = _singular(word)
+        if one != word and gaz.role_at(tokenize(one), 0) is None:
+            gaz.roles.add(one, RoleWord("people", word, sector))
     gaz.body_labels.update(data.get("body_labels", {}))
+    gaz.title_prefixes.update(data.get("title_prefixes", {}))
+    gaz.name_words.update(data.get("name_words", {}))
 
 
 def build_gazetteer(extra: Iterable[tuple[str, Entry, bool]] = ()) -> Gazetteer:

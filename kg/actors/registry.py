@@ -11,8 +11,10 @@ from pathlib import Path
 from kg.errors import InputError
 from kg.types import Actor, ActorType
 
+from kg.actors import ids
+from kg.actors.analyst import ANALYST_SUFFIXES, read_actor_file
 from kg.actors.dictionaries import read_actor_dictionary, read_agent_dictionary
-from kg.actors.gazetteer import Gazetteer, build_gazetteer, default_gazetteer, tokenize
+from kg.actors.gazetteer import ANALYST, Entry, Gazetteer, build_gazetteer, default_gazetteer, tokenize
 
 __all__ = ["ActorRegistry", "state_of"]
 
@@ -26,9 +28,7 @@ def state_of(actor: Actor) -> str | None:
         >>> state_of(Actor("government/IRN", "Government of Iran", ActorType.GOVERNMENT, "IRN", "GOV"))
         'state/IRN'
     """
-    if actor.type is ActorType.GOVERNMENT and actor.id.startswith("government/"):
-        return "state/" + actor.id.split("/", 1)[1]
-    return None
+    return ids.state_of(actor.id) if actor.type is ActorType.GOVERNMENT else None
 
 
 class ActorRegistry:
@@ -38,8 +38,10 @@ class ActorRegistry:
     ``government/IRN``, ``person/ali-khamenei``, ``igo/UNO``, ``group/european-states``).
 
     Args:
-        dictionaries: PETRARCH/Phoenix dictionaries to load: files whose name contains
-            ``agents`` are agent (role word) dictionaries, any other is an actor dictionary.
+        dictionaries: Files to load: ``.toml`` and ``.csv`` files are an analyst's actor
+            files (`kg.actors.analyst`: names, codes, "same as", "never merge"); of the
+            PETRARCH/Phoenix dictionaries, files whose name contains ``agents`` are agent
+            (role word) dictionaries, any other is an actor dictionary.
             Their names are matched before the built-in gazetteer's, and their codes give
             the matched actor's country and sector (dated codes by the document's date).
 
@@ -58,6 +60,14 @@ class ActorRegistry:
         for path in self.dictionaries:
             if not path.is_file():
                 raise InputError(f"dictionary {path} does not exist or is not a file")
+        files = [read_actor_file(p) for p in self.dictionaries if p.suffix.lower() in ANALYST_SUFFIXES]
+        #: An analyst's identity decisions: pairs of ids that are (never) one actor.
+        self.same_as: tuple[tuple[str, str], ...] = tuple(sorted({p for f in files for p in f.same_as}))
+        self.never: tuple[tuple[str, str], ...] = tuple(sorted({p for f in files for p in f.never}))
+        clash = set(self.same_as) & set(self.never)
+        if clash:
+            a, b = sorted(clash)[0]
+            raise InputError(f"actor files say both that {a} is the same as {b} and that they are never merged")
         key = tuple((str(p.resolve()), p.stat().st_mtime_ns) for p in self.dictionaries)
         self.gazetteer: Gazetteer = _gazetteer_with(key) if key else default_gazetteer()
 
@@ -110,7 +120,15 @@ def _gazetteer_with(key: tuple[tuple[str, int], ...]) -> Gazetteer:
     gaz = build_gazetteer()
     for name_, _ in key:
         path = Path(name_)
-        if "agents" in path.name.lower():
+        if path.suffix.lower() in ANALYST_SUFFIXES:
+            for record in read_actor_file(path).records:
+                entry = Entry(ANALYST, record.id, record.name, record.type, record.country, record.sector,
+                              source=f"{path}:{record.line}")
+                for name in (record.name, *record.aliases):
+                    gaz.names.add(name, entry)
+                    gaz.names.add(f"the {name}", entry)
+            log.info("loaded an actor file: %s", path)
+        elif "agents" in path.name.lower():
             words = read_agent_dictionary(path)
             for word in words:
                 if word.sector:

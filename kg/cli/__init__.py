@@ -4,6 +4,7 @@ Every command module registers on the one app in ``kg.cli._app``; importing it h
 puts the command on ``kg --help``.
 """
 
+from kg.cli import actors  # noqa: F401
 from kg.cli import build  # noqa: F401
 from kg.cli import events  # noqa: F401
 from kg.cli import extract  # noqa: F401

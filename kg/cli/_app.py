@@ -18,7 +18,7 @@ __all__ = ["ActorsOption", "InputFormatOption", "ModelOption", "VerbsOption", "a
 # Options several commands share, spelled once.
 ModelOption = Annotated[Optional[str], typer.Option("--model", envvar="KG_MODEL", help="spaCy pipeline to use.")]
 ActorsOption = Annotated[
-    Optional[list[Path]], typer.Option("--actors", help="PETRARCH/Phoenix actor dictionary (repeatable).")
+    Optional[list[Path]], typer.Option("--actors", help="Actor file (.toml/.csv: names, codes, same as, never merge) or PETRARCH/Phoenix dictionary (repeatable).")
 ]
 VerbsOption = Annotated[
     Optional[list[Path]], typer.Option("--verbs", help="PETRARCH verb dictionary, e.g. CAMEO.2.0.txt (repeatable).")

@@ -28,12 +28,12 @@ def load_network(graph: str):
             store that cannot be opened.
     """
     from kg.network import to_networkx
-    from kg.store import open_store
+    from kg.store import open_store, parse_location
 
-    is_url = graph.startswith(("http://", "https://", "sparql:", "oxigraph:", "memory:"))
-    if not is_url and not Path(graph).expanduser().exists():
+    where = parse_location(graph)
+    if where.path is not None and not where.path.exists():
         raise StoreError(f"{graph}: no such file or store folder")
-    store = open_store(graph, read_only=True)
+    store = open_store(where, read_only=True)
     try:
         return to_networkx(store.graph)
     finally:

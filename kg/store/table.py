@@ -17,7 +17,7 @@ from typing import IO, Any, Protocol
 
 from kg.errors import InputError
 from kg.ontology import PREFIXES
-from kg.store.backends import atomic_write
+from kg.store.files import atomic_write
 
 __all__ = ["COLUMNS", "EVENTS_SPARQL", "EventRow", "event_rows", "write_event_table"]
 

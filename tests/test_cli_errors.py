@@ -22,6 +22,7 @@ VALID = {
     "events": ["events", "{graph}"],
     "viz": ["viz", "{graph}", "--out", "{tmp}/g.html"],
     "stats": ["stats", "{graph}"],
+    "actors": ["actors", "{graph}"],
 }
 
 #: (command, parameter) → (what replaces or extends the valid line, the class raised, words of the message).
@@ -35,6 +36,10 @@ BAD = {
     ("build", "--model"): (["--model", "no_such_pipeline"], ModelError, "no_such_pipeline"),
     ("build", "--actors"): (["--actors", "{missing}"], InputError, "missing"),
     ("build", "--verbs"): (["--verbs", "{missing}"], InputError, "missing"),
+    ("build", "--workers"): (["--workers", "0"], InputError, "--workers"),
+    ("build", "--batch-size"): (["--batch-size", "0"], InputError, "--batch-size"),
+    ("build", "--scheduler"): (["--scheduler", "nowhere:1"], InputError, "nowhere:1"),
+    ("build", "--parts"): (["--workers", "2", "--parts", "{article}"], OutputError, "article.txt"),
     ("extract", "inputs"): (["{missing}"], InputError, "no such file"),
     ("extract", "--input-format"): (["--input-format", "yaml"], InputError, "yaml"),
     ("extract", "--format"): (["--format", "xml"], InputError, "xml"),
@@ -61,10 +66,22 @@ BAD = {
     ("viz", "--seed"): (["--seed", "lucky"], InputError, "--seed"),
     ("stats", "graph"): (["{missing}"], StoreError, "no such"),
     ("stats", "--top"): (["--top", "0"], InputError, "--top"),
+    ("actors", "graph"): (["{missing}"], StoreError, "no such"),
+    ("actors", "--format"): (["--format", "xml"], InputError, "xml"),
+    ("actors", "--actors"): (["--actors", "{missing}"], InputError, "missing"),
 }
 
 #: Parameters any value of which is valid.
 ANY_VALUE = {("viz", "--title")}
+
+#: Cases that fail today, each with the reason (strict: the day one passes, its entry must go).
+KNOWN_WRONG = {
+    ("actors", "--actors"): "kg actors does not report an --actors file that does not exist (exit 0)",
+    ("build", "--parts"): "a --parts path that is a file ends in a FileExistsError traceback, not one line",
+}
+
+#: Cases that wait on a network timeout (seconds): left to the full tier.
+SLOW = {("build", "--scheduler")}
 
 
 def _parameters() -> set[tuple[str, str]]:
@@ -110,7 +127,17 @@ def _line(command: str, parameter: str, paths: dict[str, str]) -> list[str]:
     return args
 
 
-@pytest.mark.parametrize("command,parameter", sorted(BAD), ids=[f"{c} {p}" for c, p in sorted(BAD)])
+def _marks(case: tuple[str, str]) -> list:
+    marks = [pytest.mark.slow] if case in SLOW else []
+    if case in KNOWN_WRONG:
+        marks.append(pytest.mark.xfail(strict=True, reason=KNOWN_WRONG[case]))
+    return marks
+
+
+@pytest.mark.parametrize(
+    "command,parameter",
+    [pytest.param(*case, marks=_marks(case), id=" ".join(case)) for case in sorted(BAD)],
+)
 def test_bad_value_is_one_line_of_the_right_class_and_status_1(command, parameter, paths, capsys):
     args = _line(command, parameter, paths)
     _, error_class, words = BAD[command, parameter]

@@ -54,6 +54,9 @@ def viz_command(
 ) -> None:
     """Draw the actor network as one self-contained HTML page (or export GraphML/GEXF).
 
+    The GEXF carries the page's colours and positions and each link's first and last date,
+    so Gephi opens it as drawn and can play it over time.
+
     Example: kg viz out/graph.ttl --out actors.html --title "Iran, September 2019"
     """
     from kg import network, viz
@@ -67,7 +70,7 @@ def viz_command(
     elif kind == "graphml":
         network.write_graphml(G, out)
     else:
-        network.write_gexf(G, out)
+        network.write_gexf(viz.gexf_graph(G, seed=seed), out)
     typer.echo(f"{out}: {G.number_of_nodes()} actors, {G.number_of_edges()} links", err=True)
 
 

@@ -22,6 +22,7 @@ from rdflib.term import Identifier
 from kg.errors import QueryError, StoreError
 from kg.ontology import KG, PREFIXES
 from kg.store.files import EXPORT_FORMATS, atomic_write, export_format, one_line
+from kg.store.check import check_query
 from kg.store.guard import refuse_outside_reads
 from kg.store.mapping import ACTORS_GRAPH, document_iri
 from kg.store.nquads import ACTOR_PREFIX
@@ -108,7 +109,8 @@ class Store:
 
     def _writable(self) -> None:
         if self.read_only:
-            raise StoreError(f"{self.url}: the store is read-only")
+            hint = " (an RDF file is read, not written: give a folder for a store on disk)" if self.kind == "file" else ""
+            raise StoreError(f"{self.url}: the store is read-only{hint}")
 
     def load_nquads(self, source: Path | bytes) -> None:
         """Add N-Quads (a part file or its bytes) to the store, in one transaction where it has them.
@@ -198,6 +200,7 @@ class Store:
         """
         init = {name: _term(value) for name, value in bindings.items()}
         refuse_outside_reads(sparql)
+        check_query(sparql, prefixes=self._prefixes())
         try:
             return self._query(sparql, init)
         except urllib.error.HTTPError as exc:
@@ -209,6 +212,12 @@ class Store:
             if isinstance(exc, (KeyboardInterrupt, MemoryError)):
                 raise
             raise QueryError(f"malformed SPARQL: {one_line(exc)}") from exc
+
+    def _prefixes(self) -> dict[str, str]:
+        """The prefixes a query may use undeclared: the graph's bindings, then kg's (as rdflib does)."""
+        prefixes = {prefix: str(namespace) for prefix, namespace in self.graph.namespaces() if prefix}
+        prefixes.update((prefix, str(namespace)) for prefix, namespace in INIT_NS.items())
+        return prefixes
 
     def _query(self, sparql: str, bindings: dict[str, Identifier]) -> Result:
         result = self.graph.query(sparql, initNs=INIT_NS, initBindings=bindings)

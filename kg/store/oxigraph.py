@@ -161,15 +161,31 @@ def _oxigraph_store_class():
     return _Store
 
 
+def _rdf_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in RDF_FILE_FORMATS and p.is_file())
+
+
+def _did_you_mean(path: Path) -> str:
+    """A hint for a store folder given where a file was meant, or the reverse: " (did you mean out/graph.ttl?)"."""
+    near = _rdf_files(path) or [p for p in _rdf_files(path.parent) if p.stem == path.stem]
+    if not near and path.is_file() and (path.parent / "CURRENT").exists():
+        return f" (did you mean the store folder {path.parent}?)"
+    return f" (did you mean {near[0]}?)" if near else ""
+
+
 def _oxigraph_folder(path: Path, *, read_only: bool):
     """The ``pyoxigraph.Store`` in `path`, with one-line errors for a file, a missing or a locked folder."""
     import pyoxigraph
 
     if path.exists() and not path.is_dir():
         raise StoreError(f"{path}: is a file, not a store folder (give a folder, or an RDF file ending in "
-                         f"{', '.join(sorted(RDF_FILE_FORMATS))})")
+                         f"{', '.join(sorted(RDF_FILE_FORMATS))}){_did_you_mean(path)}")
     if read_only and not path.exists():
-        raise StoreError(f"{path}: no such store")
+        raise StoreError(f"{path}: no such store{_did_you_mean(path)}")
+    if read_only and not (path / "CURRENT").exists() and _rdf_files(path):
+        raise StoreError(f"{path}: is a folder of files, not a store{_did_you_mean(path)}")
     try:
         if not read_only:
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -55,6 +55,7 @@ BAD = {
     ("serve", "store"): (["{missing}"], StoreError, "no such"),
     ("serve", "--port"): (["--port", "http"], InputError, "--port"),
     ("serve", "--timeout"): (["--timeout", "soon"], InputError, "--timeout"),
+    ("serve", "--cors"): (["--cors", "example.org\nX-Injected: 1"], InputError, "--cors"),
     ("export", "store"): (["{missing}", "--out", "{tmp}/g.trig"], StoreError, "no such"),
     ("export", "--out"): (["--out", "{tmp}"], OutputError, "cannot write"),
     ("export", "--format"): (["--format", "rdfa"], InputError, "rdfa"),
@@ -78,6 +79,11 @@ ANY_VALUE = {("viz", "--title")}
 KNOWN_WRONG = {
     ("actors", "--actors"): "kg actors does not report an --actors file that does not exist (exit 0)",
     ("build", "--parts"): "a --parts path that is a file ends in a FileExistsError traceback, not one line",
+}
+
+#: Cases not run: the bad value is not checked, so the command would start serving and never return.
+NOT_CHECKED = {
+    ("serve", "--cors"): "an origin that is not one (no scheme, a line break) is not checked: the server starts with it",
 }
 
 #: Cases that wait on a network timeout (seconds): left to the full tier.
@@ -131,6 +137,8 @@ def _marks(case: tuple[str, str]) -> list:
     marks = [pytest.mark.slow] if case in SLOW else []
     if case in KNOWN_WRONG:
         marks.append(pytest.mark.xfail(strict=True, reason=KNOWN_WRONG[case]))
+    if case in NOT_CHECKED:
+        marks.append(pytest.mark.xfail(run=False, reason=NOT_CHECKED[case]))
     return marks
 
 

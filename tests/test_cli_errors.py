@@ -56,6 +56,9 @@ BAD = {
     ("serve", "--port"): (["--port", "http"], InputError, "--port"),
     ("serve", "--timeout"): (["--timeout", "soon"], InputError, "--timeout"),
     ("serve", "--cors"): (["--cors", "example.org\nX-Injected: 1"], InputError, "--cors"),
+    ("serve", "--workers"): (["--workers", "many"], InputError, "--workers"),
+    ("serve", "--allow-host"): (["--allow-host", "bad host\n"], InputError, "--allow-host"),
+    ("query", "--timeout"): (["--timeout", "soon"], InputError, "--timeout"),
     ("export", "store"): (["{missing}", "--out", "{tmp}/g.trig"], StoreError, "no such"),
     ("export", "--out"): (["--out", "{tmp}"], OutputError, "cannot write"),
     ("export", "--format"): (["--format", "rdfa"], InputError, "rdfa"),
@@ -84,6 +87,7 @@ KNOWN_WRONG = {
 #: Cases not run: the bad value is not checked, so the command would start serving and never return.
 NOT_CHECKED = {
     ("serve", "--cors"): "an origin that is not one (no scheme, a line break) is not checked: the server starts with it",
+    ("serve", "--allow-host"): "a host name with a space or a line break is not checked: the server starts with it",
 }
 
 #: Cases that wait on a network timeout (seconds): left to the full tier.

@@ -7,7 +7,7 @@ KG     := $(VENV)/bin/kg
 PIN    := -c requirements/constraints.txt
 EXAMPLE := examples/khamenei-rejects-talks-2019-09-18.txt
 
-.PHONY: demo test install dev bench golden clean
+.PHONY: demo test test-fast install dev bench golden clean
 
 $(VENV)/.installed: pyproject.toml requirements/constraints.txt requirements/model.txt
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11) and "kg needs Python 3.11")'
@@ -28,6 +28,10 @@ demo: install
 
 test: dev
 	$(PY) -m pytest -q
+
+# No subprocess that loads spaCy, no server, no browser: the tier to run while editing.
+test-fast: dev
+	$(PY) -m pytest -q -m "not slow and not browser"
 
 bench: dev
 	$(PIP) install $(PIN) -e '.[bench]'

@@ -39,8 +39,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-CARB = ROOT.parent / "shared" / "eval-dev" / "carb"
+from _data import CARB, read_carb_sentences
+
 GOLD = CARB / "data" / "gold" / "dev.tsv"
 SENTENCES = CARB / "data" / "dev.txt"
 OPENIE5 = CARB / "system_outputs" / "dev" / "openie5_output.txt"
@@ -311,7 +311,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not GOLD.exists():
         sys.exit(f"CaRB dev data not found at {CARB} (it ships beside the repository)")
     gold = read_gold(GOLD)
-    sentences = [s for s in SENTENCES.read_text(encoding="utf-8").splitlines() if s.strip()]
+    sentences = read_carb_sentences(SENTENCES)
     runners: dict[str, Callable[[], Extractions]] = {
         "openie5": lambda: read_openie5(OPENIE5),
         "kg": lambda: read_tabbed(kg_lines(sentences, model=options.model)),

@@ -25,44 +25,12 @@ Notes:
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import logging
 import sys
 import time
-import xml.etree.ElementTree as ET
 from collections import Counter
-from dataclasses import dataclass
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-PETRARCH = ROOT.parent / "shared" / "eval-dev" / "petrarch"
-
-
-@dataclass(frozen=True, slots=True)
-class Record:
-    id: str
-    date: dt.date | None
-    text: str
-    events: tuple[tuple[str, str], ...]
-
-
-def read_records(path: Path) -> list[Record]:
-    """Records with their expected (source, target) codes; ``noevents`` records included."""
-    root = ET.parse(path).getroot()
-    out = []
-    for sent in root.iter("Sentence"):
-        text_el = sent.find("Text")
-        if text_el is None or not (text_el.text or "").strip():
-            continue
-        raw = sent.get("date", "")
-        date = dt.date(int(raw[:4]), int(raw[4:6]), int(raw[6:8])) if len(raw) == 8 and raw.isdigit() else None
-        events = tuple(
-            (ev.get("sourcecode", "").upper(), ev.get("targetcode", "").upper())
-            for ev in sent.iter("EventCoding")
-            if ev.get("sourcecode")
-        )
-        out.append(Record(sent.get("id", ""), date, " ".join(text_el.text.split()), events))
-    return out
+from _data import PETRARCH, read_petrarch_records
 
 
 def pick(doc, res):  # noqa: ANN001, ANN201
@@ -108,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     dicts = PETRARCH / "dictionaries"
     registry = ActorRegistry(dictionaries=[dicts / "PETR.Validate.actors.txt", dicts / "PETR.Validate.agents.txt"])
     nlp = load_pipeline()
-    records = [r for r in read_records(records_path) if r.events]
+    records = [r for r in read_petrarch_records(records_path) if r.codings]
 
     counts = Counter()
     misses: Counter[str] = Counter()
@@ -124,8 +92,8 @@ def main(argv: list[str] | None = None) -> int:
         source, target = pick(doc, res)
         src_code = source.code if source is not None else "-"
         tgt_code = target.code if target is not None else "-"
-        exp_src = {s for s, _ in rec.events}
-        exp_tgt = {t for _, t in rec.events}
+        exp_src = {s.upper() for s, _, _ in rec.codings}
+        exp_tgt = {t.upper() for _, t, _ in rec.codings}
         counts["n"] += 1
         counts["src_full"] += src_code in exp_src
         counts["src_country"] += src_code[:3] in {s[:3] for s in exp_src}

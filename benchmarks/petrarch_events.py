@@ -35,53 +35,15 @@ from __future__ import annotations
 
 import argparse
 import collections
-import datetime as dt
 import logging
-import re
 import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared" / "eval-dev" / "petrarch"
+from _data import PETRARCH, read_petrarch_records as read_records
 
 log = logging.getLogger("petrarch_events")
-
-
-@dataclass(frozen=True)
-class Record:
-    id: str
-    date: dt.date | None
-    codings: tuple[tuple[str, str, str], ...]
-    noevents: bool
-    text: str
-
-
-_SENTENCE = re.compile(r"<Sentence\b([^>]*)>(.*?)</Sentence>", re.S)
-_CODING = re.compile(r'<EventCoding\s+sourcecode="([^"]*)"\s+targetcode="([^"]*)"\s+eventcode="([^"]*)"')
-
-
-def read_records(path: Path) -> list[Record]:
-    """The records of the unit-test file (regular expressions: some attributes are malformed)."""
-    text = re.sub(r"<!--.*?-->", "", path.read_text(encoding="utf-8"), flags=re.S)
-    records = []
-    for attrs, body in _SENTENCE.findall(text):
-        rid = re.search(r'id="([^"]*)"', attrs)
-        date = re.search(r'date="(\d{8})"', attrs)
-        sentence = re.search(r"<Text>(.*?)</Text>", body, re.S)
-        if sentence is None:
-            continue
-        records.append(
-            Record(
-                id=rid.group(1) if rid else "?",
-                date=dt.datetime.strptime(date.group(1), "%Y%m%d").date() if date else None,
-                codings=tuple(_CODING.findall(body)),
-                noevents=bool(re.search(r'noevents\s*=\s*"True"', body)),
-                text=" ".join(sentence.group(1).split()),
-            )
-        )
-    return records
 
 
 @dataclass
@@ -156,7 +118,7 @@ def ratio(a: int, b: int) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--records", type=Path, default=SHARED / "PETR.UnitTest.records.xml")
+    parser.add_argument("--records", type=Path, default=PETRARCH / "PETR.UnitTest.records.xml")
     parser.add_argument("--show", type=int, default=0, help="print N missed records of the dictionary run")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.ERROR)

@@ -21,10 +21,10 @@ from __future__ import annotations
 import argparse
 import time
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-SENTENCES = ROOT.parent / "shared" / "eval-dev" / "carb" / "data" / "dev.txt"
+from _data import CARB, read_carb_sentences
+
+SENTENCES = CARB / "data" / "dev.txt"
 
 
 def _best(runs: Sequence[Callable[[], int]], repeat: int) -> list[tuple[float, int]]:
@@ -51,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from kg.nlp import load_pipeline
 
-    sentences = [s for s in SENTENCES.read_text(encoding="utf-8").splitlines() if s.strip()]
+    sentences = read_carb_sentences(SENTENCES)
     bare = load_pipeline(options.model, triples=False)
     full = load_pipeline(options.model)
     batch = options.batch_size

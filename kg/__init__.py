@@ -4,6 +4,10 @@ Who did what to whom, with the sentence that says so: open triples from spaCy's 
 canonical actors with roles and CAMEO codes, CAMEO/PLOVER events, an RDF graph under the
 kg ontology, a networkx actor network and a self-contained interactive HTML map.
 
+``import kg`` loads nothing but this table of names: each public name is imported on first
+use (PEP 562), so that spaCy loading the ``kg_triples`` component, or ``kg --help``, does
+not pay for rdflib, the stores and the SPARQL endpoint.
+
 Examples:
     >>> import kg
     >>> [t.relation for t in kg.extract("Khamenei rejected talks with the United States.")]
@@ -12,17 +16,19 @@ Examples:
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-# The extraction stage is a subpackage named like the API function `extract`: load it first, so
-# that the function defined below is what `kg.extract` names.
-import kg.extract as _extract_stage  # noqa: F401  (isort: skip)
-from kg.corpus import read_documents
-from kg.errors import InputError, KGError, ModelError, OntologyError, QueryError, StoreError
-from kg.graph import KnowledgeGraph
-from kg.nlp import load_pipeline
-from kg.pipeline import analyse, build
-from kg.types import Actor, ActorType, Argument, Claim, Document, Event, Fact, FactKind, Quad, Role, Triple
+from kg.errors import InputError, KGError, ModelError, OntologyError, OutputError, QueryError, StoreError
+
+if TYPE_CHECKING:  # what the lazy names below are, for readers and type checkers
+    from kg import extract
+    from kg.corpus import read_documents
+    from kg.graph import KnowledgeGraph
+    from kg.nlp import load_pipeline
+    from kg.pipeline import analyse
+    from kg.types import Actor, ActorType, Argument, Claim, Document, Event, Fact, FactKind, Quad, Role, Triple
 
 __all__ = [
     "Actor",
@@ -38,6 +44,7 @@ __all__ = [
     "KnowledgeGraph",
     "ModelError",
     "OntologyError",
+    "OutputError",
     "Quad",
     "QueryError",
     "Role",
@@ -54,20 +61,39 @@ __all__ = [
 
 __version__ = "0.1.0"
 
+#: The module each lazily imported public name lives in. ``kg.extract`` is the extraction
+#: package itself, which is callable: ``kg.extract(text)`` (see `kg.extract`).
+_LAZY = {
+    "Actor": "kg.types",
+    "ActorType": "kg.types",
+    "Argument": "kg.types",
+    "Claim": "kg.types",
+    "Document": "kg.types",
+    "Event": "kg.types",
+    "Fact": "kg.types",
+    "FactKind": "kg.types",
+    "KnowledgeGraph": "kg.graph",
+    "Quad": "kg.types",
+    "Role": "kg.types",
+    "Triple": "kg.types",
+    "analyse": "kg.pipeline",
+    "load_pipeline": "kg.nlp",
+    "read_documents": "kg.corpus",
+}
 
-def extract(text: str, *, model: str | None = None) -> list[Triple]:
-    """Extract subject–relation–object triples from a text.
 
-    Args:
-        text: Any English text.
-        model: A spaCy pipeline name (default: ``$KG_MODEL`` or the pinned model).
+def __getattr__(name: str):
+    if name == "extract":
+        return importlib.import_module("kg.extract")
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value  # the next lookup is an ordinary one
+        return value
+    raise AttributeError(f"module 'kg' has no attribute {name!r}")
 
-    Returns:
-        The triples, in sentence order; each keeps its spaCy spans.
-    """
-    if not isinstance(text, str):
-        raise InputError(f"extract() takes text (str), got {type(text).__name__}")
-    return list(load_pipeline(model)(text)._.triples)
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
 
 
 def build_graph(
@@ -90,9 +116,13 @@ def build_graph(
         verbs: PETRARCH verb dictionaries (e.g. ``CAMEO.2.0.txt``).
         workers: Processes for the per-document work (more than 1: Dask workers; see docs/scale.md).
     """
+    from kg.pipeline import build
+
     return build(sources, store=store, model=model, actors=actors, verbs=verbs, workers=workers)
 
 
 def open_graph(location: str | Path) -> KnowledgeGraph:
     """Open a built graph, read-only: a store folder, an endpoint, or an RDF file."""
+    from kg.graph import KnowledgeGraph
+
     return KnowledgeGraph.open(location)

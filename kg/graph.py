@@ -89,7 +89,8 @@ class KnowledgeGraph:
         """Write the graph as Turtle, N-Triples, TriG, N-Quads or JSON-LD, atomically.
 
         Raises:
-            StoreError: Unknown format.
+            InputError: Unknown format.
+            OutputError: The file cannot be written.
         """
         return self.store.export(path, format=format)
 

@@ -13,6 +13,7 @@ Notes:
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
 from rdflib import Namespace, URIRef
@@ -29,9 +30,23 @@ __all__ = [
     "SHAPES_PATH",
 ]
 
-#: Where the OWL ontology and the SHACL shapes live in a source checkout.
-ONTOLOGY_PATH = Path(__file__).resolve().parents[1] / "ontologies" / "kg.ttl"
-SHAPES_PATH = Path(__file__).resolve().parents[1] / "ontologies" / "shapes.ttl"
+
+
+def _ontology_file(name: str) -> Path:
+    """An ontology file: the copy an installed package ships, else the source in a checkout.
+
+    ``ontologies/`` at the top of the repository is the source; building a wheel copies it
+    into the package as ``kg/ontologies/`` (see ``setup.py``).
+    """
+    shipped = resources.files("kg").joinpath("ontologies", name)
+    if shipped.is_file():
+        return Path(str(shipped))
+    return Path(__file__).resolve().parents[1] / "ontologies" / name
+
+
+#: The OWL ontology and the SHACL shapes.
+ONTOLOGY_PATH = _ontology_file("kg.ttl")
+SHAPES_PATH = _ontology_file("shapes.ttl")
 
 
 class KG(DefinedNamespace):

@@ -12,9 +12,10 @@ import enum
 import functools
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from spacy.tokens import Span
+if TYPE_CHECKING:  # spans are annotations only: `import kg.types` does not load spaCy
+    from spacy.tokens import Span
 
 __all__ = [
     "Actor",

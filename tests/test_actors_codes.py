@@ -207,6 +207,7 @@ def test_codes_with_the_petrarch_validation_dictionaries(nlp, validate_registry,
     assert code_of(nlp, validate_registry, text, phrase, dt.date(2013, 6, 1)) == expected
 
 
+@pytest.mark.slow  # reads the full Phoenix dictionaries
 def test_phoenix_agents_file_composes(nlp):
     folder = shared_path("reference", "petrarch2", "dictionaries")
     words = read_agent_dictionary(folder / "Phoenix.agents.txt")

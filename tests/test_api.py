@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import kg
 
 
@@ -41,3 +43,46 @@ def test_open_graph_refuses_a_missing_store(tmp_path):
     with pytest.raises(kg.StoreError, match="no such store"):
         kg.open_graph(tmp_path / "typo")
     assert not (tmp_path / "typo").exists()
+
+
+def test_the_extraction_stage_is_one_object_whatever_is_imported_first():
+    import kg.extract as stage
+
+    assert stage is kg.extract and callable(stage) and stage.extract_triples.__module__ == "kg.extract"
+
+
+_IMPORTS = """
+import sys
+import {module}
+heavy = sorted(m for m in ("rdflib", "kg.store", "kg.store.endpoint", "kg.graph", "networkx", "pyoxigraph") if m in sys.modules)
+print(" ".join(heavy) or "-", "spacy" in sys.modules, callable(__import__("kg").extract))
+"""
+
+
+@pytest.mark.slow  # a fresh interpreter each
+@pytest.mark.parametrize(
+    ("module", "spacy"),
+    [("kg", False), ("kg.cli", False), ("kg.extract.component", True)],
+)
+def test_light_imports_load_no_store(module, spacy):
+    """`import kg`, the command line's command table and spaCy's component load no RDF machinery."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", _IMPORTS.format(module=module)], capture_output=True, text=True, check=True)
+    heavy, loaded_spacy, extract_callable = done.stdout.split()
+    assert heavy == "-" and loaded_spacy == str(spacy) and extract_callable == "True", done.stdout
+
+
+@pytest.mark.slow  # a fresh interpreter
+@pytest.mark.xfail(
+    strict=True,
+    reason="kg.store.mapping imports kg.actors.ids, and kg/actors/__init__.py imports the resolver, which loads spaCy",
+)
+def test_reading_a_store_loads_no_spacy():
+    """`kg query`, `kg export`, `kg serve` read stores: no parser needed, none loaded."""
+    import subprocess
+    import sys
+
+    code = "import sys, kg.store, kg.graph, kg.cli.store; print('spacy' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"

@@ -13,6 +13,8 @@ import pytest
 
 from tests.conftest import EXAMPLE, ROOT
 
+pytestmark = pytest.mark.slow  # each test runs `kg` in a subprocess that loads spaCy
+
 
 def kg_cli(*args: str, cwd: Path | None = None, stdin: bytes | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(

@@ -17,6 +17,8 @@ import pytest
 import kg
 from tests.conftest import EXAMPLE, ROOT
 
+pytestmark = pytest.mark.slow  # a `kg serve` subprocess
+
 
 def free_port() -> int:
     with socket.socket() as s:

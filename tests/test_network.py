@@ -345,15 +345,6 @@ def test_most_specific_actor_type_wins(types):
     assert network.to_networkx(g).nodes[str(actor("government/IRN"))]["type"] == "Government"
 
 
-def test_docstring_examples_run():
-    import doctest
-
-    from kg.network import analytics, export, reading
-
-    results = [doctest.testmod(m, optionflags=doctest.ELLIPSIS) for m in (network, reading, analytics, export)]
-    assert sum(r.attempted for r in results) > 10 and sum(r.failed for r in results) == 0
-
-
 def test_networkx_writers_take_the_flat_graph_as_is(G, tmp_path):
     """`flat_graph` is the one call between `to_networkx` and networkx's own GraphML and GEXF writers."""
     flat = network.flat_graph(G)

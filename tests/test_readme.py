@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text()
@@ -18,6 +20,7 @@ def test_readme_has_the_two_quick_start_commands():
     assert re.search(r"^make demo\b", README, flags=re.M) and re.search(r"^make test\b", README, flags=re.M)
 
 
+@pytest.mark.slow  # `kg` in subprocesses that load spaCy
 def test_readme_runnable_blocks(tmp_path):
     assert RUNNABLE, "no block marked <!-- runnable --> in README.md"
     (tmp_path / "examples").symlink_to(ROOT / "examples")
@@ -34,6 +37,7 @@ def test_readme_runnable_blocks(tmp_path):
         assert result.stdout.strip() or "--quiet" in block, block
 
 
+@pytest.mark.slow  # a subprocess that loads spaCy
 def test_python_example_in_readme_runs(tmp_path):
     code = re.search(r"## Python\n\n```python\n(.*?)```", README, flags=re.S).group(1)
     (tmp_path / "examples").symlink_to(ROOT / "examples")

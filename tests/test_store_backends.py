@@ -210,6 +210,7 @@ time.sleep(60)
 """
 
 
+@pytest.mark.slow  # a second process holds the store
 def test_store_locked_by_another_process_is_refused(tmp_path):
     path = str(tmp_path / "ox")
     holder = subprocess.Popen([sys.executable, "-c", _HOLD.format(root=str(ROOT), path=path)],
@@ -246,6 +247,7 @@ for i in range(100000):
 """
 
 
+@pytest.mark.slow  # a writer process, killed mid-way
 def test_killed_writer_leaves_every_reported_document_whole(tmp_path):
     path = str(tmp_path / "ox")
     writer = subprocess.Popen([sys.executable, "-c", _INGEST.format(root=str(ROOT), path=path)],

@@ -7,7 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from kg.store import named_queries
+
+pytestmark = pytest.mark.slow  # runs benchmarks/store.py in a subprocess
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -10,7 +10,7 @@ from rdflib.namespace import XSD
 from rdflib.compare import isomorphic
 
 from kg.cli._app import main
-from kg.errors import StoreError
+from kg.errors import InputError
 from kg.store import ACTORS_GRAPH, document_iri, open_store
 from test_store_mapping import sample_graphs
 
@@ -93,6 +93,6 @@ def test_export_replaces_an_existing_file(folder, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.nq"]
 
 
-def test_unknown_format_raises_store_error(folder):
-    with open_store(str(folder), read_only=True) as store, pytest.raises(StoreError, match="valid: turtle, trig"):
+def test_unknown_format_raises_input_error(folder):
+    with open_store(str(folder), read_only=True) as store, pytest.raises(InputError, match="valid: turtle, trig"):
         store.serialize(format="yaml")

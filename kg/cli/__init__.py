@@ -10,6 +10,6 @@ from kg.cli import events  # noqa: F401
 from kg.cli import extract  # noqa: F401
 from kg.cli import network  # noqa: F401
 from kg.cli import store  # noqa: F401
-from kg.cli._app import app, main
+from kg.cli._app import app, main, run
 
-__all__ = ["app", "main"]
+__all__ = ["app", "main", "run"]

@@ -11,9 +11,9 @@ from typing import Annotated, Optional
 import typer
 
 from kg.corpus import INPUT_FORMATS
-from kg.errors import KGError
+from kg.errors import InputError, KGError
 
-__all__ = ["ActorsOption", "InputFormatOption", "ModelOption", "VerbsOption", "app", "console", "main"]
+__all__ = ["ActorsOption", "InputFormatOption", "ModelOption", "VerbsOption", "app", "console", "main", "run"]
 
 # Options several commands share, spelled once.
 ModelOption = Annotated[Optional[str], typer.Option("--model", envvar="KG_MODEL", help="spaCy pipeline to use.")]
@@ -38,26 +38,6 @@ def console(*, stderr: bool = False):
     return Console(stderr=stderr, emoji=False, highlight=False)
 
 
-def _click_errors() -> tuple[type[Exception], ...]:
-    """Click's usage-error class, from the click typer vendors and from click itself."""
-    found: list[type[Exception]] = []
-    try:
-        import click
-    except ImportError:
-        pass
-    else:
-        found.append(click.ClickException)
-    try:
-        from typer._click.exceptions import ClickException  # typer >= 0.25 vendors click
-    except ImportError:
-        pass
-    else:
-        found.append(ClickException)
-    return tuple(found)
-
-
-_CLICK_ERRORS = _click_errors()
-
 app = typer.Typer(
     name="kg",
     help="Political news into a knowledge graph of political actors.\n\n"
@@ -68,13 +48,31 @@ app = typer.Typer(
 )
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the command line; a `KGError` becomes one line on stderr and exit status 1."""
+def run(argv: list[str] | None = None) -> None:
+    """Run one command line, raising what went wrong.
+
+    A value the parser refuses (``--port abc``, ``--top 0``) is an `InputError`, like every
+    bad option value a command checks itself; a usage error (an unknown option, a missing
+    argument) stays typer's, for `main` to show with the usage line.
+
+    Raises:
+        KGError: One line for the user.
+    """
     from kg import cli  # noqa: F401  (registers every command)
 
-    logging.basicConfig(level=logging.WARNING, format="kg: %(levelname)s: %(message)s")
     try:
         app(args=argv, standalone_mode=False)
+    except typer.BadParameter as exc:
+        if type(exc) is not typer.BadParameter:  # its subclass MissingParameter: a usage error
+            raise
+        raise InputError(exc.format_message()) from exc
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; a `KGError` becomes one line on stderr and exit status 1."""
+    logging.basicConfig(level=logging.WARNING, format="kg: %(levelname)s: %(message)s")
+    try:
+        run(argv)
     except KGError as exc:
         print(f"kg: error: {exc}", file=sys.stderr)
         return 1
@@ -83,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     except typer.Abort:
         print("kg: aborted", file=sys.stderr)
         return 130
-    except _CLICK_ERRORS as exc:  # usage errors: unknown option, missing argument
+    except typer.TyperException as exc:  # usage errors: unknown option, missing argument
         exc.show()
         return exc.exit_code
     return 0

@@ -16,7 +16,7 @@ from rich.text import Text
 
 from kg.cli._app import ActorsOption, InputFormatOption, ModelOption, VerbsOption, app
 from kg.cli._app import console as make_console
-from kg.errors import InputError
+from kg.errors import OutputError
 
 __all__ = ["SHOWN", "WHO_REJECTED_WHAT", "build_command"]
 
@@ -50,7 +50,7 @@ def _duration(seconds: float | None) -> str:
 
 def _check_writable(folder: Path) -> None:
     """Write a scratch file in `folder` (or, where it does not exist yet, in the nearest folder above
-    it, leaving nothing behind); a one-line InputError where that fails."""
+    it, leaving nothing behind); a one-line OutputError where that fails."""
     import tempfile
 
     probe = folder
@@ -60,7 +60,7 @@ def _check_writable(folder: Path) -> None:
         with tempfile.TemporaryFile(dir=probe):
             pass
     except OSError as exc:
-        raise InputError(f"{folder}: cannot write the outputs there ({exc.strerror or exc})") from exc
+        raise OutputError(f"{folder}: cannot write the outputs there ({exc.strerror or exc})") from exc
 
 
 @app.command("build")
@@ -97,7 +97,7 @@ def build_command(
     from kg.pipeline import build
 
     if out.exists() and not out.is_dir():
-        raise InputError(f"{out}: exists and is not a folder")
+        raise OutputError(f"{out}: exists and is not a folder")
     _check_writable(out)  # before anything is written to a --store
     documents = iter_documents(inputs, input_format=input_format)
     total = count_documents(inputs, input_format=input_format)

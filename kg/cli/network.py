@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from kg.cli._app import app
-from kg.errors import InputError
+from kg.errors import InputError, StoreError
 
 __all__ = ["load_network", "stats_command", "viz_command"]
 
@@ -24,15 +24,15 @@ def load_network(graph: str):
     """The actor network (`kg.network.to_networkx`) of an RDF file, store folder or endpoint.
 
     Raises:
-        InputError: ``graph`` names a path that does not exist.
-        StoreError: The file is not RDF, or the store cannot be opened.
+        StoreError: ``graph`` names a path that does not exist, a file that is not RDF, or a
+            store that cannot be opened.
     """
     from kg.network import to_networkx
     from kg.store import open_store, parse_location
 
     where = parse_location(graph)
     if where.path is not None and not where.path.exists():
-        raise InputError(f"{graph}: no such file or store folder")
+        raise StoreError(f"{graph}: no such file or store folder")
     store = open_store(where, read_only=True)
     try:
         return to_networkx(store.graph)

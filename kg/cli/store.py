@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from kg.cli._app import app
-from kg.errors import QueryError
+from kg.errors import InputError, QueryError
 
 __all__ = ["export_command", "format_result", "query_command", "serve_command"]
 
@@ -94,7 +94,7 @@ def _params(values: list[str] | None) -> dict[str, str]:
     for item in values or []:
         name, sep, value = item.partition("=")
         if not sep or not name.strip():
-            raise QueryError(f"--param {item!r}: expected NAME=VALUE")
+            raise InputError(f"--param {item!r}: expected NAME=VALUE")
         params[name.strip()] = value
     return params
 
@@ -119,7 +119,7 @@ def query_command(
     from kg.store import named_queries
 
     if fmt not in ("table", "csv", "json", "xml"):
-        raise QueryError(f"unknown --format {fmt!r} (valid: table, csv, json, xml)")
+        raise InputError(f"unknown --format {fmt!r} (valid: table, csv, json, xml)")
     if list_named:
         out = console()
         for query in named_queries().values():

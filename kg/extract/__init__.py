@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import sys
+import types
 
 from spacy.tokens import Doc, Span
 
@@ -98,3 +100,34 @@ def extract_triples(doc: Doc | Span) -> list[Triple]:
         triples = speech.attribute_quotations(triples, doc)
     log.debug("extracted %d triples from %d sentences", len(triples), len(sents))
     return triples
+
+
+class _CallableStage(types.ModuleType):
+    """This package, callable: ``kg.extract(text)`` is the one-call API of the stage.
+
+    One object is both the stage (``import kg.extract as ex; ex.extract_triples``) and the
+    function the README calls, whichever is imported first (spaCy imports
+    ``kg.extract.component`` on its own when a pipeline loads).
+    """
+
+    def __call__(self, text: str, *, model: str | None = None) -> list[Triple]:
+        """Extract subject–relation–object triples from a text.
+
+        Args:
+            text: Any English text.
+            model: A spaCy pipeline name (default: ``$KG_MODEL`` or the pinned model).
+
+        Returns:
+            The triples, in sentence order; each keeps its spaCy spans.
+
+        Raises:
+            InputError: `text` is not a ``str``.
+        """
+        if not isinstance(text, str):
+            raise InputError(f"extract() takes text (str), got {type(text).__name__}")
+        from kg.nlp import load_pipeline
+
+        return list(load_pipeline(model)(text)._.triples)
+
+
+sys.modules[__name__].__class__ = _CallableStage

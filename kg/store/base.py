@@ -263,7 +263,8 @@ class Store:
             The path written.
 
         Raises:
-            StoreError: Unknown format.
+            InputError: Unknown format.
+            OutputError: The file cannot be written.
 
         Examples:
             >>> import tempfile, pathlib

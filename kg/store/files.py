@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from kg.errors import InputError, StoreError
+from kg.errors import InputError, OutputError
 
 __all__ = ["EXPORT_FORMATS", "RDF_FILE_FORMATS", "atomic_write", "export_format", "one_line"]
 
@@ -40,23 +40,13 @@ def export_format(format: str) -> str:
     """The canonical name of an export format (``ttl`` → ``turtle``).
 
     Raises:
-        StoreError: Unknown format.
+        InputError: Unknown format.
     """
     name = _FORMAT_ALIASES.get(format.lower(), format.lower())
     if name not in EXPORT_FORMATS:
-        raise StoreError(f"unknown export format {format!r} (valid: {', '.join(EXPORT_FORMATS)})")
+        raise InputError(f"unknown export format {format!r} (valid: {', '.join(EXPORT_FORMATS)})")
     return name
 
-def export_format(format: str) -> str:
-    """The canonical name of an export format (``ttl`` → ``turtle``).
-
-    Raises:
-        StoreError: Unknown format.
-    """
-    name = _FORMAT_ALIASES.get(format.lower(), format.lower())
-    if name not in EXPORT_FORMATS:
-        raise StoreError(f"unknown export format {format!r} (valid: {', '.join(EXPORT_FORMATS)})")
-    return name
 
 def one_line(exc: BaseException, limit: int = 300) -> str:
     """An error's message on one line, cut to `limit` characters (for a one-line CLI error)."""
@@ -79,7 +69,7 @@ def atomic_write(path: Path | str, data: str | bytes | Callable[[BinaryIO], obje
     (for outputs too large to hold in memory).
 
     Raises:
-        InputError: The file cannot be written (a folder is in the way, no permission, ...).
+        OutputError: The file cannot be written (a folder is in the way, no permission, ...).
 
     Examples:
         >>> import tempfile, pathlib
@@ -97,7 +87,7 @@ def atomic_write(path: Path | str, data: str | bytes | Callable[[BinaryIO], obje
         mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask()
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
-        raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from exc
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             write(handle)
@@ -107,7 +97,7 @@ def atomic_write(path: Path | str, data: str | bytes | Callable[[BinaryIO], obje
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from exc
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -17,17 +17,20 @@ import logging
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, SKOS, XSD
 from rdflib.store import Store as _RdflibStore
-from spacy.tokens import Doc
 
 from kg.actors.ids import ActorKind, actor_id
 from kg.errors import InputError
 from kg.ontology import CAMEO, ID, KG, PLOVER, PLOVER_PROPERTIES, PREFIXES
 from kg.types import Actor, ActorType, Claim, Document, Event, Fact, FactKind
+
+if TYPE_CHECKING:  # an annotation only: reading a store does not load spaCy
+    from spacy.tokens import Doc
 
 __all__ = [
     "ACTORS_GRAPH",

@@ -37,6 +37,8 @@ bench: dev
 	$(PY) benchmarks/viz.py
 	$(PY) benchmarks/petrarch_actors.py
 	$(PY) benchmarks/petrarch_events.py
+	$(PY) benchmarks/plover.py
+	$(PY) benchmarks/events_dev.py
 	$(PY) benchmarks/store.py --triples 200000
 
 golden: dev

@@ -98,6 +98,7 @@ class Scores:
     rooted: int = 0
     root_rooted: int = 0
     noevents: int = 0
+    false_records: list = field(default_factory=list)
     false_events: int = 0
     confusion: collections.Counter = field(default_factory=collections.Counter)
     missed_relations: collections.Counter = field(default_factory=collections.Counter)
@@ -121,6 +122,8 @@ def score(records, docs, registry, *, verbs=None) -> Scores:
         if record.noevents and not record.codings:
             out.noevents += 1
             out.false_events += bool(coded)
+            if coded:
+                out.false_records.append((record, coded))
             continue
         if not coded:
             out.missed_relations.update(t.relation for t in doc._.triples)
@@ -208,6 +211,8 @@ def main(argv: list[str] | None = None) -> int:
         print("  " + ", ".join(f"{gold}→{got}×{n}" for (gold, got), n in run.confusion.most_common(12)))
         print(f"relations in records where {name} coded nothing (top 15):")
         print("  " + ", ".join(f"{rel}×{n}" for rel, n in run.missed_relations.most_common(15)))
+    for record, coded in runs["lexicon"].false_records[: args.show]:
+        print(f"\nfalse event (lexicon) {record.id}: {record.text}\n   coded: {coded}")
     for record, coded in runs["dictionaries"].missed[: args.show]:
         print(f"\n{record.id}: {record.text}\n  expected {record.codings}\n  coded    {coded}")
     return 0

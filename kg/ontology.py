@@ -125,6 +125,9 @@ class KG(DefinedNamespace):
     # events
     source: URIRef
     target: URIRef
+    eventText: URIRef
+    ploverMode: URIRef
+    ploverContext: URIRef
     eventType: URIRef  # → CAMEO concept
     cameoCode: URIRef
     ploverType: URIRef  # → PLOVER concept

@@ -293,28 +293,45 @@ class Event:
 
     Attributes:
         source: Source actor id.
-        target: Target actor id.
+        target: Target actor id, or None for an event with one actor (a protest, a
+            mobilisation, an attack on no named target).
         cameo: CAMEO event code as a string ("120", "0874": never an int).
         plover: PLOVER event type ("REJECT", "ASSAULT", ...) or None.
         quad: Quad class.
         intensity: Goldstein-style score, -10 (most hostile) to +10.
+        text: The words that carry the event (PLOVER ``eventText``): "threatened",
+            "imposed sanctions".
+        mode: PLOVER mode of the code ("heavy-weapons", "restrict") or None.
+        context: PLOVER context of the code ("military", "economic") or None.
+        source_country: The source actor's country block (ISO alpha-3 or "IGO") or None.
+        target_country: The target actor's country block or None.
     """
 
     source: str
-    target: str
+    target: str | None
     cameo: str
     plover: str | None
     quad: Quad
     intensity: float
+    text: str = ""
+    mode: str | None = None
+    context: str | None = None
+    source_country: str | None = None
+    target_country: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "source": self.source,
             "target": self.target,
+            "source_country": self.source_country,
+            "target_country": self.target_country,
             "cameo": self.cameo,
             "plover": self.plover,
             "quad": int(self.quad),
             "intensity": self.intensity,
+            "text": self.text,
+            "mode": self.mode,
+            "context": self.context,
         }
 
 

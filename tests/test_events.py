@@ -25,6 +25,16 @@ PLOVER = rdflib.Namespace("https://w3id.org/kg/plover/")
 # ---------------------------------------------------------------- code tables
 
 
+def _generator():
+    """``tools/events_generate.py``, the development script that writes the code table and schemes."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("events_generate", ROOT / "tools" / "events_generate.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 @pytest.mark.parametrize(
     ("code", "label", "plover", "quad", "intensity"),
     [
@@ -66,7 +76,7 @@ def test_every_code_has_a_plover_type_except_statements():
 
 
 def test_code_table_has_the_codebooks_facts():
-    from kg.events._generate import read_codebook, read_plover
+    read_codebook, read_plover = _generator().read_codebook, _generator().read_plover
 
     labels = read_codebook(shared_path("reference", "cameo", "CAMEO_codefile.txt"))
     plover = read_plover(shared_path("reference", "plover", "CAMEO2PLOVER-2021.txt"))
@@ -165,13 +175,11 @@ def test_concepts_are_linked_to_parents_and_plover(schemes):
 
 
 def test_committed_schemes_match_the_data(tmp_path):
-    from kg.events._generate import write_ontologies
-
-    write_ontologies(tmp_path)
+    _generator().write_ontologies(tmp_path)
     for name in ("cameo.ttl", "plover.ttl"):
         fresh = rdflib.Graph().parse(tmp_path / name)
         committed = rdflib.Graph().parse(ROOT / "ontologies" / name)
-        assert isomorphic(fresh, committed), f"{name} is stale: python -m kg.events._generate ontologies"
+        assert isomorphic(fresh, committed), f"{name} is stale: python tools/events_generate.py ontologies"
 
 
 # ---------------------------------------------------------------- coding real extractions
@@ -243,7 +251,7 @@ def _coded(nlp, sentence: str) -> set[tuple[str, str, str, str | None]]:
     for triple in doc._.triples:
         said = res.actor_of(triple.attributed_to)
         for event in code_events(triple, res):
-            out.add((event.source[6:], event.cameo, event.target[6:], said.country if said else None))
+            out.add((event.source[6:], event.cameo, (event.target or "")[6:], said.country if said else None))
     return out
 
 
@@ -282,7 +290,7 @@ EVENT_CASES = [
     ),
     pytest.param("Israel and Egypt condemned Iran.", {("ISR", "111", "IRN", None), ("EGY", "111", "IRN", None)}, id="accuse-conjoined-sources"),
     pytest.param("Washington condemned Iran's attack on Saudi Arabia.", {("USA", "111", "IRN", None)}, id="accuse-attacker-not-victim"),
-    pytest.param("Washington condemned the attack on Saudi Arabia.", set(), id="accuse-no-agent-no-event"),
+    pytest.param("Washington condemned the attack on Saudi Arabia.", {("USA", "111", "", None)}, id="accuse-no-agent-no-target"),
     # 12 reject, with negation
     pytest.param("Russia rejected the proposal for talks with Ukraine.", {("RUS", "125", "UKR", None)}, id="reject-proposal-for-talks"),
     pytest.param("Russia refused to meet Ukraine.", {("RUS", "125", "UKR", None)}, id="reject-refuse-to-meet"),

@@ -1,5 +1,10 @@
 """Triple + actors → coded events: our CAMEO verb lexicon, PLOVER types, quad classes.
 
+Modules: `lexicon` (the TOML lexicon and its rules), `sense` (a triple's code: lexicon,
+object sense, clause context), `nominal` (events named by a noun), `coder` (source and
+target actors, one-actor events, the event values), `codes` (code tables), `verbs`
+(a user's PETRARCH verb dictionaries).
+
 Public API: `code_events` (one claim → its events), the code-table look-ups
 (`cameo_label`, `plover_of`, `quad_of`, `intensity_of`), a user's PETRARCH verb
 dictionaries (`load_verbs`, `read_verb_dictionary`). The event table read back from the

@@ -1,7 +1,10 @@
 """Triple + actors → coded events: CAMEO code, PLOVER type, quad class, intensity.
 
-A claim becomes an event when its relation (or a light verb and its object) is in our
-lexicon and both its subject and its target phrase resolve to different actors.
+A claim becomes an event when its relation (or a light verb and its object) codes in our
+lexicon (`kg.events.sense`: lexicon, object sense, clause context) and its subject
+resolves to an actor (for a quote's pronoun, the speaker). The target is what the object
+or a further argument denotes; where none resolves, the event has one actor (a protest, a
+mobilisation, an attack on no named target) and an empty target.
 """
 
 from __future__ import annotations
@@ -15,23 +18,27 @@ from spacy.tokens import Span, Token
 
 from kg.events.codes import intensity_of, is_cameo_code, plover_of, quad_of
 from kg.events.lexicon import Lexicon, load_lexicon
+from kg.events.nominal import nominal_parties
+from kg.events.sense import (
+    COPULA_CONTROLLERS,
+    NEEDS_TARGET,
+    OBLIGATION,
+    SPECULATIVE,
+    code_relation,
+    coding_of,
+    head_cues,
+    lemma_of,
+    relation_chain,
+    xcomp_of,
+)
 from kg.events.verbs import VerbDictionary, VerbMatch
 from kg.types import Actor, Event, Triple
 
-__all__ = ["EVENT_NOUNS", "ActorResolution", "code_events", "code_relation", "make_event", "object_cues"]
+__all__ = ["EVENT_NOUNS", "ActorResolution", "code_events", "code_relation", "make_event"]
 
 log = logging.getLogger(__name__)
 
-#: Modals under which a meeting or a material event is only a possibility: no event.
-SPECULATIVE = frozenset({"may", "might", "could", "should", "must", "can", "ought"})
-#: Modals that announce a future act: material conflict becomes a threat, a negated
-#: cooperative act a refusal ("would not take part in talks").
-FUTURE = frozenset({"will", "would", "shall", "'ll", "wo", "going to"})
-
-_NOMINAL_MODS = frozenset({"compound", "amod"})
-_COPULA_CONTROLLERS = frozenset({"about", "set", "poised", "due", "ready", "willing", "prepared"})
 _SETTING_PREPS = frozenset({"during", "after", "before", "since", "until", "amid", "despite", "throughout"})
-_NESTING_PREPS = frozenset({"of", "for", "on", "to", "about", "over", "toward", "towards", "against"})
 
 
 class ActorResolution(Protocol):
@@ -40,178 +47,6 @@ class ActorResolution(Protocol):
     def actor_of(self, span: Span | None) -> Actor | None: ...
 
     def actors_in(self, span: Span | None) -> list[Actor]: ...
-
-
-def _lemma(token: Token) -> str:
-    return token.lemma_.lower()
-
-
-def _head_cues(head: Token) -> list[str]:
-    """ "humanitarian aid", "aid" for the head of "urgent humanitarian aid"."""
-    mods = []
-    for child in reversed(list(head.lefts)):
-        if child.dep_ in _NOMINAL_MODS and child.i == (mods[-1].i - 1 if mods else head.i - 1):
-            mods.append(child)
-        elif mods or child.dep_ not in _NOMINAL_MODS:
-            break
-    cues = []
-    for n in range(len(mods), 0, -1):
-        cues.append(" ".join(_lemma(t) for t in reversed(mods[:n])) + " " + _lemma(head))
-    cues.append(_lemma(head))
-    return cues
-
-
-def object_cues(span: Span | None, *, depth: int = 2) -> list[str]:
-    """Cue words of an object phrase, most specific first.
-
-    The head with its compound modifiers, the head alone, then the nouns and verbs the
-    head governs: "plans for talks" gives ``["plan", "talk"]``, "efforts by European states
-    to mediate talks" gives ``["effort", ..., "mediate", "talk"]``.
-
-    Args:
-        span: The object phrase (or None).
-        depth: How many levels of nested phrases to read.
-
-    Returns:
-        Lower-case lemmas and "modifier head" pairs.
-
-    Examples:
-        >>> from kg.nlp import load_pipeline
-        >>> doc = load_pipeline()("They launched a missile attack on the port.")
-        >>> object_cues(doc[2:7])[:3]
-        ['missile attack', 'attack', 'port']
-    """
-    if span is None or len(span) == 0:
-        return []
-    cues: list[str] = []
-    frontier = [span.root]
-    for _ in range(depth + 1):
-        nested: list[Token] = []
-        for head in frontier:
-            cues.extend(c for c in _head_cues(head) if c not in cues)
-            for child in head.children:
-                if child.dep_ == "prep" and child.lower_ in _NESTING_PREPS:
-                    nested.extend(c for c in child.children if c.dep_ == "pobj")
-                elif child.dep_ in ("acl", "relcl", "xcomp") and child.pos_ in ("VERB", "AUX"):
-                    nested.append(child)
-                    nested.extend(c for c in child.children if c.dep_ == "dobj")
-                elif child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN"):
-                    nested.append(child)
-        frontier = nested
-    return cues
-
-
-def _xcomp(token: Token) -> Token | None:
-    for child in token.children:
-        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
-            return child
-    return None
-
-
-def _object_of(verb: Token) -> Span | None:
-    doc = verb.doc
-    for child in verb.children:
-        if child.dep_ in ("dobj", "attr", "oprd"):
-            return doc[child.left_edge.i : child.right_edge.i + 1]
-    for child in verb.children:
-        if child.dep_ == "prep":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    return doc[pobj.left_edge.i : pobj.right_edge.i + 1]
-    return None
-
-
-def _chain(triple: Triple) -> tuple[list[str], Span | None]:
-    """The relation's verb chain, outermost first, and the object of its last verb.
-
-    ``"refuse to meet"`` → ``["refuse", "meet"]``. Where the relation is a single verb
-    whose parse still has an infinitive complement ("urged Japan to negotiate" read as
-    "urge" + Japan, "refused to meet Ukraine" as "refuse"), the complement is read from
-    the parse, and its object too when the triple has none.
-    """
-    parts = [p.strip() for p in f" {triple.relation.lower()} ".split(" to ")]
-    segments = [parts[0]] + [p for p in parts[1:] if p]
-    if len(parts) > 1 and not parts[-1]:  # "agree to": a governing preposition
-        segments[-1] = segments[-1] + " to"
-    obj = triple.object
-    if segments == ["be"] and obj is not None and obj.root.lemma_.lower() in _COPULA_CONTROLLERS:
-        # "is about to restore ties with X", "is ready to talk": the adjective controls
-        comp = _xcomp(obj.root) or next((c for c in obj.root.children if c.pos_ == "VERB"), None)
-        if comp is not None:
-            prt = " ".join(c.lower_ for c in comp.children if c.dep_ == "prt")
-            return [f"be {obj.root.lemma_.lower()}", f"{_lemma(comp)} {prt}".strip()], _object_of(comp)
-    if len(segments) == 1:
-        doc = triple.sentence.doc
-        verb = doc[triple.predicate] if 0 <= triple.predicate < len(doc) else None
-        while verb is not None and (comp := _xcomp(verb)) is not None:
-            prt = " ".join(c.lower_ for c in comp.children if c.dep_ == "prt")
-            segments.append(f"{_lemma(comp)} {prt}".strip())
-            verb = comp
-            if triple.object is None:  # "urged Japan to negotiate" keeps Japan
-                obj = _object_of(comp)
-    return segments, obj
-
-
-def code_relation(triple: Triple, *, lexicon: Lexicon | None = None) -> str | None:
-    """The CAMEO code a triple's relation and object denote, or None.
-
-    Negation, modality and condition are applied here: a negated event gives None unless
-    the verb says otherwise ("did not agree" → REJECT), "would not take part in talks" is
-    a refusal, "will attack" a threat (also under a condition), "may attack" or "can
-    meet" nothing, and conditional meetings and material acts ("if X repents, we can
-    talk") nothing; a conditional rejection ("rejected talks unless they repent") stays.
-
-    Examples:
-        >>> from kg.nlp import load_pipeline
-        >>> doc = load_pipeline()("Iran condemned Israel.")
-        >>> code_relation(doc._.triples[0])
-        '111'
-
-    Notes:
-        CAMEO codebook: refusals are REJECT (12: "Decline to ...", 125 "Reject proposal
-        to meet, discuss, negotiate"); "threaten to" is THREATEN (13: 1312 "Threaten to
-        boycott, embargo, or sanction", 138 "Threaten with military force"); intentions
-        are 03 ("Express intent to ..."); CAMEO codes events that happened or are
-        announced, so negated material acts are not events.
-    """
-    lex = lexicon or load_lexicon()
-    segments, obj = _chain(triple)
-    cues = object_cues(obj)
-    inner, folded = lex.match(segments[-1])
-    code = inner.code_for(folded + cues) if inner is not None else None
-    outer_entry = inner
-    for relation in reversed(segments[:-1]):
-        entry = lex.entry(relation)
-        for argument in triple.arguments:  # "call to release" + "on Iran": "call on"
-            if entry is not None and entry.control is not None:
-                break
-            entry = lex.entry(f"{relation} {argument.prep}") if argument.prep else entry
-        if entry is None or entry.control is None:
-            return None
-        outer_entry = entry
-        if code is None:
-            code = entry.code
-        else:
-            code = lex.transform(entry.control, code)
-        if code is None:
-            return None
-    if code is None:
-        return None
-    modality = (triple.modality or "").lower() or None
-    root = int(code[:2])
-    if triple.negated:
-        if outer_entry is not None and outer_entry.negated:
-            return lex.transform(outer_entry.negated, code)
-        if modality in FUTURE and 3 <= root <= 8:
-            return lex.transform("reject", code)
-        return None
-    if modality in FUTURE and root >= 14 and len(segments) == 1:
-        return lex.transform("threaten", code)
-    if triple.condition and (4 <= root <= 8 or root >= 14):  # "if the U.S. repents, it can talk"
-        return None
-    if modality in SPECULATIVE and (4 <= root <= 8 or root >= 14):
-        return None
-    return code
 
 
 def _is_coordination(span: Span) -> bool:
@@ -331,8 +166,8 @@ def _covered_by_support_verb(triple: Triple, lex: Lexicon) -> bool:
         return False
     verb = noun.head
     prt = " ".join(c.lower_ for c in verb.children if c.dep_ == "prt")
-    entry = lex.entry(f"{_lemma(verb)} {prt}".strip())
-    return entry is not None and any(cue in entry.objects for cue in _head_cues(noun))
+    entry = lex.entry(f"{lemma_of(verb)} {prt}".strip())
+    return entry is not None and any(cue in entry.objects for cue in head_cues(noun))
 
 
 def code_events(
@@ -386,6 +221,15 @@ def code_events(
         Event coding after CAMEO (Gerner, Schrodt, Yilmaz & Abu-Jabr 2002; codebook
         0.7b5) and PLOVER (manual draft 0.8, 2021); intensities after Goldstein (1992).
     """
+    lex = lexicon or load_lexicon()
+    named = nominal_parties(triple, lex, resolution)
+    if named is not None:  # "Palestinian riots against Israeli policies continued"
+        code, by, on, noun = named
+        event = make_event(by, on, code, text=noun)
+        return (event,) if event is not None and (on is not None or _plover_type(code) in lex.one_actor) else ()
+    patient = _participle_patient(triple, resolution) if verbs is None else False
+    if patient is not False:  # "Rebuked by Egypt, Israel ...": the subject is the one acted on
+        return patient
     source = _source(triple, resolution)
     if source is None:
         return ()
@@ -393,28 +237,89 @@ def code_events(
         found = _dictionary_match(triple, verbs)
         if found is not None:
             return _dictionary_events(triple, found, resolution, source)
-    if _covered_by_support_verb(triple, lexicon or load_lexicon()):
+    if _covered_by_support_verb(triple, lex):
         return ()
-    code = code_relation(triple, lexicon=lexicon)
-    if code is None:
+    speaker = _speaker_of(triple) if (triple.modality or "").lower() in OBLIGATION else None
+    demander = resolution.actor_of(speaker) if speaker is not None else None
+    if demander is not None and demander.id != source.id:
+        # "Russia said Sudan must return the helicopter": Russia demands of Sudan
+        coding = coding_of(triple, lexicon=lex, reported=True)
+        event = make_event(demander, source, coding.code, text=_event_text(triple, None, "")) if coding else None
+        return (event,) if event is not None else ()
+    coding = coding_of(triple, lexicon=lex)
+    if coding is None:
         return ()
-    _, obj = _chain(triple)
-    entry = load_lexicon().entry(triple.relation) if lexicon is None else lexicon.entry(triple.relation)
+    _, obj = relation_chain(triple)
+    entry = lex.entry(triple.relation)
     about_event = (
         obj is not None
         and entry is not None
         and entry.code is not None
-        and _lemma(obj.root) in EVENT_NOUNS
-        and _lemma(obj.root) not in entry.objects
+        and lemma_of(obj.root) in EVENT_NOUNS
+        and lemma_of(obj.root) not in entry.objects
     )
+    text = _event_text(triple, obj, coding.cue)
+    targets: list[Actor | None] = list(_targets(triple, obj, resolution, source, about_event=about_event))
+    if not targets:
+        targets = _co_subjects(triple, resolution, source)  # "Jordan and Britain agreed to ..."
+    alone = _plover_type(coding.code) in lex.one_actor or (coding.complement and _plover_type(coding.code) == "AGREE")
+    if not targets and (coding.code[:2] in NEEDS_TARGET or not alone):
+        return ()
+    targets = targets or [None]
     events = tuple(
-        event
-        for target in _targets(triple, obj, resolution, source, about_event=about_event)
-        if (event := make_event(source.id, target.id, code)) is not None
+        event for target in targets if (event := make_event(source, target, coding.code, text=text)) is not None
     )
     if events:
-        log.debug("%s %s → %s", triple.relation, code, [e.target for e in events])
+        log.debug("%s %s → %s", triple.relation, coding.code, [e.target for e in events])
     return events
+
+
+def _participle_patient(triple: Triple, resolution: ActorResolution) -> tuple[Event, ...] | bool:
+    """Events of a fronted passive participle ("Rebuked by Egypt, Israel ..."), or False.
+
+    The extraction gives such a clause the main clause's subject, which is the patient:
+    the agent of the "by"-phrase is the source and the subject the target; without an
+    agent there is no event.
+    """
+    doc = triple.sentence.doc
+    verb = doc[triple.predicate] if 0 <= triple.predicate < len(doc) else None
+    if verb is None or triple.passive or verb.tag_ != "VBN" or verb.dep_ not in ("advcl", "acl") or triple.object is not None:
+        return False
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    source = resolution.actor_of(doc[pobj.left_edge.i : pobj.right_edge.i + 1]) if pobj is not None else None
+    target = resolution.actor_of(triple.subject)
+    coding = coding_of(triple) if source is not None else None
+    if coding is None or source is None or (target is not None and target.id == source.id):
+        return ()
+    event = make_event(source, target, coding.code, text=triple.relation_text or triple.relation)
+    return (event,) if event is not None else ()
+
+
+def _co_subjects(triple: Triple, resolution: ActorResolution, source: Actor) -> list[Actor | None]:
+    """The other actors of a coordinated subject: each party of "Jordan and Britain agreed"
+    acts towards the others (PETRARCH's compound actor, Schrodt 2014)."""
+    head = triple.subject.root
+    head = head.head if head.dep_ == "conj" else head
+    if not head.conjuncts:
+        return []
+    return [a for a in conjunct_actors(head, resolution) if a.id != source.id]
+
+
+def _plover_type(code: str) -> str | None:
+    return plover_of(code)[0] if is_cameo_code(code) else None
+
+
+def _event_text(triple: Triple, obj: Span | None, cue: str) -> str:
+    """The words that carry an event (PLOVER ``eventText``): the relation as written and
+    the object noun that chose the code ("imposed sanctions", "would not take part in talks")."""
+    text = triple.relation_text or triple.relation
+    if cue and obj is not None:
+        last = cue.split()[-1]
+        noun = next((t.text for t in obj if t.lemma_.lower() == last and t.pos_ in ("NOUN", "PROPN")), "")
+        if noun and noun not in text.split():
+            text = f"{text} {noun}"
+    return text
 
 
 #: Personal pronouns that, as the subject of reported speech, stand for the speaker.
@@ -422,18 +327,46 @@ _SPEAKER_PRONOUNS = frozenset({"i", "we", "he", "she", "it", "they"})
 
 
 def _source(triple: Triple, resolution: ActorResolution) -> Actor | None:
-    """The subject's actor; for an unresolved pronoun in reported speech, the speaker's.
+    """The subject's actor; for an unresolved pronoun in reported speech or a quote, the speaker's.
 
-    "Iran said it would attack", "Ethiopia indicated it would act": the act's source is
-    the subject of the verb of saying whose complement the clause is, else the speaker the
-    extractor attributed the claim to.
+    "Iran said it would attack", '"I applaud the efforts", said Straw': the act's source
+    is who says so (`_speaker_of`).
 
     Notes:
         PETRARCH codes the reported act with the speaker as source (Schrodt 2014).
     """
     actor = resolution.actor_of(triple.subject)
-    if actor is not None or len(triple.subject) != 1 or triple.subject.root.lower_ not in _SPEAKER_PRONOUNS:
+    if actor is not None:
         return actor
+    if len(triple.subject) != 1 or triple.subject.root.lower_ not in _SPEAKER_PRONOUNS:
+        return _modifier_actor(triple.subject, resolution)
+    speaker = _speaker_of(triple)
+    if speaker is None or (speaker is triple.attributed_to and triple.subject.root.lower_ not in ("i", "we")):
+        return None  # a quote's "they" is someone else; only "I" and "we" are its speaker
+    return resolution.actor_of(speaker)
+
+
+def _modifier_actor(span: Span, resolution: ActorResolution) -> Actor | None:
+    """The actor a group noun's nationality or owner names: "Israeli helicopters" → Israel,
+    "Hezbollah guerrillas" → Hezbollah, "students throughout Indonesia" → Indonesia.
+
+    Only actors inside the subject's own head phrase count (its modifiers and its
+    prepositional phrases), never one inside a relative clause.
+    """
+    head = span.root
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    clauses = [c.left_edge.i for c in head.rights if c.dep_ in ("relcl", "acl", "appos")]
+    own = span.doc[span.start : min(clauses, default=span.end)]
+    return next(iter(resolution.actors_in(own)), None)
+
+
+def _speaker_of(triple: Triple) -> Span | None:
+    """Who says the clause of `triple`: the one place events look a speaker up.
+
+    The subject of the verb of saying whose complement the clause is ("Iran said it
+    would ..."), else the speaker extraction attributed the claim to (quotes).
+    """
     doc = triple.sentence.doc
     token = doc[triple.predicate] if 0 <= triple.predicate < len(doc) else None
     while token is not None and token.dep_ in ("xcomp", "conj") and token.head is not token:
@@ -441,29 +374,34 @@ def _source(triple: Triple, resolution: ActorResolution) -> Actor | None:
     if token is not None and token.dep_ == "ccomp":
         for child in token.head.children:
             if child.dep_ == "nsubj":
-                speaker = resolution.actor_of(doc[child.left_edge.i : child.right_edge.i + 1])
-                if speaker is not None:
-                    return speaker
-    return resolution.actor_of(triple.attributed_to) if triple.attributed_to is not None else None
+                return doc[child.left_edge.i : child.right_edge.i + 1]
+    return triple.attributed_to
 
 
-def make_event(source: str, target: str, code: str) -> Event | None:
-    """An event with the PLOVER type, quad class and intensity of its code.
+def make_event(source: Actor | str, target: Actor | str | None, code: str, *, text: str = "") -> Event | None:
+    """An event with the PLOVER type, mode, context, quad class and intensity of its code.
 
-    A code outside CAMEO whose first two digits are a CAMEO root (a user dictionary's own
-    ``"0955"``) takes the root's quad class and intensity and no PLOVER type; any other code
-    (``"903"``, ``"xxy"``) gives no event: an event needs a quad class.
+    `source` and `target` are actors (their countries are kept) or actor ids; a None
+    target makes an event with one actor. A code outside CAMEO whose first two digits are
+    a CAMEO root (a user dictionary's own ``"0955"``) takes the root's quad class and
+    intensity and no PLOVER type; any other code (``"903"``, ``"xxy"``) gives no event:
+    an event needs a quad class.
 
     Examples:
         >>> make_event("state/IRN", "state/ISR", "0955").quad
         <Quad.VERBAL_CONFLICT: 3>
         >>> make_event("state/IRN", "state/ISR", "903") is None
         True
+        >>> make_event("state/IRN", None, "141").plover
+        'PROTEST'
     """
+    ids = [a.id if isinstance(a, Actor) else a for a in (source, target)]
+    countries = [a.country if isinstance(a, Actor) else None for a in (source, target)]
     if is_cameo_code(code):
-        return Event(source, target, code, plover_of(code)[0], quad_of(code), intensity_of(code))
+        plover, mode, context = plover_of(code)
+        return Event(ids[0], ids[1], code, plover, quad_of(code), intensity_of(code), text, mode, context, *countries)
     if code.isdigit() and 2 <= len(code) <= 4 and is_cameo_code(code[:2]):
-        return Event(source, target, code, None, quad_of(code[:2]), intensity_of(code[:2]))
+        return Event(ids[0], ids[1], code, None, quad_of(code[:2]), intensity_of(code[:2]), text, None, None, *countries)
     log.debug("code %r has no CAMEO root: no event", code)
     return None
 
@@ -477,7 +415,7 @@ def _verb_chain(triple: Triple) -> list[Token]:
     while True:  # up: "wage" of "vowed to wage", "restore" of "is about to restore"
         if token.dep_ == "xcomp" and token.head.pos_ in ("VERB", "AUX", "ADJ"):
             token = token.head
-        elif token.dep_ in ("acomp", "attr") and token.lemma_.lower() in _COPULA_CONTROLLERS:
+        elif token.dep_ in ("acomp", "attr") and token.lemma_.lower() in COPULA_CONTROLLERS:
             token = token.head
         else:
             break
@@ -485,13 +423,13 @@ def _verb_chain(triple: Triple) -> list[Token]:
     while token is not None and token not in chain:
         if token.pos_ in ("VERB", "AUX"):
             chain.append(token)
-        nxt = _xcomp(token)
+        nxt = xcomp_of(token)
         if nxt is None:
             controller = next(
-                (c for c in token.children if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in _COPULA_CONTROLLERS),
+                (c for c in token.children if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in COPULA_CONTROLLERS),
                 None,
             )
-            nxt = _xcomp(controller) if controller is not None else None
+            nxt = xcomp_of(controller) if controller is not None else None
         token = nxt
     return chain
 
@@ -535,7 +473,7 @@ def _dictionary_events(
     material = any(c and c[:2].isdigit() and (4 <= int(c[:2]) <= 8 or int(c[:2]) >= 14) for c in (found.code, found.reverse))
     if material and ((modality in SPECULATIVE and modality not in words) or triple.condition):
         return ()
-    _, obj = _chain(triple)
+    _, obj = relation_chain(triple)
     targets = list(_targets(triple, obj, resolution, source))
     if found.pattern is not None and any(e.marker == "%" for e in found.pattern.before):
         # "% *": a compound subject whose members act on each other ("X and Y agree")
@@ -549,8 +487,8 @@ def _dictionary_events(
         # "+ * MONEY $": the subject is the target ("X received money from Y")
         actor, other = (target, source) if swap else (source, target)
         for event in (
-            make_event(actor.id, other.id, found.code) if found.code else None,
-            make_event(other.id, actor.id, found.reverse) if found.reverse else None,
+            make_event(actor, other, found.code, text=triple.relation_text) if found.code else None,
+            make_event(other, actor, found.reverse, text=triple.relation_text) if found.reverse else None,
         ):
             if event is not None:
                 events.append(event)

@@ -20,6 +20,10 @@ from kg.events.codes import DATA_DIR, is_cameo_code
 
 __all__ = ["Lexicon", "VerbEntry", "load_lexicon"]
 
+#: Particles that make a phrasal verb of their own: "back off" is not "back", "call off"
+#: is not "call"; a relation ending in one matches only its own entry.
+PARTICLES = frozenset("off down up out away".split())
+
 _PREPOSITIONS = frozenset(
     "about against at between by for from in into of on onto over through to toward towards upon with".split()
 )
@@ -35,6 +39,7 @@ class VerbEntry:
         objects: Object-head cue ("talk", "missile attack") → CAMEO code.
         control: Transform applied to an infinitive complement's code, or None.
         negated: Transform a negated use codes through, or None (no event).
+        intransitive: The code where the relation has no object, or None (the default).
     """
 
     relation: str
@@ -42,6 +47,19 @@ class VerbEntry:
     objects: Mapping[str, str] = field(default_factory=dict)
     control: str | None = None
     negated: str | None = None
+    intransitive: str | None = None
+
+    def coded(self, cues: Iterable[str]) -> tuple[str | None, str]:
+        """The code for the first cue this entry knows and that cue, else (default code, "").
+
+        Examples:
+            >>> load_lexicon().entry("impose").coded(["sanction"])
+            ('163', 'sanction')
+        """
+        for cue in cues:
+            if cue in self.objects:
+                return self.objects[cue], cue
+        return self.code, ""
 
     def code_for(self, cues: Iterable[str]) -> str | None:
         """The code for the first cue this entry knows, else the default code.
@@ -63,6 +81,45 @@ class Lexicon:
 
     verbs: Mapping[str, VerbEntry]
     transforms: Mapping[str, Mapping[str, str]]
+    #: Noun lemma → the sense group it belongs to ("policy" → "abstract").
+    kinds: Mapping[str, str] = field(default_factory=dict)
+    #: Sense group → code prefix → code (how an act on such a thing is recoded).
+    senses: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    #: Subject lemmas whose force is a violent protest ("protesters stormed ...").
+    crowds: frozenset[str] = frozenset()
+    #: Code prefix → code for force used by a crowd.
+    crowd_recode: Mapping[str, str] = field(default_factory=dict)
+    #: Event nouns → code, for events named by a noun ("riots against X continued").
+    nominals: Mapping[str, str] = field(default_factory=dict)
+    #: Verbs that say an event named by their subject takes place ("continue", "erupt").
+    occurrence_verbs: frozenset[str] = frozenset()
+    #: PLOVER types whose events stand without a target.
+    one_actor: frozenset[str] = frozenset()
+    #: Lemmas the parser gets wrong → the verb meant ("stag" of "staged" → "stage").
+    aliases: Mapping[str, str] = field(default_factory=dict)
+
+    def kind_of(self, lemma: str) -> str | None:
+        """The sense group of an object noun, or None.
+
+        Examples:
+            >>> load_lexicon().kind_of("policy"), load_lexicon().kind_of("embassy")
+            ('abstract', None)
+        """
+        return self.kinds.get(lemma)
+
+    def recode(self, kind: str, code: str) -> str | None:
+        """The code an act takes when done to a thing of sense group `kind`; None: unchanged;
+        "none": no event.
+
+        Examples:
+            >>> load_lexicon().recode("abstract", "190"), load_lexicon().recode("abstract", "111")
+            ('111', None)
+        """
+        table = self.senses.get(kind, {})
+        for n in range(len(code), 1, -1):
+            if code[:n] in table:
+                return table[code[:n]]
+        return None
 
     def entry(self, relation: str) -> VerbEntry | None:
         """The entry for a relation, dropping trailing words until one matches.
@@ -88,8 +145,11 @@ class Lexicon:
             ('send', ['aid'])
         """
         words = relation.lower().split()
+        if words and words[0] in self.aliases:
+            words[0] = self.aliases[words[0]]
         rest: list[str] = []
-        while words:
+        shortest = 2 if len(words) > 1 and words[1] in PARTICLES else 1  # "back off" never falls back to "back"
+        while len(words) >= shortest:
             found = self.verbs.get(" ".join(words))
             if found is not None:
                 cues = [w for w in rest if w not in _PREPOSITIONS]
@@ -128,6 +188,11 @@ class Lexicon:
             out.update(entry.objects.values())
         for table in self.transforms.values():
             out.update(v for v in table.values() if v != "none")
+        for table in (*self.senses.values(), self.crowd_recode, self.nominals):
+            out.update(v for v in table.values() if v != "none")
+        for entry in self.verbs.values():
+            if entry.intransitive:
+                out.add(entry.intransitive)
         return out
 
 
@@ -150,7 +215,7 @@ def parse_lexicon(data: Mapping[str, object]) -> Lexicon:
     }
     verbs: dict[str, VerbEntry] = {}
     for relation, spec in data.get("verbs", {}).items():
-        unknown = set(spec) - {"code", "objects", "nouns", "control", "negated"}
+        unknown = set(spec) - {"code", "objects", "nouns", "control", "negated", "intransitive"}
         if unknown:
             raise OntologyError(f"lexicon verb {relation!r}: unknown keys {sorted(unknown)}")
         objects: dict[str, str] = {}
@@ -168,8 +233,33 @@ def parse_lexicon(data: Mapping[str, object]) -> Lexicon:
             objects=MappingProxyType({k: _check_code(v, f"{relation}.{k}") for k, v in objects.items()}),
             control=spec.get("control"),
             negated=spec.get("negated"),
+            intransitive=_check_code(spec["intransitive"], relation) if "intransitive" in spec else None,
         )
-    return Lexicon(verbs=MappingProxyType(verbs), transforms=MappingProxyType(transforms))
+    kinds: dict[str, str] = {}
+    senses: dict[str, Mapping[str, str]] = {}
+    for name, spec in data.get("senses", {}).items():
+        unknown = set(spec) - {"nouns", "recode"}
+        if unknown:
+            raise OntologyError(f"lexicon sense {name!r}: unknown keys {sorted(unknown)}")
+        kinds.update((noun, name) for noun in spec.get("nouns", ()))
+        senses[name] = MappingProxyType(
+            {k: v if v == "none" else _check_code(v, f"sense {name}.{k}") for k, v in spec.get("recode", {}).items()}
+        )
+    aliases = dict(data.get("aliases", {}))
+    crowds = data.get("crowds", {})
+    nominal = data.get("nominals", {})
+    return Lexicon(
+        nominals=MappingProxyType({k: _check_code(v, f"nominals.{k}") for k, v in nominal.get("nouns", {}).items()}),
+        occurrence_verbs=frozenset(nominal.get("verbs", ())),
+        one_actor=frozenset(data.get("one_actor", ())),
+        crowds=frozenset(crowds.get("nouns", ())),
+        crowd_recode=MappingProxyType({k: _check_code(v, f"crowds.{k}") for k, v in crowds.get("recode", {}).items()}),
+        verbs=MappingProxyType(verbs),
+        transforms=MappingProxyType(transforms),
+        kinds=MappingProxyType(kinds),
+        senses=MappingProxyType(senses),
+        aliases=MappingProxyType(aliases),
+    )
 
 
 @functools.cache

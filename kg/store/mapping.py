@@ -193,10 +193,18 @@ def _add_document(g: Graph, document: Document) -> URIRef:
 
 def _add_event(g: Graph, node: URIRef, event: Event, claim: URIRef, *, positive: bool,
                speaker: URIRef | None, document: Document) -> None:
-    source, target = actor_iri(event.source), actor_iri(event.target)
+    source = actor_iri(event.source)
+    target = actor_iri(event.target) if event.target is not None else None
     g.add((node, RDF.type, KG.Event))
     g.add((node, KG.source, source))
-    g.add((node, KG.target, target))
+    if target is not None:
+        g.add((node, KG.target, target))
+    if event.text:
+        g.add((node, KG.eventText, Literal(event.text)))
+    if event.mode:
+        g.add((node, KG.ploverMode, Literal(event.mode)))
+    if event.context:
+        g.add((node, KG.ploverContext, Literal(event.context)))
     g.add((node, KG.eventType, CAMEO[event.cameo]))
     g.add((node, KG.cameoCode, Literal(event.cameo)))
     if event.plover:
@@ -208,7 +216,7 @@ def _add_event(g: Graph, node: URIRef, event: Event, claim: URIRef, *, positive:
         g.add((node, KG.attributedTo, speaker))
     if document.date is not None:
         g.add((node, KG.date, Literal(document.date, datatype=XSD.date)))
-    if positive:
+    if positive and target is not None:
         g.add((source, PLOVER_PROPERTIES.get(event.plover or "", KG.actsOn), target))
 
 

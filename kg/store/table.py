@@ -29,8 +29,12 @@ SELECT ?event ?date ?docDate ?source ?sourceCode ?sourceLabel ?target ?targetCod
 WHERE {
   ?event a kg:Event ;
          kg:source ?source ;
-         kg:target ?target ;
          kg:cameoCode ?cameo .
+  OPTIONAL {
+    ?event kg:target ?target .
+    OPTIONAL { ?target kg:actorCode ?targetCode }
+    OPTIONAL { ?target skos:prefLabel ?targetLabel }
+  }
   OPTIONAL { ?event kg:ploverType ?plover }
   OPTIONAL { ?event kg:quadClass ?quad }
   OPTIONAL { ?event kg:intensity ?intensity }
@@ -38,8 +42,6 @@ WHERE {
   OPTIONAL { ?event kg:attributedTo ?speaker . OPTIONAL { ?speaker skos:prefLabel ?speakerLabel } }
   OPTIONAL { ?source kg:actorCode ?sourceCode }
   OPTIONAL { ?source skos:prefLabel ?sourceLabel }
-  OPTIONAL { ?target kg:actorCode ?targetCode }
-  OPTIONAL { ?target skos:prefLabel ?targetLabel }
   OPTIONAL {
     ?event kg:fromClaim ?claim .
     ?claim prov:wasDerivedFrom ?sent .
@@ -112,7 +114,7 @@ def _text(value: Any) -> str:
 def _actor(code: Any, iri: Any) -> str:
     if code is not None and str(code):
         return str(code)
-    return str(iri).removeprefix(_ACTOR_PREFIX)
+    return str(iri).removeprefix(_ACTOR_PREFIX) if iri is not None else ""
 
 
 def event_rows(rdf_graph: _Queryable) -> list[EventRow]:

@@ -15,6 +15,7 @@ from kg.types import Actor, ActorType, Role
 from kg.actors._units import Cluster
 from kg.actors.dictionaries import code_on, compose_code
 from kg.actors.ids import ActorKind, actor_id, slug
+from kg.actors.leaders import listed_person
 from kg.actors.personal import family_name, name_key, name_parts
 
 __all__ = ["PeoplePass"]
@@ -88,6 +89,9 @@ class PeoplePass:
                     cluster.agents.append(unit.role.agent)
 
     def _person_actor(self, cluster: Cluster) -> Actor:
+        listed = None if cluster.codes else listed_person(cluster, self.clusters, self.date)
+        if listed is not None:  # a well-known person: its id, country and office on the date
+            return listed
         country = sector = None
         for role in cluster.roles:
             if role.country and country is None:

@@ -434,8 +434,9 @@ def listed_person(cluster: Cluster, clusters: Sequence[Cluster], day: dt.date | 
 
     A bare family name is looked up only when no other full name of the document has it
     ("Bush" beside "Laura Bush" stays hers). Titles written with the name help choose among
-    namesakes; the office held on `day` gives the sector, and out of office the person keeps
-    its country with no sector.
+    namesakes; the office held on `day` gives the sector. With no office on `day` (or no
+    date), an office written with the name gives it ("UN Secretary-General Ban Ki-moon":
+    IGO, UNO); with none, the person keeps its country with no sector.
     """
     label = cluster.label
     if not name_parts(label).full:
@@ -448,5 +449,9 @@ def listed_person(cluster: Cluster, clusters: Sequence[Cluster], day: dt.date | 
     if leader is None:
         return None
     country, sector = leader.code_on(day)
+    if leader.role_on(day) is None:  # no office on the date (or no date): the text's, if it names one
+        written = next((r for r in cluster.roles if r.country or r.sector), None)
+        if written is not None:
+            country, sector = written.country or country, written.sector
     aliases = frozenset(cluster.names | {label}) - {leader.name}
     return Actor(leader.id, leader.name, ActorType.PERSON, country, sector, aliases, tuple(cluster.roles))

@@ -32,6 +32,7 @@ test: dev
 bench: dev
 	$(PIP) install $(PIN) -e '.[bench]'
 	$(PY) benchmarks/carb.py
+	$(PY) benchmarks/claims.py
 	$(PY) benchmarks/benchie.py
 	$(PY) benchmarks/throughput.py
 	$(PY) benchmarks/viz.py

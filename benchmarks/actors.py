@@ -191,12 +191,15 @@ def score_plover(path: Path) -> dict[str, float]:
         counts["records"] += 1
         counts["with event"] += bool(events)
         gold_src, gold_tgt = _gold_codes(record.get("source")), _gold_codes(record.get("target"))
+        def country(event, side):  # noqa: ANN001, ANN202  (events carry their actors' countries where coded so)
+            return getattr(event, f"{side}_country", None) or _country(known.get(getattr(event, side)))
+
         if gold_src:
             counts["src n"] += 1
-            counts["src"] += any(_country(known.get(e.source)) in gold_src for e in events)
+            counts["src"] += any(country(e, "source") in gold_src for e in events)
         if gold_tgt:
             counts["tgt n"] += 1
-            counts["tgt"] += any(_country(known.get(e.target)) in gold_tgt for e in events)
+            counts["tgt"] += any(country(e, "target") in gold_tgt for e in events)
     return {
         "records": counts["records"],
         "EVENT (a record with an event)": counts["with event"] / counts["records"],

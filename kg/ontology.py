@@ -107,6 +107,7 @@ class KG(DefinedNamespace):
     polarity: URIRef
     modality: URIRef
     condition: URIRef
+    question: URIRef  # xsd:boolean, written only where true
     attributedTo: URIRef  # claim or event → speaker actor
     attributionText: URIRef
     confidence: URIRef  # xsd:decimal

@@ -78,12 +78,20 @@ class Triple:
             modal (what CaRB scores), e.g. ``"would not take part in"``.
         arguments: Further prepositional and temporal arguments, in sentence order.
         negated: True where the predicate is negated ("did not attack").
-        modality: The modal verb ("would", "may") or None.
+        modality: The modal verb ("would", "may") and the frames above the claim
+            ("want", "expect", "accuse", "deny", "hypothetical" inside an if-clause),
+            space-separated, outermost first; None where there is none.
         condition: The condition clause ("if the U.S. backs off") or None.
-        attributed_to: The speaker of reported speech, or None.
+        attributed_to: The speaker of reported speech, or the one who accuses, alleges,
+            claims or denies what the triple says; None where the article asserts it.
         confidence: 0–1; orders extractions by how likely they are right.
         kind: The rule family that made it: "verb", "copula", "apposition",
             "speech", "nominal", "relative", ...
+        question: True where the claim is asked, not stated ("Will Iran accept the
+            deal?", "asked whether Iran would accept").
+        asserted: False where the sentence does not state the claim as so: a question, a
+            frame above it (accused, alleged, denied, claimed, wanted, expected, ...), a
+            condition on it or a condition it lies in. Negation is apart (``negated``).
         passive: True where a passive with an agent was turned round: the subject is
             the agent, the object the patient ("was condemned by" in ``relation_text``).
             An agentless passive keeps its patient as subject ("be condemned").
@@ -103,6 +111,8 @@ class Triple:
     confidence: float = 0.5
     kind: str = "verb"
     passive: bool = False
+    question: bool = False
+    asserted: bool = True
 
     @property
     def subject_text(self) -> str:
@@ -129,6 +139,8 @@ class Triple:
             "modality": self.modality,
             "condition": self.condition,
             "attributed_to": self.attribution_text,
+            "question": self.question,
+            "asserted": self.asserted,
             "confidence": round(self.confidence, 4),
             "kind": self.kind,
         }

@@ -37,7 +37,7 @@ from tests._extract_helpers import find, spo
         pytest.param("The army crossed the border and attacked the town.", ("The army", "attack", "the town"), id="verb-conjunct-shares-subject"),
         pytest.param("The government sought to cajole the rebels.", ("The government", "seek to cajole", "the rebels"), id="xcomp"),
         pytest.param("Washington wants to impose new sanctions on Tehran.",
-                     ("Washington", "want to impose", "new sanctions on Tehran"), id="xcomp-object-np"),
+                     ("Washington", "impose", "new sanctions on Tehran"), id="xcomp-object-np"),
         pytest.param("Iran took part in the negotiations in Vienna.", ("Iran", "take part in", "the negotiations in Vienna"), id="light-verb"),
         pytest.param("The rebels gave up their weapons.", ("The rebels", "give up", "their weapons"), id="particle"),
         pytest.param("The minister backed out of the deal.", ("The minister", "back out of", "the deal"), id="complex-preposition"),

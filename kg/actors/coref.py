@@ -28,8 +28,7 @@ Notes:
 
 from __future__ import annotations
 
-from spacy.tokens import Token
-
+from kg.extract.speech import quotes
 from kg.types import Actor, ActorType, Role
 
 from kg.actors._units import DEFINITE, Unit
@@ -55,69 +54,6 @@ _DESCRIPTIONS = {
     "agency": ActorType.ORGANIZATION,
     "movement": ActorType.ORGANIZATION,
 }
-#: Nouns that, definite, describe an actor met before: head lemma → the type they refer to.
-_DESCRIPTIONS = {
-    "country": ActorType.STATE,
-    "nation": ActorType.STATE,
-    "kingdom": ActorType.STATE,
-    "bloc": ActorType.ORGANIZATION,
-    "alliance": ActorType.ORGANIZATION,
-    "organization": ActorType.ORGANIZATION,
-    "organisation": ActorType.ORGANIZATION,
-    "union": ActorType.ORGANIZATION,
-    "agency": ActorType.ORGANIZATION,
-    "movement": ActorType.ORGANIZATION,
-}
-#: Collective nouns for armed or organized bodies of people: "X's militia" is coded as X
-#: when no role word says more (CAMEO codes an unnamed body by the actor it belongs to).
-_OWNED = {
-    "militia", "militias", "force", "forces", "army", "troops", "fighters", "guard", "guards", "navy",
-    "people", "population", "citizens", "delegation", "team", "side", "camp", "leadership", "representatives",
-}
-_SPEECH = {"say", "tell", "add", "state", "declare", "insist", "stress", "warn", "note", "explain", "write", "claim", "announce", "remark", "assert", "conclude", "reply", "respond"}
-#: Nouns that, definite, describe an actor met before: head lemma → the type they refer to.
-_DESCRIPTIONS = {
-    "country": ActorType.STATE,
-    "nation": ActorType.STATE,
-    "kingdom": ActorType.STATE,
-    "bloc": ActorType.ORGANIZATION,
-    "alliance": ActorType.ORGANIZATION,
-    "organization": ActorType.ORGANIZATION,
-    "organisation": ActorType.ORGANIZATION,
-    "union": ActorType.ORGANIZATION,
-    "agency": ActorType.ORGANIZATION,
-    "movement": ActorType.ORGANIZATION,
-}
-#: Collective nouns for armed or organized bodies of people: "X's militia" is coded as X
-#: when no role word says more (CAMEO codes an unnamed body by the actor it belongs to).
-_OWNED = {
-    "militia", "militias", "force", "forces", "army", "troops", "fighters", "guard", "guards", "navy",
-    "people", "population", "citizens", "delegation", "team", "side", "camp", "leadership", "representatives",
-}
-_SPEECH = {"say", "tell", "add", "state", "declare", "insist", "stress", "warn", "note", "explain", "write", "claim", "announce", "remark", "assert", "conclude", "reply", "respond"}
-_QUOTE_OPEN = {"\u201c", "``"}
-#: Nouns that, definite, describe an actor met before: head lemma → the type they refer to.
-_DESCRIPTIONS = {
-    "country": ActorType.STATE,
-    "nation": ActorType.STATE,
-    "kingdom": ActorType.STATE,
-    "bloc": ActorType.ORGANIZATION,
-    "alliance": ActorType.ORGANIZATION,
-    "organization": ActorType.ORGANIZATION,
-    "organisation": ActorType.ORGANIZATION,
-    "union": ActorType.ORGANIZATION,
-    "agency": ActorType.ORGANIZATION,
-    "movement": ActorType.ORGANIZATION,
-}
-#: Collective nouns for armed or organized bodies of people: "X's militia" is coded as X
-#: when no role word says more (CAMEO codes an unnamed body by the actor it belongs to).
-_OWNED = {
-    "militia", "militias", "force", "forces", "army", "troops", "fighters", "guard", "guards", "navy",
-    "people", "population", "citizens", "delegation", "team", "side", "camp", "leadership", "representatives",
-}
-_SPEECH = {"say", "tell", "add", "state", "declare", "insist", "stress", "warn", "note", "explain", "write", "claim", "announce", "remark", "assert", "conclude", "reply", "respond"}
-_QUOTE_OPEN = {"\u201c", "``"}
-_QUOTE_CLOSE = {"\u201d", "''"}
 
 
 class CorefPass:
@@ -140,52 +76,17 @@ class CorefPass:
                         self._add(Unit(tok.i, tok.i + 1, "description", cue=tok.lemma_.lower()))
 
     def find_quotes(self) -> None:
-        doc = self.doc
-        spans: list[tuple[int, int]] = []
-        start: int | None = None
-        for tok in doc:
-            text = tok.text
-            if text in _QUOTE_OPEN or (text == '"' and start is None):
-                start = tok.i
-            elif (text in _QUOTE_CLOSE or text == '"') and start is not None:
-                spans.append((start, tok.i + 1))
-                start = None
-        if start is not None:
-            spans.append((start, len(doc)))
-        for n, (s, e) in enumerate(spans):
-            for i in range(s, e):
+        """Which tokens lie in a direct quotation, and who speaks each: extraction's finder."""
+        for n, quote in enumerate(quotes(self.doc)):
+            for i in range(quote.span.start, quote.span.end):
                 self.quote_of[i] = n
-        for n, (s, e) in enumerate(spans):
-            speaker = self._speaker(s, e, n)
-            if speaker is None and n > 0 and s - spans[n - 1][1] <= 5:
-                speaker = self.quote_speaker[n - 1]  # a quotation continued: “...,” X said. “...”
-            self.quote_speaker.append(speaker)
-
-    def _speaker(self, s: int, e: int, n: int) -> Token | None:
-        doc = self.doc
-        sents = []
-        if e - 1 < len(doc):
-            sents.append(doc[e - 1].sent)
-        sents.append(doc[s].sent)
-        for sent in sents:
-            for tok in sent:
-                if self.quote_of.get(tok.i) == n or tok.lemma_.lower() not in _SPEECH or tok.pos_ not in ("VERB", "AUX"):
-                    continue
-                verb = tok
-                for _ in range(3):
-                    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-                    if subj:
-                        return subj[0]
-                    if verb.dep_ != "conj":
-                        break
-                    verb = verb.head
-        return None
+            self.quote_speaker.append(quote.speaker.root if quote.speaker is not None else None)
 
     def _quote_speaker(self, unit: Unit) -> Actor | None:
         """The actor who speaks the quotation a unit stands in, else None.
 
-        The one place resolution asks who speaks a quotation (`find_quotes` found the
-        speaker's token: the subject of a speech verb where the quotation opens or closes).
+        The one place resolution asks who speaks a quotation; quotations and their speakers
+        are extraction's (`kg.extract.speech.quotes`).
         """
         n = self.quote_of.get(unit.start)
         if n is None:

@@ -256,7 +256,9 @@ class RolePass:
         """A kind of people or a body no phrase qualifies: "protesters", "the army".
 
         Its country is the document's, where one country dominates it (`context_country`);
-        else it has none and is known by its sector alone (CAMEO codes "OPP", "REB").
+        else it has none and is known by its sector alone (CAMEO codes "OPP", "REB"). As the
+        object of a state's or a government's act ("Russia massed troops", "the government
+        sent police") it is that state's own means, not an actor of its own.
         """
         sector = role.sector or None
         if self.gaz.dictionary_agents or sector is None:
@@ -264,11 +266,21 @@ class RolePass:
         head = self.doc[unit.end - 1]
         if head.pos_ not in ("NOUN", "PROPN") or head.dep_ == "compound":
             return None  # "student protests": a modifier, not the students
+        if head.dep_ == "dobj" and self._state_subject(head.head):
+            return None  # "Russia massed troops": a state's own means, not another actor
         country = self.context_country(unit.start)
         kind = ActorType.GROUP if role.kind == "people" else ActorType.ORGANIZATION
         words = role.phrase if role.kind == "people" else self.gaz.body_labels.get(sector, role.phrase)
         name = f"{self.gaz.adjective(country)} {words}".strip() if country else words
         return Actor(actor_id(ActorKind.GROUP if kind is ActorType.GROUP else ActorKind.ORG, name), name, kind, country, sector)
+
+    def _state_subject(self, verb) -> bool:  # noqa: ANN001
+        """Whether a verb's subject denotes a state or a government."""
+        for child in verb.children:
+            if child.dep_ == "nsubj" and child.i in self.unit_at:
+                subject = self._resolve(self.unit_at[child.i])
+                return subject is not None and subject.type in (ActorType.STATE, ActorType.GOVERNMENT)
+        return False
 
     def _member_actor(self, anchor: Actor, role: RoleWord) -> Actor:
         """People or a body of an organisation: its code with their sector ("UN peacekeepers" IGOUNOMIL)."""

@@ -32,6 +32,7 @@ from kg.events.sense import (
     xcomp_of,
 )
 from kg.events.verbs import VerbDictionary, VerbMatch
+from kg.extract.speech import speaker_of
 from kg.types import Actor, Event, Triple
 
 __all__ = ["EVENT_NOUNS", "ActorResolution", "code_events", "code_relation", "make_event"]
@@ -364,18 +365,14 @@ def _modifier_actor(span: Span, resolution: ActorResolution) -> Actor | None:
 def _speaker_of(triple: Triple) -> Span | None:
     """Who says the clause of `triple`: the one place events look a speaker up.
 
-    The subject of the verb of saying whose complement the clause is ("Iran said it
-    would ..."), else the speaker extraction attributed the claim to (quotes).
+    Extraction's finder (`kg.extract.speech.speaker_of`): the speaker of the report whose
+    complement the clause is ("Iran said it would ..."), else of the quotation it lies in;
+    else the speaker extraction attributed the claim to.
     """
     doc = triple.sentence.doc
     token = doc[triple.predicate] if 0 <= triple.predicate < len(doc) else None
-    while token is not None and token.dep_ in ("xcomp", "conj") and token.head is not token:
-        token = token.head
-    if token is not None and token.dep_ == "ccomp":
-        for child in token.head.children:
-            if child.dep_ == "nsubj":
-                return doc[child.left_edge.i : child.right_edge.i + 1]
-    return triple.attributed_to
+    speaker = speaker_of(token) if token is not None else None
+    return speaker if speaker is not None else triple.attributed_to
 
 
 def make_event(source: Actor | str, target: Actor | str | None, code: str, *, text: str = "") -> Event | None:

@@ -9,7 +9,10 @@ extractions in sentence order:
 * ``copula``: copulas, appositions and role titles as is-a extractions;
 * ``speech``: reported speech (the speech act, and ``attributed_to`` on what is reported);
 * ``polarity``: negation, modality and conditions as fields;
+* ``frames``: what the sentence frames rather than asserts (accused, wanted, expected,
+  a condition above the clause, a question);
 * ``nominal``: events named by a noun after a support verb ("launched an attack on");
+* ``headline``: a title line read with headline grammar, or no claim;
 * ``confidence``: the score that orders them.
 
 Examples:
@@ -28,7 +31,7 @@ from spacy.tokens import Doc, Span
 
 from kg.errors import InputError
 from kg.extract import confidence as _confidence
-from kg.extract import copula, nominal, speech, verbs
+from kg.extract import copula, frames, headline, nominal, polarity, speech, verbs
 from kg.extract.formats import carb_row
 from kg.types import Triple
 
@@ -53,6 +56,9 @@ def _sentence_triples(sent: Span) -> list[Triple]:
     triples.extend(copula.apposition_triples(sent))
     triples.extend(copula.role_triples(sent))
     triples = speech.attribute(triples, sent)
+    triples = frames.apply_frames(triples, sent, polarity.condition)
+    if headline.is_headline(sent):
+        triples = headline.headline_triples(triples, sent)
     seen = set()
     unique = []
     for triple in triples:
@@ -87,6 +93,7 @@ def extract_triples(doc: Doc | Span) -> list[Triple]:
     sents = list(doc.sents) if len(doc) else []
     for sent in sents:
         triples.extend(_sentence_triples(sent))
+    triples = headline.without_dateline(triples, headline.dateline(doc))
     if len(sents) > 1:
         triples = speech.attribute_quotations(triples, doc)
     log.debug("extracted %d triples from %d sentences", len(triples), len(sents))

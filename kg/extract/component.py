@@ -1,4 +1,4 @@
-"""The ``kg_triples`` spaCy component: sets ``doc._.triples``.
+"""The ``kg_triples`` spaCy component: sets ``doc._.triples`` and ``doc._.quotes``.
 
 Registered through the ``spacy_factories`` entry point, so ``nlp.add_pipe("kg_triples")``
 works after ``pip install`` without importing ``kg`` first. spaCy imports this module
@@ -10,7 +10,9 @@ serialised, and ``nlp.pipe(..., n_process=2)`` sends each Doc back from its work
 ``doc.user_data`` as token offsets and strings (what msgpack can carry), and the getter
 rebuilds the `Triple` objects, spans included, on the receiving side; nothing is
 extracted twice. A Doc parsed without the component gets its triples extracted lazily
-on first access.
+on first access. ``doc._.quotes`` gives the direct quotations with their speakers
+(`kg.extract.speech.quotes`, found once per Doc and kept in ``doc.user_data`` the same way):
+the one place later stages learn who says what.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from spacy.tokens import Doc
 
 from kg.types import Argument, Triple
 
-__all__ = ["TriplesComponent", "decode", "encode", "get_triples", "make_triples_component"]
+__all__ = ["TriplesComponent", "decode", "encode", "get_quotes", "get_triples", "make_triples_component"]
 
 _KEY = "kg.triples"
 
@@ -48,13 +50,15 @@ def encode(triple: Triple) -> list[Any]:
         triple.confidence,
         triple.kind,
         triple.passive,
+        triple.question,
+        triple.asserted,
     ]
 
 
 def decode(doc: Doc, data: list[Any]) -> Triple:
     """The triple `encode` wrote, with its spans rebuilt on `doc`."""
     (subject, relation, obj, sentence, predicate, relation_text, arguments, negated,
-     modality, condition, attributed_to, confidence, kind, passive) = data
+     modality, condition, attributed_to, confidence, kind, passive, question, asserted) = data
 
     def span(offsets):
         return doc[offsets[0] : offsets[1]] if offsets else None
@@ -74,6 +78,8 @@ def decode(doc: Doc, data: list[Any]) -> Triple:
         confidence=confidence,
         kind=kind,
         passive=passive,
+        question=question,
+        asserted=asserted,
     )
 
 
@@ -86,6 +92,17 @@ def _store(doc: Doc) -> list:
         data = [encode(t) for t in triples]
         doc.user_data[_KEY] = data
     return data
+
+
+def get_quotes(doc: Doc) -> list:
+    """The direct quotations of a parsed Doc with their speakers (the getter behind ``doc._.quotes``).
+
+    Returns:
+        `kg.extract.speech.Quote` values in document order; an empty list for a Doc with no parse.
+    """
+    from kg.extract.speech import quotes
+
+    return quotes(doc) if doc.has_annotation("DEP") else []
 
 
 def get_triples(doc: Doc) -> list[Triple]:
@@ -104,6 +121,8 @@ class TriplesComponent:
         self.name = name
         if not Doc.has_extension("triples") or Doc.get_extension("triples")[2] is not get_triples:
             Doc.set_extension("triples", getter=get_triples, force=True)
+        if not Doc.has_extension("quotes") or Doc.get_extension("quotes")[2] is not get_quotes:
+            Doc.set_extension("quotes", getter=get_quotes, force=True)
 
     def __call__(self, doc: Doc) -> Doc:
         _store(doc)

@@ -35,6 +35,7 @@ KIND_PRIOR = {
     "apposition": 0.65,
     "role": 0.55,
     "nominal": 0.45,
+    "headline": 0.6,
 }
 
 

@@ -22,12 +22,26 @@ from spacy.tokens import Span, Token
 from kg.extract.phrases import conjuncts, phrase
 from kg.types import Triple
 
-__all__ = ["COPULAS", "apposition_triples", "role_triples"]
+__all__ = ["COPULAS", "HONORIFICS", "apposition_triples", "role_triples"]
 
 #: Linking verbs whose complement (attr/acomp) is the object of an is-a style extraction.
 COPULAS = frozenset({"be", "become", "remain", "seem", "appear"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
+#: Forms of address that name no role: "Mr Bush" gives no role triple.
+HONORIFICS = frozenset("mr mrs ms miss mister messrs madam madame dr sir dame lord lady mme m herr".split())
 _NAME_TYPES = frozenset({"PERSON"})
+
+
+def _set_off(appos: Token) -> bool:
+    """True where punctuation sets the apposition off from its head ("Ali Khamenei, the supreme
+    leader", "the ministry (MFA)") or it is a name after a description ("his biographer Andrew
+    Boyle"); the parser's other unpunctuated appositions are misparses ("army violations in
+    Unity and Upper Nile *states*", "Dr. Jagan *himself*")."""
+    doc = appos.doc
+    k = appos.left_edge.i - 1
+    if appos.left_edge.i < appos.head.i or appos.pos_ == "PROPN":
+        return True
+    return k >= 0 and (doc[k].text in (",", "(", "-", "--", "\u2013", "\u2014", ":") or doc[k].is_quote)
 
 
 def apposition_triples(sent: Span) -> Iterator[Triple]:
@@ -44,6 +58,8 @@ def apposition_triples(sent: Span) -> Iterator[Triple]:
         if token.dep_ != "appos" or token.head.pos_ not in _NOUNS | {"PRON"}:
             continue
         head = token.head
+        if not _set_off(token):
+            continue
         for appos in conjuncts(token):
             if appos.dep_ == "conj" and appos.head.dep_ != "appos":
                 continue
@@ -92,6 +108,8 @@ def role_triples(sent: Span) -> Iterator[Triple]:
             title = doc[title.start : title.end - 1]
         if not len(title) or not any(t.pos_ in _NOUNS for t in title) or title.root.ent_type_ in _NAME_TYPES:
             continue
+        if all(t.lower_.rstrip(".") in HONORIFICS or t.is_punct for t in title):
+            continue  # "Mr Bush": a form of address, not a role
         yield Triple(
             subject=ent,
             relation="be",

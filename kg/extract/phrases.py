@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-__all__ = ["conjuncts", "phrase", "trim"]
+__all__ = ["conjuncts", "is_proviso", "phrase", "trim"]
 
 #: Children of a phrase head that are extracted separately, never kept inside it.
 SEPARATE = frozenset({"conj", "cc", "preconj", "appos", "relcl"})
@@ -31,11 +31,11 @@ def trim(doc, start: int, end: int) -> Span | None:
     A quotation mark at an edge stays where its partner is inside the span, so
     'a “trick”' keeps both marks.
     """
-    while start < end and (doc[start].is_punct or doc[start].dep_ in ("cc", "preconj")):
+    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ in ("cc", "preconj")):
         if doc[start].is_quote and _quotes(doc, start + 1, end) % 2 == 1:
             break
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"):
         if doc[end - 1].is_quote and _quotes(doc, start, end - 1) % 2 == 1:
             break
         end -= 1
@@ -68,13 +68,22 @@ def phrase(head: Token, *, exclude: frozenset[str] = SEPARATE, drop: frozenset[i
     doc = head.doc
     start = end = head.i
     for child in head.children:
-        if child.dep_ in exclude or child.dep_ == "punct" or child.i in drop:
+        if child.dep_ in exclude or child.dep_ == "punct" or child.i in drop or is_proviso(child):
             continue
         start = min(start, child.left_edge.i)
         end = max(end, child.right_edge.i)
     end = _without_trailing_adverbial(doc, head, end)
     span = trim(doc, start, end + 1)
     return span if span is not None else doc[head.i : head.i + 1]
+
+
+_PROVISO = frozenset({"provided", "providing"})
+
+
+def is_proviso(token: Token) -> bool:
+    """True where the token opens a condition the parser hung on a noun ("sanctions *provided* that ...")."""
+    return token.lower_ in _PROVISO and token.dep_ in ("acl", "advcl") and not any(
+        c.dep_ in ("dobj", "dative", "prep") for c in token.children)
 
 
 def _without_trailing_adverbial(doc, head: Token, end: int) -> int:

@@ -17,13 +17,15 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from kg.extract.phrases import trim
+from kg.extract.frames import condition_clause
+from kg.extract.phrases import is_proviso, trim
 
 __all__ = ["SEMI_MODALS", "auxiliaries", "condition", "modality", "negated"]
 
+#: Modals the tokenizer splits off a contracted negation: "ca|n't", "wo|n't", "sha|n't".
+_CONTRACTED = {"ca": "can", "wo": "will", "sha": "shall"}
 #: Verbs that, with a to-infinitive, express modality rather than an action of their own.
 SEMI_MODALS = frozenset({"have", "need", "ought"})
-_CONDITION_MARKS = frozenset({"if", "unless"})
 _AUXILIARY = frozenset({"aux", "auxpass", "neg"})
 _OWN_CLAUSE = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "aux", "auxpass"})
 _CONTRAST = frozenset({"but", "yet"})
@@ -106,12 +108,13 @@ def modality(verbs: Sequence[Token]) -> str | None:
         return None
     parts = []
     for word in sorted(words, key=lambda t: t.i):
-        parts.append(f"{word.lower_} to" if word.lemma_ in SEMI_MODALS and word.tag_ != "MD" else word.lower_)
+        text = _CONTRACTED.get(word.lower_, word.lower_)
+        parts.append(f"{text} to" if word.lemma_ in SEMI_MODALS and word.tag_ != "MD" else text)
     return " ".join(parts)
 
 
 def condition(verbs: Sequence[Token]) -> str | None:
-    """The text of an "if"/"unless" clause attached to the chain, or None.
+    """The text of an "if", "unless" or "provided" clause attached to the chain, or None.
 
     Examples:
         >>> from kg.nlp import load_pipeline
@@ -121,13 +124,28 @@ def condition(verbs: Sequence[Token]) -> str | None:
     """
     for verb in verbs:
         for clause in verb.children:
-            if clause.dep_ != "advcl":
-                continue
-            if any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in clause.children):
-                span = trim(clause.doc, clause.left_edge.i, clause.right_edge.i + 1)
+            if condition_clause(clause):
+                doc = clause.doc
+                end = _through_hyphens(doc, clause.right_edge.i + 1)
+                start = clause.left_edge.i
+                start -= 1 if start > 0 and is_proviso(doc[start - 1]) else 0
+                span = trim(doc, start, end)
                 if span is not None:
                     return _balanced(span.text)
     return None
+
+
+def _through_hyphens(doc, end: int) -> int:
+    """The end of a clause carried on through a word the tokenizer split at a hyphen.
+
+    "only if the country co-operates with inspectors": the parser may end the clause at
+    "co"; the word and what depends on its second half belong to the clause.
+    """
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
+        after = doc[end + 1]
+        end = max(end + 2, after.right_edge.i + 1) if after.right_edge.i >= after.i else end + 2
+        end = min(end, after.sent.end)
+    return end
 
 
 def _balanced(text: str) -> str:

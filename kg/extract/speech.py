@@ -7,7 +7,16 @@ clause's own extractions, each with ``attributed_to`` set to the speaker. Quotat
 that come first (“..., ” Khamenei said) and "according to X" are attributed the same way.
 
 Reported speech nests ("Khamenei said the officials announced that we would not take
-part"); the claim is attributed to the outermost speaker, the one the article quotes.
+part"); the claim is attributed to the outermost speaker, the one the article quotes, and
+the inner report stays an extraction of its own ("Lots of ministers believe ..., an aide
+said": (Lots of ministers, believe, ...) attributed to the aide).
+
+Speakers are found through "X said/told/added", "X is heard saying", "X was quoted as
+saying", "with X saying", "according to X" and "X said:". `quotes` is the one finder of
+direct quotations and their speakers (``doc._.quotes``; actors and events read it): a
+quotation reaches only as far as its marks, runs into the next paragraph only where it is
+left open and reopened there, and a sentence after it is the speaker's only where it
+resumes the quotation; a narrative sentence is never attributed to the last speaker.
 
 Notes:
     The verb list is a small lexicon of English reporting verbs (Quirk et al., *A
@@ -22,12 +31,15 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.phrases import phrase
 from kg.types import Triple
 
-__all__ = ["SPEECH_VERBS", "attribute", "attribute_quotations", "is_speech_verb", "quotations", "speakers"]
+__all__ = [
+    "Quote", "REPORTING_VERBS", "SPEECH_VERBS", "attribute", "attribute_quotations", "is_speech_verb", "quotations",
+    "quotes", "speaker_of", "speakers",
+]
 
 #: Reporting verbs (lemmas): speech acts and stated beliefs.
 SPEECH_VERBS = frozenset(
@@ -35,8 +47,12 @@ SPEECH_VERBS = frozenset(
     warn note remark explain argue acknowledge admit concede confirm deny report reveal
     suggest conclude believe think know allege affirm reiterate maintain contend complain
     predict promise threaten vow pledge write tweet respond reply answer indicate
-    describe estimate hope fear recall observe point""".split()
+    describe estimate hope fear recall observe point ask""".split()
 )
+
+
+#: The one list of reporting verbs (lemmas); actors and events read this name.
+REPORTING_VERBS = SPEECH_VERBS
 
 
 def is_speech_verb(verb: Token) -> bool:
@@ -44,13 +60,29 @@ def is_speech_verb(verb: Token) -> bool:
     return verb.lemma_.lower() in SPEECH_VERBS
 
 
-def _speaker(verb: Token) -> Span | None:
-    for child in verb.children:
-        if child.dep_ == "nsubj":
-            doc = verb.doc
-            return phrase(child)
+def _speaker(verb: Token, depth: int = 0) -> Span | None:
+    """The subject of a speech verb; through "is heard *saying*", "was quoted as *saying*"."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) > 1 and subjects[0].is_upper and subjects[0].i == subjects[0].sent.start:
+        subjects = subjects[1:]  # a dateline the parser made a subject ("MOSCOW (AFP) - Lavrov told ...")
+    for child in subjects:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.lower_ not in ("who", "that", "which"):
+                return phrase(child)
+            if verb.dep_ == "relcl":  # "a fighter who is heard saying"
+                return phrase(verb.head)
+    head = verb.head
+    if depth > 3 or head is verb:
+        return None
     if verb.dep_ == "conj":
-        return _speaker(verb.head)
+        return _speaker(head, depth + 1)
+    if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "ccomp", "advcl", "oprd", "dep"):
+        return _speaker(head, depth + 1)
+    if verb.tag_ == "VBG" and verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        # "with the coalition *saying* that ...", "a statement *saying* that ..."
+        return phrase(head, drop=frozenset({verb.i}))
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head is not head:
+        return _speaker(head.head, depth + 1)
     return None
 
 
@@ -86,6 +118,12 @@ def speakers(sent: Span) -> list[tuple[Span, set[int]]]:
         if token.dep_ == "parataxis" or (token.dep_ == "ccomp" and token.i > token.head.i and _quoted(token)):
             ids.update(t.i for t in token.head.subtree)
             ids.difference_update(t.i for t in token.subtree)
+        if not ids and _quoted(token):
+            # “Will Iran accept the offer?” a diplomat asked: the quotation before the report,
+            # which the parser may have made a sentence of its own
+            first = token.left_edge.i
+            start = sent.start if first > sent.start else sent.doc[first - 1].sent.start
+            ids.update(range(start, first))
         if ids:
             reports.append((speaker, ids))
     return reports
@@ -93,6 +131,23 @@ def speakers(sent: Span) -> list[tuple[Span, set[int]]]:
 
 _OPEN = frozenset({"“", "``", "«"})
 _CLOSE = frozenset({"”", "''", "»"})
+_CACHE = "kg.quotes"
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quotation and who says it.
+
+    Attributes:
+        span: The quoted words, the quotation marks excluded.
+        speaker: The speaker's phrase, or None where the article names none.
+        carried: True where the quotation goes on from the paragraph before (left open
+            there, reopened here).
+    """
+
+    span: Span
+    speaker: Span | None
+    carried: bool = False
 
 
 def _closing(token: Token) -> bool:
@@ -116,6 +171,44 @@ def _quoted(verb: Token) -> bool:
     return k >= 0 and _closing(doc[k])
 
 
+def _paragraph_break(token: Token) -> bool:
+    return "\n" in token.text or "\n" in token.whitespace_
+
+
+def _marks(doc_or_span) -> list[tuple[int, int, bool]]:
+    """(start, end, carried) of each quotation; `carried` where it goes on from the paragraph before.
+
+    Newswire convention: a quotation that runs into the next paragraph is left open at the
+    end of the first and reopened at the start of the next. So an open quotation ends with
+    its paragraph, and one that opens the next paragraph carries it on.
+    """
+    spans: list[tuple[int, int, bool]] = []
+    opened: int | None = None
+    carried = pending = False
+    for token in doc_or_span:
+        text = token.text
+        if text in _OPEN or (text == '"' and opened is None):
+            if opened is not None:  # a left mark inside an open quotation: the first was never closed
+                spans.append((opened + 1, token.i, carried))
+            carried = pending and (not spans or _only_space(token.doc, spans[-1][1], token.i))
+            opened, pending = token.i, False
+        elif text in _CLOSE or text == '"':
+            if opened is not None:
+                spans.append((opened + 1, token.i, carried))
+            opened, pending = None, False
+        if _paragraph_break(token) and opened is not None and token.i > opened:
+            end = token.i + (0 if token.is_space else 1)
+            spans.append((opened + 1, end, carried))
+            opened, pending = None, True
+    if opened is not None:
+        spans.append((opened + 1, doc_or_span[-1].i + 1, carried))
+    return [(a, b, c) for a, b, c in spans if b > a]
+
+
+def _only_space(doc, start: int, end: int) -> bool:
+    return all(t.is_space or t.is_punct and not t.is_quote for t in doc[start:end])
+
+
 def quotations(doc_or_span) -> list[tuple[int, int]]:
     """(start, end) token indices of each quotation, its marks excluded.
 
@@ -125,73 +218,136 @@ def quotations(doc_or_span) -> list[tuple[int, int]]:
         >>> quotations(doc)
         [(4, 9)]
     """
-    spans = []
-    opened: int | None = None
-    for token in doc_or_span:
-        text = token.text
-        if text in _OPEN:
-            opened = token.i
-        elif text in _CLOSE:
-            if opened is not None:
-                spans.append((opened + 1, token.i))
-            opened = None
-        elif text == '"':
-            if opened is None:
-                opened = token.i
-            else:
-                spans.append((opened + 1, token.i))
-                opened = None
-    return spans
+    return [(a, b) for a, b, _ in _marks(doc_or_span)]
 
 
-def _continues(doc_or_span, closing: int, start: int) -> bool:
+def _continues(doc, closing: int, start: int) -> bool:
     """Whether a quotation opening at `start` directly follows the report that closed at `closing`.
 
     Notes:
-        Newswire convention: a quotation carried on into the next paragraph, or resumed
-        right after "..., Khamenei said.", is the same speaker's, and is not re-attributed.
+        Newswire convention: a quotation resumed right after "..., Khamenei said." is the
+        same speaker's, and is not re-attributed.
     """
-    doc = doc_or_span.doc if isinstance(doc_or_span, Span) else doc_or_span
     k = start - 2  # the token before the opening mark
     while k > closing and doc[k].is_space:
         k -= 1
     return k >= closing and doc[k].sent.start <= closing
 
 
-def attribute_quotations(triples: Sequence[Triple], doc_or_span) -> list[Triple]:
-    """Attribute what lies in a quotation to its speaker, across sentences.
+def _colon_speaker(doc, start: int) -> Span | None:
+    """The speaker of "X said:" right before a quotation's opening mark."""
+    k = start - 2
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k < 0 or doc[k].text != ":":
+        return None
+    for token in reversed(doc[doc[k].sent.start : k]):
+        if token.pos_ in ("VERB", "AUX") and is_speech_verb(token):
+            return _speaker(token)
+    return None
 
-    A quotation of several sentences ("... said, “A. B.”") has one report in one of its
-    sentences; its speaker is attributed every unattributed triple in the quotation. A
-    quotation with no report of its own that resumes right after the sentence of a
-    reported one (“A,” he said. “B.”) is the same speaker's.
-    """
-    quotes = quotations(doc_or_span)
-    if not quotes:
-        return list(triples)
-    reports = [r for sent in doc_or_span.sents for r in speakers(sent)]
-    owners: list[tuple[int, int, Span]] = []
-    previous: tuple[int, Span] | None = None  # (closing mark, speaker) of the last quotation with a speaker
-    for start, end in quotes:
+
+def _find_quotes(doc: Doc) -> list[Quote]:
+    reports: dict[int, list[tuple[Span, set[int]]]] = {}
+    found: list[Quote] = []
+    previous: tuple[int, Span] | None = None  # (end, speaker) of the last quotation with a speaker
+    for start, end, carried in _marks(doc):
         owner = None
-        for speaker, ids in reports:
-            if any(start <= i < end for i in ids) and not (start <= speaker.start < end):
-                owner = speaker
+        sents = {doc[start].sent.start: doc[start].sent, doc[end - 1].sent.start: doc[end - 1].sent}
+        for k in (end, end + 1):
+            if k < len(doc):
+                sents[doc[k].sent.start] = doc[k].sent
+        for key, sent in sorted(sents.items()):
+            if key not in reports:
+                reports[key] = speakers(sent)
+            for speaker, ids in reports[key]:
+                if any(start <= i < end for i in ids) and not (start <= speaker.start < end):
+                    owner = speaker
+                    break
+            if owner is not None:
                 break
-        if owner is None and previous is not None and _continues(doc_or_span, previous[0], start):
+        if owner is None and previous is not None and (carried or _continues(doc, previous[0], start)):
             owner = previous[1]
-        if owner is not None:
-            owners.append((start, end, owner))
-            previous = (end, owner)
-        else:
-            previous = None
+        if owner is None:
+            owner = _colon_speaker(doc, start)
+        found.append(Quote(doc[start:end], owner, carried))
+        previous = (end, owner) if owner is not None else None
+    for n in range(len(found) - 2, -1, -1):
+        # a quotation left open at a paragraph's end, its speaker named in the paragraph that carries it on
+        if found[n].speaker is None and found[n + 1].carried and found[n + 1].speaker is not None:
+            found[n] = dataclasses.replace(found[n], speaker=found[n + 1].speaker)
+    return found
+
+
+def quotes(doc: Doc) -> list[Quote]:
+    """Every direct quotation of the document with its speaker: the one finder of quotations.
+
+    A quotation is owned by the report in its own sentences (“...,” Khamenei said;
+    Khamenei said, “...”), else it carries on the one before: into the next paragraph
+    (left open, reopened) or resumed right after the sentence that named the speaker
+    (“A,” he said. “B.”), else it follows "X said:"; a quotation left open at the end of
+    a paragraph takes the speaker named where it goes on. Other quotations have no speaker,
+    and nothing outside the quotation marks is attributed through them. The result is
+    computed once per Doc and kept in ``doc.user_data`` (``doc._.quotes`` reads it).
+
+    Examples:
+        >>> from kg.nlp import load_pipeline
+        >>> doc = load_pipeline()('“We will not talk,” Khamenei said. “Never.” Then he left.')
+        >>> [(q.span.text, q.speaker.text) for q in quotes(doc)]
+        [('We will not talk,', 'Khamenei'), ('Never.', 'Khamenei')]
+    """
+    cached = doc.user_data.get(_CACHE)
+    if cached is None:
+        cached = [
+            [q.span.start, q.span.end, q.carried, *([q.speaker.start, q.speaker.end] if q.speaker is not None else [])]
+            for q in _find_quotes(doc)
+        ]
+        doc.user_data[_CACHE] = cached
+    return [Quote(doc[c[0] : c[1]], doc[c[3] : c[4]] if len(c) == 5 else None, c[2]) for c in cached]
+
+
+def speaker_of(token: Token) -> Span | None:
+    """Who says the clause `token` stands in: the innermost report of its sentence whose
+    content holds it ("Iran said it would attack": Iran; "Khamenei said the officials
+    announced that we would not talk": the officials), else the speaker of the direct
+    quotation it lies in (`quotes`); None where the article says it itself.
+
+    Later stages look speakers up here (events: the source of a reported act).
+
+    Examples:
+        >>> from kg.nlp import load_pipeline
+        >>> doc = load_pipeline()("Khamenei said the officials announced that we would not talk.")
+        >>> speaker_of(doc[9]).text
+        'the officials'
+    """
+    best: tuple[int, Span] | None = None
+    for speaker, ids in speakers(token.sent):
+        if token.i in ids and not speaker.start <= token.i < speaker.end and (best is None or len(ids) < best[0]):
+            best = (len(ids), speaker)
+    if best is not None:
+        return best[1]
+    return next((q.speaker for q in quotes(token.doc) if q.span.start <= token.i < q.span.end), None)
+
+
+def attribute_quotations(triples: Sequence[Triple], doc_or_span) -> list[Triple]:
+    """Attribute what lies in a quotation to its speaker, across sentences (see `quotes`)."""
+    doc = doc_or_span.doc if isinstance(doc_or_span, Span) else doc_or_span
+    owners = [(q.span.start, q.span.end, q.speaker) for q in quotes(doc) if q.speaker is not None]
+    if not owners:
+        return list(triples)
     out = []
     for triple in triples:
-        if triple.attributed_to is None and triple.kind not in ("apposition", "role"):
+        if triple.kind not in ("apposition", "role"):
+            inner = triple.attributed_to
             for start, end, speaker in owners:
-                if start <= triple.predicate < end and not (start <= triple.subject.start < end and triple.kind == "speech"):
+                if not start <= triple.predicate < end:
+                    continue
+                if inner is None and not (start <= triple.subject.start < end and triple.kind == "speech"):
                     triple = dataclasses.replace(triple, attributed_to=speaker)
-                    break
+                elif inner is not None and start <= inner.start < end or triple.kind == "speech" and inner is None:
+                    # “I do not think it will work,” she said: the quotation's speaker is the outer layer
+                    triple = dataclasses.replace(triple, attributed_to=speaker)
+                break
         out.append(triple)
     return out
 

@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Span, Token
 
-from kg.extract import polarity
+from kg.extract import frames, polarity
 from kg.extract.copula import COPULAS
 from kg.extract.phrases import conjuncts, phrase, trim
 from kg.extract.relative import relative_roles
@@ -39,13 +39,25 @@ _COMPLEMENTS = ("attr", "acomp", "oprd")
 _VERBS = frozenset({"VERB", "AUX"})
 _BARE_ARGUMENTS = frozenset({"npadvmod", "tmod"})
 _TIME = frozenset({"DATE", "TIME"})
+#: Verbs that with an adjective make one relation ("make clear", "make plain").
+_LIGHT_VERBS = frozenset({"make"})
+_LIGHT_ADJECTIVES = frozenset({"clear", "plain", "known", "public", "sure", "certain"})
+#: Prepositions whose object is one side of a symmetric relation: both sides stay together.
+_SYMMETRIC = frozenset({"between", "among", "amongst"})
 _NON_PREDICATE = frozenset({"aux", "auxpass", "amod", "compound", "acl"})
 
 
+def _dateline_word(token: Token) -> bool:
+    # "NAIROBI, May 11 (Reuters) - The army ...": the parser may make the place a second subject
+    return token.is_upper and len(token) > 1 and token.i == token.sent.start
+
+
 def _own_subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in SUBJECTS and child.dep_ != "expl":
-            return child
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.dep_ != "expl"]
+    if len(subjects) > 1 and _dateline_word(subjects[0]):
+        return subjects[1]
+    for child in subjects:
+        return child
     for child in verb.children:
         if child.dep_ == "expl":
             return child
@@ -75,7 +87,31 @@ def is_predicate(token: Token) -> bool:
             return False
     if token.pos_ == "AUX" and token.dep_ in ("aux", "auxpass"):
         return False
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_ and not doc[token.i - 2].whitespace_:
+        return False  # the second half of a word split at its hyphen ("co-*operates*")
     return not _absorbed(token)
+
+
+def _accused(prep: Token) -> list[Token] | None:
+    """Who does what a gerund after "accused X of" / "blamed X for" names: X, or, where X is
+    "each other", the accusers. The parser may hang the preposition on X or on a date
+    ("accused each other on Sunday of carrying out"); the accusing verb is the first above it.
+    """
+    verb = prep.head
+    for _ in range(3):
+        if verb.pos_ in _VERBS or verb.head is verb:
+            break
+        verb = verb.head
+    if verb.pos_ not in _VERBS or verb.lemma_.lower() not in frames.ACCUSATION_FRAMES:
+        return None
+    accused = next((c for c in verb.children if c.dep_ in _OBJECTS), None)
+    if accused is None:
+        return None
+    if accused.lower_ in ("other", "another"):
+        own = _own_subject(verb)
+        return conjuncts(own) if own is not None else None
+    return conjuncts(accused)
 
 
 def _subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
@@ -97,6 +133,11 @@ def _subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         if not any(c.dep_ == "mark" for c in verb.children):
             subjects, _ = _subjects(head, depth + 1)
             return subjects, True
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ in ("of", "for"):
+        # "accused the U.S. *of attacking*": the accused does it (the accusers, for "each other")
+        accused = _accused(head)
+        if accused is not None:
+            return accused, True
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.head.pos_ in _VERBS:
         # "Khamenei concluded by *saying* that ...": the gerund's subject is the clause's
         subjects, _ = _subjects(head.head, depth + 1)
@@ -104,11 +145,23 @@ def _subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     return [], False
 
 
+def _subject_phrase(subject: Token, verb: Token) -> Span:
+    """The subject's phrase without the part that holds the verb itself ("accused *separatists*
+    of breaching": the gerund's subject is "separatists", not "separatists of breaching ...")."""
+    if subject.left_edge.i <= verb.i <= subject.right_edge.i:
+        holding = frozenset(c.i for c in subject.children if c.left_edge.i <= verb.i <= c.right_edge.i)
+        return phrase(subject, drop=holding)
+    return phrase(subject)
+
+
 def _chains(verb: Token, depth: int = 0) -> list[list[Token]]:
     """Verb chains through open clausal complements: [[seek, cajole], [seek, curb]]."""
-    if depth > 6 or any(c.dep_ in _OBJECTS for c in verb.children):
+    # "denied *supplying* missiles": a framing verb's gerund object continues its chain
+    gerunds = [c for c in verb.children if c.dep_ == "dobj" and c.tag_ == "VBG" and c.pos_ == "VERB"
+               and frames.frame_word(verb)]
+    if depth > 6 or (any(c.dep_ in _OBJECTS for c in verb.children) and not gerunds):
         return [[verb]]
-    complements = [
+    complements = gerunds + [
         c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in _VERBS and _own_subject(c) is None
     ]
     if not complements:
@@ -209,6 +262,16 @@ def _objects(clause: _Clause, *, absorb: bool = True) -> tuple[list[Span], list[
     last = clause.last
     children = list(last.children)
     for child in children:
+        if last.lemma_ in _LIGHT_VERBS and child.dep_ in ("ccomp", "oprd", "acomp") and child.lower_ in _LIGHT_ADJECTIVES:
+            # "made clear (that) he would stay": one relation, "make clear", and the clause its object
+            inner = next((c for c in child.children if c.dep_ in ("ccomp", "advcl")), None)
+            if inner is None:
+                inner = next((c for c in children if c.dep_ == "ccomp" and c.i > child.i), None)
+            if inner is not None:
+                clause.used.update({child.i, inner.i})
+                span = trim(last.doc, inner.left_edge.i, inner.right_edge.i + 1)
+                return ([span] if span is not None else []), [child]
+    for child in children:
         if child.dep_ in _OBJECTS:
             light = _light_noun(child)
             if light is not None:
@@ -225,7 +288,7 @@ def _objects(clause: _Clause, *, absorb: bool = True) -> tuple[list[Span], list[
                 clause.kind = "copula"
             return [phrase(t) for t in conjuncts(child)], []
     for child in children:
-        if child.dep_ == "ccomp":
+        if child.dep_ == "ccomp" and not frames.condition_clause(child):
             clause.used.add(child.i)
             span = trim(last.doc, child.left_edge.i, child.right_edge.i + 1)
             if span is not None:
@@ -248,10 +311,18 @@ def _objects(clause: _Clause, *, absorb: bool = True) -> tuple[list[Span], list[
             clause.used.add(child.i)
             if last.lemma_ in COPULAS:
                 clause.kind = "copula"
+            if words[-1].lower_ in _SYMMETRIC:
+                return [_both_sides(pobj)], words
             return [phrase(t) for t in conjuncts(pobj)], words
         if child.dep_ == "prep":
             continue
     return [], []
+
+
+def _both_sides(pobj: Token) -> Span:
+    """The object of "between" with all its conjuncts: "split between *X and Y*"."""
+    span = trim(pobj.doc, pobj.left_edge.i, pobj.right_edge.i + 1)
+    return span if span is not None else phrase(pobj)
 
 
 def _arguments(verbs: Sequence[Token], used: set[int]) -> list[Argument]:
@@ -276,10 +347,17 @@ def _arguments(verbs: Sequence[Token], used: set[int]) -> list[Argument]:
     return arguments
 
 
+def _shell_complement(verb: Token, complement: Token) -> list[Token]:
+    """The adjective or noun of a copula before its infinitive: "it was *difficult* to say"."""
+    if verb.lemma_ not in COPULAS:
+        return []
+    return [c for c in verb.children if c.dep_ in ("acomp", "attr") and c.i < complement.i and c.pos_ in ("ADJ", "NOUN")]
+
+
 def _relation(chain: Sequence[Token], extra: Sequence[Token], passive: bool, agent: bool) -> str:
     words = []
     for k, verb in enumerate(chain):
-        if k == 0 and verb.lemma_ in polarity.SEMI_MODALS and len(chain) > 1:
+        if k == 0 and len(chain) > 1 and (verb.lemma_ in polarity.SEMI_MODALS or frames.frame_word(verb)):
             continue
         if k > 0 and words and (verb.tag_ == "VB" or any(c.lower_ == "to" for c in verb.children)):
             words.append("to")
@@ -287,6 +365,8 @@ def _relation(chain: Sequence[Token], extra: Sequence[Token], passive: bool, age
             words.extend(["be", verb.lower_])
         else:
             words.append(verb.lemma_.lower())
+        if k == 0 and len(chain) > 1:
+            words.extend(c.lower_ for c in _shell_complement(verb, chain[1]))
         if k == len(chain) - 1:
             words.extend(c.lower_ for c in verb.children if c.dep_ == "prt" and c not in extra)
     words.extend(t.lower_ for t in extra)
@@ -295,6 +375,8 @@ def _relation(chain: Sequence[Token], extra: Sequence[Token], passive: bool, age
 
 def _relation_text(chain: Sequence[Token], extra: Sequence[Token], agent: Token | None) -> str:
     tokens = set()
+    if len(chain) > 1:
+        tokens.update(_shell_complement(chain[0], chain[1]))
     for k, verb in enumerate(chain):
         tokens.add(verb)
         tokens.update(polarity.auxiliaries(verb))
@@ -326,7 +408,7 @@ def clause_triples(sent: Span) -> Iterator[Triple]:
             agent_obj = _pobj(agent_prep) if agent_prep is not None else None
             objects, extra = _objects(clause, absorb=not (passive and agent_obj is not None))
             arguments = _arguments(chain, clause.used | ({agent_prep.i} if agent_obj is not None else set()))
-            subject_spans = [phrase(s) for s in subjects]
+            subject_spans = [_subject_phrase(s, verb) for s in subjects]
             kind = clause.kind
             if roles is not None:
                 kind = "relative"
@@ -342,6 +424,7 @@ def clause_triples(sent: Span) -> Iterator[Triple]:
                         objects, extra = [noun], [*extra, prep]
                     else:
                         arguments = sorted([*arguments, Argument(roles.prep, noun)], key=lambda a: a.span.start)
+            objects = [o for o in objects if not all(t.is_punct for t in o)]
             if passive and agent_obj is not None and subject_spans:
                 objects, subject_spans = subject_spans, [phrase(a) for a in conjuncts(agent_obj)]
             if not subject_spans:

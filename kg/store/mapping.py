@@ -118,7 +118,7 @@ _FACT_KIND = {
 
 
 def _add_fact(g: Graph, node: URIRef, fact: Fact, claim: URIRef, *, subject: URIRef | None,
-              obj: URIRef | None) -> None:
+              obj: URIRef | None, asserted: bool = True) -> None:
     g.add((claim, KG.hasFact, node))
     g.add((node, RDF.type, KG.Fact))
     g.add((node, KG.factKind, _FACT_KIND[fact.kind]))
@@ -132,7 +132,7 @@ def _add_fact(g: Graph, node: URIRef, fact: Fact, claim: URIRef, *, subject: URI
         g.add((node, KG.factSubjectActor, subject))
     if obj is not None:
         g.add((node, KG.factObjectActor, obj))
-    if subject is not None and obj is not None and subject != obj:
+    if subject is not None and obj is not None and subject != obj and asserted:
         g.add((subject, KG.actsOn, obj))
 
 
@@ -308,6 +308,8 @@ def document_graph(
             g.add((node, KG.modality, Literal(triple.modality)))
         if triple.condition:
             g.add((node, KG.condition, Literal(triple.condition)))
+        if triple.question:
+            g.add((node, KG.question, Literal(True)))
         if triple.attribution_text:
             g.add((node, KG.attributionText, Literal(triple.attribution_text)))
         speaker = describe(claim.attribution_actor)
@@ -321,13 +323,13 @@ def document_graph(
             g.add((node, KG.subjectActor, subject))
         if obj is not None:
             g.add((node, KG.objectActor, obj))
-        if subject is not None and obj is not None and subject != obj:
+        if subject is not None and obj is not None and subject != obj and triple.asserted:
             g.add((subject, KG.actsOn, obj))
         for j, fact in enumerate(claim.facts):
             _add_fact(g, fact_iri(node, j), fact, node, subject=describe(fact.subject_actor),
-                      obj=describe(fact.object_actor))
+                      obj=describe(fact.object_actor), asserted=triple.asserted)
         for j, event in enumerate(claim.events):
-            _add_event(g, event_iri(node, j), event, node, positive=not triple.negated,
+            _add_event(g, event_iri(node, j), event, node, positive=not triple.negated and triple.asserted,
                        speaker=speaker, document=document)
     log.debug("%s: %d claims, %d triples", document.id, len(claims), len(g))
     return g

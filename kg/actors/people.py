@@ -5,7 +5,8 @@ full name whose family name it is ("Ban Ki-moon": Korean and Chinese names put t
 name first, `kg.actors.names_person.family_name`); if two full names share it, it stays
 apart. The person's id is a slug of the fullest name the document uses, so it is a pure
 function of the document; across documents, `kg.actors.identity` decides which ids are one
-person.
+person. A person on the list of political people (`kg.actors.leaders`) takes the list's id,
+country and the office it held on the document's date instead.
 """
 
 from __future__ import annotations

@@ -41,6 +41,7 @@ bench: dev
 	$(PY) benchmarks/plover.py
 	$(PY) benchmarks/events_dev.py
 	$(PY) benchmarks/store.py --triples 200000
+	$(PY) benchmarks/scale.py --documents 300
 
 golden: dev
 	$(PY) -m tests.golden

@@ -77,6 +77,7 @@ def build_graph(
     model: str | None = None,
     actors: list[Path | str] | tuple = (),
     verbs: list[Path | str] | tuple = (),
+    workers: int = 1,
 ) -> KnowledgeGraph:
     """Build a knowledge graph from articles; see `kg.pipeline.build`.
 
@@ -87,8 +88,9 @@ def build_graph(
         model: A spaCy pipeline name.
         actors: PETRARCH/Phoenix actor and agent dictionaries.
         verbs: PETRARCH verb dictionaries (e.g. ``CAMEO.2.0.txt``).
+        workers: Processes for the per-document work (more than 1: Dask workers; see docs/scale.md).
     """
-    return build(sources, store=store, model=model, actors=actors, verbs=verbs)
+    return build(sources, store=store, model=model, actors=actors, verbs=verbs, workers=workers)
 
 
 def open_graph(location: str | Path) -> KnowledgeGraph:

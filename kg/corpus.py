@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 import json
 import re
 import sys
@@ -18,7 +17,16 @@ from pathlib import Path
 from kg.errors import InputError
 from kg.types import Document
 
-__all__ = ["INPUT_FORMATS", "as_documents", "read_documents", "read_text"]
+__all__ = [
+    "INPUT_FORMATS",
+    "as_documents",
+    "count_documents",
+    "iter_as_documents",
+    "iter_documents",
+    "read_documents",
+    "read_lines",
+    "read_text",
+]
 
 #: What ``--input-format`` accepts.
 INPUT_FORMATS = ("text", "jsonl", "csv", "sentences")
@@ -122,8 +130,8 @@ def _record_document(record: object, where: str) -> Document:
     )
 
 
-def _read_jsonl(name: str, text: str) -> Iterator[Document]:
-    for n, line in enumerate(text.splitlines(), start=1):
+def _read_jsonl(name: str, lines: Iterable[str]) -> Iterator[Document]:
+    for n, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
@@ -133,12 +141,65 @@ def _read_jsonl(name: str, text: str) -> Iterator[Document]:
         yield _record_document(record, f"{name}:{n}")
 
 
-def _read_csv(name: str, text: str) -> Iterator[Document]:
-    reader = csv.DictReader(io.StringIO(text))
+def _read_csv(name: str, lines: Iterable[str]) -> Iterator[Document]:
+    reader = csv.DictReader(lines)
     if not reader.fieldnames or not {"id", "text"} <= set(reader.fieldnames):
         raise InputError(f"{name}: CSV needs a header with 'id' and 'text' columns")
     for n, row in enumerate(reader, start=2):
         yield _record_document({k: row.get(k) for k in _FIELDS}, f"{name}:{n}")
+
+
+def read_lines(path: Path | str) -> Iterator[str]:
+    r"""The lines of one input as UTF-8 text, read one at a time (``"-"`` is standard input).
+
+    Lines end at ``\n`` only (a JSON string may hold U+2028); each keeps its line end.
+
+    Raises:
+        InputError: The file is missing, a folder, binary, not UTF-8, or empty; the
+            error names the line where the problem is found.
+
+    Examples:
+        >>> import tempfile, pathlib
+        >>> p = pathlib.Path(tempfile.mkdtemp()) / "s.txt"
+        >>> _ = p.write_bytes("Iran attacked Iraq.\r\nRussia met China.\n".encode())
+        >>> list(read_lines(p))
+        ['Iran attacked Iraq.\r\n', 'Russia met China.\n']
+    """
+    name = "<stdin>" if str(path) == "-" else str(path)
+    if str(path) == "-":
+        handle = sys.stdin.buffer
+    else:
+        p = Path(path)
+        if not p.exists():
+            raise InputError(f"{name}: no such file")
+        if p.is_dir():
+            raise InputError(f"{name}: is a folder, not a file")
+        try:
+            handle = p.open("rb")
+        except OSError as exc:
+            raise InputError(f"{name}: cannot be read ({exc.strerror})") from exc
+    text_seen = False
+    try:
+        for n, raw in enumerate(handle, start=1):
+            if n == 1:
+                if b"\x00" in raw[:8192]:
+                    raise InputError(f"{name}: looks like a binary file, not text")
+                raw = raw.removeprefix(b"\xef\xbb\xbf")
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"{name}:{n}: is not UTF-8 text (byte {exc.start} is 0x{raw[exc.start]:02x}); convert it to UTF-8"
+                ) from exc
+            text_seen = text_seen or bool(line.strip())
+            yield line
+    except OSError as exc:
+        raise InputError(f"{name}: cannot be read ({exc.strerror})") from exc
+    finally:
+        if handle is not sys.stdin.buffer:
+            handle.close()
+    if not text_seen:
+        raise InputError(f"{name}: is empty")
 
 
 def _expand(paths: Sequence[Path | str]) -> Iterator[tuple[Path | str, str]]:
@@ -155,6 +216,88 @@ def _expand(paths: Sequence[Path | str]) -> Iterator[tuple[Path | str, str]]:
             yield path, "stdin" if str(path) == "-" else p.name
 
 
+def _format_of(path: Path | str, input_format: str) -> str:
+    if input_format == "text" and str(path) != "-":
+        return {".jsonl": "jsonl", ".csv": "csv"}.get(Path(path).suffix.lower(), "text")
+    return input_format
+
+
+def iter_documents(paths: Sequence[Path | str], *, input_format: str = "text") -> Iterator[Document]:
+    """Read inputs into Documents one at a time, never holding more than one file's text.
+
+    Takes the same arguments as `read_documents`. Missing inputs and an unknown format are
+    reported before the first document; a bad record when the reading reaches it.
+
+    Raises:
+        InputError: An input cannot be read, an id occurs twice, or there is nothing to read.
+
+    Examples:
+        >>> docs = iter_documents(["examples/khamenei-rejects-talks-2019-09-18.txt"])
+        >>> next(docs).id
+        'khamenei-rejects-talks-2019-09-18.txt'
+    """
+    if input_format not in INPUT_FORMATS:
+        raise InputError(f"unknown input format {input_format!r} (valid: {', '.join(INPUT_FORMATS)})")
+    if not paths:
+        raise InputError("no input given")
+    for path in paths:
+        if str(path) != "-" and not Path(path).exists():
+            raise InputError(f"{path}: no such file")
+    return _documents(paths, input_format)
+
+
+def _documents(paths: Sequence[Path | str], input_format: str) -> Iterator[Document]:
+    several = len(paths) > 1 or any(str(p) != "-" and Path(p).is_dir() for p in paths)
+    seen: set[str] = set()
+    for path, doc_name in _expand(paths):
+        name = "<stdin>" if str(path) == "-" else str(path)
+        fmt = _format_of(path, input_format)
+        if fmt == "text":
+            found: Iterable[Document] = [_text_document(doc_name, read_text(path))]
+        elif fmt == "jsonl":
+            found = _read_jsonl(name, read_lines(path))
+        elif fmt == "csv":
+            found = _read_csv(name, read_lines(path))
+        else:
+            prefix = f"{doc_name}:" if several else ""
+            found = (
+                Document(id=f"{prefix}{n}", text=line.strip())
+                for n, line in enumerate(read_lines(path), start=1)
+                if line.strip()
+            )
+        for document in found:
+            if document.id in seen:
+                raise InputError(f"document id {document.id!r} occurs twice; ids must be unique")
+            seen.add(document.id)
+            yield document
+    if not seen:
+        raise InputError(f"{', '.join(map(str, paths))}: no documents")
+
+
+def count_documents(paths: Sequence[Path | str], *, input_format: str = "text") -> int | None:
+    """How many documents the inputs hold, counted without parsing them (None for standard input).
+
+    A text file counts one; a JSONL or sentence file its non-blank lines; a CSV file its
+    lines less the header (a quoted field over several lines counts more than once). The
+    count is for progress and its ETA: reading stays the judge of what is there.
+    """
+    total = 0
+    for path, _ in _expand(paths):
+        if str(path) == "-":
+            return None
+        fmt = _format_of(path, input_format)
+        if fmt == "text":
+            total += 1
+            continue
+        try:
+            with Path(path).open("rb") as handle:
+                lines = sum(1 for line in handle if line.strip())
+        except OSError:
+            continue  # reading it will say what is wrong
+        total += max(lines - 1, 0) if fmt == "csv" else lines
+    return total
+
+
 def read_documents(paths: Sequence[Path | str], *, input_format: str = "text") -> list[Document]:
     """Read inputs into Documents.
 
@@ -168,7 +311,7 @@ def read_documents(paths: Sequence[Path | str], *, input_format: str = "text") -
             path within a folder given as input.
 
     Returns:
-        The documents, in input order.
+        The documents, in input order (`iter_documents` reads them one at a time).
 
     Raises:
         InputError: An input cannot be read, or there is nothing to read.
@@ -178,39 +321,32 @@ def read_documents(paths: Sequence[Path | str], *, input_format: str = "text") -
         >>> docs[0].id, docs[0].date.isoformat()
         ('khamenei-rejects-talks-2019-09-18.txt', '2019-09-18')
     """
-    if input_format not in INPUT_FORMATS:
-        raise InputError(f"unknown input format {input_format!r} (valid: {', '.join(INPUT_FORMATS)})")
-    if not paths:
-        raise InputError("no input given")
-    documents: list[Document] = []
-    inputs = list(_expand(paths))
-    for path, doc_name in inputs:
-        name = "<stdin>" if str(path) == "-" else str(path)
-        text = read_text(path)
-        fmt = input_format
-        if fmt == "text" and str(path) != "-":
-            fmt = {".jsonl": "jsonl", ".csv": "csv"}.get(Path(path).suffix.lower(), "text")
-        if fmt == "text":
-            documents.append(_text_document(doc_name, text))
-        elif fmt == "jsonl":
-            documents.extend(_read_jsonl(name, text))
-        elif fmt == "csv":
-            documents.extend(_read_csv(name, text))
+    return list(iter_documents(paths, input_format=input_format))
+
+
+def iter_as_documents(items: Iterable[Document | str | Path] | Document | str | Path) -> Iterator[Document]:
+    """Documents from a mix of Documents, texts and paths, one at a time (see `as_documents`).
+
+    Raises:
+        InputError: An item is empty or of another type, or there is none.
+    """
+    if isinstance(items, (str, Path, Document)):
+        items = [items]
+    any_seen = False
+    for n, item in enumerate(items, start=1):
+        if isinstance(item, Document):
+            yield item
+        elif isinstance(item, Path):
+            yield from iter_documents([item])
+        elif isinstance(item, str):
+            if not item.strip():
+                raise InputError(f"text {n} is empty")
+            yield Document(id=f"text-{n}", text=item)
         else:
-            prefix = f"{doc_name}:" if len(inputs) > 1 else ""
-            documents.extend(
-                Document(id=f"{prefix}{n}", text=line.strip())
-                for n, line in enumerate(text.splitlines(), start=1)
-                if line.strip()
-            )
-    if not documents:
-        raise InputError(f"{', '.join(map(str, paths))}: no documents")
-    seen: set[str] = set()
-    for d in documents:
-        if d.id in seen:
-            raise InputError(f"document id {d.id!r} occurs twice; ids must be unique")
-        seen.add(d.id)
-    return documents
+            raise InputError(f"item {n}: expected a Document, a text or a path, got {type(item).__name__}")
+        any_seen = True
+    if not any_seen:
+        raise InputError("no documents given")
 
 
 def as_documents(items: Iterable[Document | str | Path]) -> list[Document]:
@@ -219,20 +355,4 @@ def as_documents(items: Iterable[Document | str | Path]) -> list[Document]:
     A string is always text (its id is ``text-N``), never read as a file name: article
     text is untrusted. Give files as `pathlib.Path` objects, or read them with `read_documents`.
     """
-    if isinstance(items, (str, Path, Document)):
-        items = [items]
-    documents: list[Document] = []
-    for n, item in enumerate(items, start=1):
-        if isinstance(item, Document):
-            documents.append(item)
-        elif isinstance(item, Path):
-            documents.extend(read_documents([item]))
-        elif isinstance(item, str):
-            if not item.strip():
-                raise InputError(f"text {n} is empty")
-            documents.append(Document(id=f"text-{n}", text=item))
-        else:
-            raise InputError(f"item {n}: expected a Document, a text or a path, got {type(item).__name__}")
-    if not documents:
-        raise InputError("no documents given")
-    return documents
+    return list(iter_as_documents(items))

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import StoreError
-from kg.store import Store, atomic_write, open_store
+from kg.store import Store, atomic_write, open_store, parse_location
 
 __all__ = ["KnowledgeGraph", "Summary"]
 
@@ -51,6 +51,7 @@ class KnowledgeGraph:
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        self.stats = None  # what `kg.pipeline.build` did: a `BuildStats`
 
     @classmethod
     def open(cls, location: str | Path) -> KnowledgeGraph:
@@ -59,12 +60,10 @@ class KnowledgeGraph:
         Raises:
             StoreError: Nothing is there (a mistyped folder is not made into an empty store).
         """
-        location = str(location)
-        if "://" not in location and not location.startswith(("sparql:", "memory:")):
-            path = Path(location.removeprefix("oxigraph:"))
-            if not path.exists():
-                raise StoreError(f"{location}: no such store or file")
-        return cls(open_store(location, read_only=True))
+        where = parse_location(location)
+        if where.path is not None and not where.path.exists():
+            raise StoreError(f"{location}: no such store or file")
+        return cls(open_store(where, read_only=True))
 
     @property
     def rdf(self):
@@ -98,16 +97,96 @@ class KnowledgeGraph:
         """The actor network as a networkx ``MultiDiGraph`` (see `kg.network.to_networkx`)."""
         from kg.network import to_networkx
 
-        return to_networkx(self.rdf)
+        return to_networkx(self.store)
 
-    def to_html(self, path: Path | str | None = None, *, title: str | None = None) -> str:
-        """The interactive actor network as one self-contained HTML page; written to `path` if given."""
+    def to_html(self, path: Path | str | None = None, *, title: str | None = None) -> str | Path:
+        """The interactive actor network as one self-contained HTML page.
+
+        Returns:
+            The page as a string; or, given ``path``, the path written (atomically), so a
+            notebook cell that writes the page does not print it.
+        """
         from kg.viz import html
 
         page = html(self.to_networkx(), title=title)
         if path is not None:
-            atomic_write(path, page)
+            return atomic_write(path, page)
         return page
+
+    def claims_df(self):
+        """The claims as a pandas DataFrame: one row per claim, the columns of ``kg extract``.
+
+        Columns are `kg.store.frames.CLAIM_COLUMNS`: ``negated`` bool, ``confidence``
+        float, ``date`` datetime64, text columns strings, missing values None/NaN/NaT.
+
+        Raises:
+            ImportError: pandas is not installed (``pip install 'kg[pandas]'``).
+
+        Examples:
+            >>> import kg
+            >>> g = kg.build_graph(["Iran rejected talks with the United States."])
+            >>> g.claims_df()[["subject", "relation", "negated"]].values.tolist()
+            [['Iran', 'reject', False]]
+        """
+        from kg.store.frames import CLAIM_COLUMNS, claim_rows, dataframe
+
+        return dataframe(claim_rows(self.store), CLAIM_COLUMNS)
+
+    def events_df(self):
+        """The coded events as a pandas DataFrame: one row per event, the event table's columns.
+
+        Columns are `kg.store.table.COLUMNS` (see `kg.store.table.EventRow` for how they
+        match Phoenix, ICEWS and GDELT): ``date`` datetime64, ``quad`` and
+        ``sentence_index`` nullable integers, ``intensity`` float.
+
+        Raises:
+            ImportError: pandas is not installed (``pip install 'kg[pandas]'``).
+        """
+        from kg.store.frames import dataframe
+        from kg.store.table import COLUMNS, event_rows
+
+        return dataframe(event_rows(self.store), COLUMNS)
+
+    def actors_df(self):
+        """The actors as a pandas DataFrame: one row per actor (`kg.store.frames.ACTOR_COLUMNS`).
+
+        Raises:
+            ImportError: pandas is not installed (``pip install 'kg[pandas]'``).
+        """
+        from kg.store.frames import ACTOR_COLUMNS, actor_rows, dataframe
+
+        return dataframe(actor_rows(self.store), ACTOR_COLUMNS)
+
+    def query_df(self, sparql: str, **bindings):
+        """A SELECT query's result as a pandas DataFrame of plain values (str, int, float, bool, date).
+
+        Raises:
+            QueryError: The query does not parse, cannot run, or is not a SELECT.
+            ImportError: pandas is not installed (``pip install 'kg[pandas]'``).
+        """
+        from kg.errors import QueryError
+        from kg.store.frames import dataframe, result_rows
+
+        result = self.query(sparql, **bindings)
+        if result.type != "SELECT":
+            raise QueryError(f"query_df needs a SELECT query, got {result.type}")
+        columns, rows = result_rows(result)
+        return dataframe(rows, columns)
+
+    def timeline(self, *, freq: str = "month"):
+        """Events between two actors counted by period and CAMEO quad class: the page's timeline as a DataFrame.
+
+        Args:
+            freq: ``"day"``, ``"week"`` or ``"month"``.
+
+        Returns:
+            A DataFrame with columns ``period`` (datetime64, the period's first day),
+            ``quad`` (nullable integer 1–4) and ``count``; see `kg.network.event_timeline`.
+        """
+        from kg.network import event_timeline
+        from kg.store.frames import dataframe
+
+        return dataframe(event_timeline(self.to_networkx(), freq=freq), ["period", "quad", "count"])
 
     def _repr_html_(self) -> str:
         from kg.viz import notebook_html

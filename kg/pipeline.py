@@ -2,30 +2,39 @@
 
 `analyse` yields claims per document (what ``kg extract`` prints); `build` adds them to a
 store and returns a `KnowledgeGraph`.
+
+`build` streams: documents are read in batches, those already stored are skipped before
+parsing (one lookup per batch), and each batch becomes N-Quads (`run_batch`) that the store
+loads in one transaction. With several workers the batches run on Dask (`kg.parallel`).
+A batch's output depends on its documents alone (each document gets an actor registry of its
+own), so the graph is the same whatever the parallelism and the order of the documents.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.tokens import Doc
 
 from kg.actors import ActorRegistry, resolve_actors
-from kg.corpus import as_documents
+from kg.corpus import iter_as_documents
 from kg.events import code_events
 from kg.events.verbs import VerbDictionary, load_verbs
 from kg.extract.facts import triple_facts, with_actors
 from kg.nlp import load_pipeline
 from kg.types import Claim, Document
 
-__all__ = ["analyse", "build", "claims_of"]
+__all__ = ["BatchResult", "BuildStats", "Tools", "analyse", "build", "claims_of", "run_batch"]
 
 log = logging.getLogger(__name__)
 
-#: Called after each document with (document, claims, added); the CLI draws progress with it.
-Progress = Callable[[Document, Sequence[Claim], bool], None]
+#: Called with the counts so far after each batch; the CLI draws progress with it.
+Progress = Callable[["BuildStats"], None]
 
 
 _NOMINAL = {"NOUN", "PROPN", "PRON", "NUM"}
@@ -48,7 +57,8 @@ def claims_of(
     Args:
         doc: The document parsed by a pipeline with ``kg_triples``.
         document: The document it came from (its id and date).
-        registry: Actor memory shared across documents.
+        registry: Where the document's actors are merged (a fresh one gives the
+            document's claims as a function of the document alone).
         verbs: Loaded PETRARCH verb dictionaries, if any (`kg.events.verbs.load_verbs`).
 
     Returns:
@@ -87,13 +97,14 @@ def analyse(
     batch_size: int = 32,
     verbs: Sequence[Path | str] = (),
 ) -> Iterator[tuple[Document, Doc, list[Claim]]]:
-    """Parse documents and yield each with its claims.
+    """Parse documents and yield each with its claims, reading the documents as it goes.
 
     Args:
-        documents: What to read.
+        documents: What to read (an iterable, consumed lazily).
         model: A spaCy pipeline name (default: ``$KG_MODEL`` or the pinned model).
         actors: PETRARCH/Phoenix actor or agent dictionaries to load.
-        registry: Actor memory to share with earlier calls (made fresh when None).
+        registry: Actor memory to share across documents and with earlier calls; when
+            None each document's actors are its own (the same claims in any order).
         batch_size: Documents per ``nlp.pipe`` batch.
         verbs: PETRARCH verb dictionaries (``CAMEO.2.0.txt``) whose codes win over our
             lexicon where they code a verb (read once per tuple of paths).
@@ -106,13 +117,154 @@ def analyse(
         >>> [(c.triple.subject_text, c.triple.relation) for _, _, cs in analyse([Document("d", "Iran attacked Iraq.")]) for c in cs]
         [('Iran', 'attack')]
     """
-    nlp = load_pipeline(model)
-    registry = registry if registry is not None else ActorRegistry(dictionaries=actors)
-    verb_dictionary = load_verbs(verbs)
-    documents = list(documents)
-    texts = (d.text for d in documents)
-    for document, doc in zip(documents, nlp.pipe(texts, batch_size=batch_size)):
-        yield document, doc, claims_of(doc, document, registry, verbs=verb_dictionary)
+    tools = Tools.load(model=model, actors=actors, verbs=verbs)
+    pairs = ((d.text, d) for d in documents)
+    for doc, document in tools.nlp.pipe(pairs, batch_size=batch_size, as_tuples=True):
+        yield document, doc, claims_of(doc, document, registry or tools.registry(), verbs=tools.verbs)
+
+
+@dataclass(frozen=True)
+class Tools:
+    """What the per-document work needs, loaded once per process: the pipeline and the dictionaries."""
+
+    nlp: object
+    verbs: VerbDictionary | None
+    actors: tuple[Path, ...]
+
+    @classmethod
+    def load(cls, *, model: str | None = None, actors: Sequence[Path | str] = (), verbs: Sequence[Path | str] = ()) -> Tools:
+        """Load the spaCy pipeline and the verb dictionaries (each cached by its loader)."""
+        return cls(load_pipeline(model), load_verbs(verbs), tuple(Path(p) for p in actors))
+
+    def registry(self) -> ActorRegistry:
+        """A fresh actor registry (the gazetteer it reads is built once per set of dictionaries)."""
+        return ActorRegistry(dictionaries=self.actors)
+
+
+@dataclass(frozen=True, slots=True)
+class BatchResult:
+    """What one batch gave: its N-Quads (or the part file holding them), the ids added and failed."""
+
+    nquads: bytes | None
+    part: Path | None
+    added: tuple[str, ...]
+    failed: tuple[tuple[str, str], ...]
+
+
+def run_batch(documents: Sequence[Document], tools: Tools) -> BatchResult:
+    """Documents → their N-Quads, one document at a time past the parse.
+
+    A document whose analysis raises is left out and named in ``failed`` with its error;
+    the others go on. Each document gets a fresh actor registry, so the output of a batch
+    is a function of its documents alone.
+
+    Examples:
+        >>> result = run_batch([Document("d", "Iran attacked Iraq.")], Tools.load())
+        >>> result.added, result.failed, b"ontology#Claim>" in result.nquads
+        (('d',), (), True)
+    """
+    from kg.store import document_graph
+    from kg.store.nquads import document_nquads
+
+    texts = [d.text for d in documents]
+    try:
+        docs = list(tools.nlp.pipe(texts, batch_size=max(len(texts), 1)))
+    except Exception:  # one document breaks the parse: parse each alone to find it  # noqa: BLE001
+        docs = [_parse_alone(tools, text) for text in texts]
+    chunks: list[str] = []
+    added: list[str] = []
+    failed: list[tuple[str, str]] = []
+    for document, doc in zip(documents, docs):
+        try:
+            if isinstance(doc, Exception):
+                raise doc
+            claims = claims_of(doc, document, tools.registry(), verbs=tools.verbs)
+            chunks.append(document_nquads(document, document_graph(document, None, claims, lean=True)))
+        except Exception as exc:  # a bug or a pathological sentence: report it, go on  # noqa: BLE001
+            message = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+            log.warning("%s: failed: %s", document.id, message)
+            failed.append((document.id, message))
+            continue
+        added.append(document.id)
+    return BatchResult("".join(chunks).encode("utf-8"), None, tuple(added), tuple(failed))
+
+
+def _parse_alone(tools: Tools, text: str) -> Doc | Exception:
+    try:
+        return tools.nlp(text)
+    except Exception as exc:  # noqa: BLE001 - reported by run_batch with the document's id
+        return exc
+
+
+@dataclass
+class BuildStats:
+    """Counts over a whole build, updated as batches finish (what progress and the summary show).
+
+    Attributes:
+        total: Documents expected, where known (for the ETA).
+        added: Documents added to the store.
+        stored: Documents skipped because the store already held the same text.
+        failed: ``(document id, error)`` of each document that failed.
+        workers: Processes doing the per-document work.
+        started: ``time.perf_counter()`` at the start.
+    """
+
+    total: int | None = None
+    added: int = 0
+    stored: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    workers: int = 1
+    started: float = field(default_factory=time.perf_counter)
+
+    @property
+    def done(self) -> int:
+        """Documents dealt with: added, already stored or failed."""
+        return self.added + self.stored + len(self.failed)
+
+    @property
+    def rate(self) -> float:
+        """Documents per second so far."""
+        return self.done / max(time.perf_counter() - self.started, 1e-9)
+
+    @property
+    def eta(self) -> float | None:
+        """Seconds left at the current rate, where the total is known."""
+        if self.total is None or not self.done:
+            return None
+        return max(self.total - self.done, 0) / max(self.rate, 1e-9)
+
+
+def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    iterator = iter(documents)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+def _new_only(batches: Iterable[list[Document]], store, stats: BuildStats, progress: Progress | None) -> Iterator[list[Document]]:
+    """Each batch less the documents already stored (one lookup per batch) or already seen in this run."""
+    seen: set[int] = set()  # 64 bits of each content hash: a few tens of bytes per document
+    for batch in batches:
+        hashes = [d.content_hash for d in batch]
+        stored = store.stored_hashes(hashes)
+        fresh = []
+        for document, digest in zip(batch, hashes):
+            key = int(digest[:16], 16)
+            if digest in stored or key in seen:
+                log.info("%s: already in the store, skipped", document.id)
+                stats.stored += 1
+                continue
+            seen.add(key)
+            fresh.append(document)
+        if len(fresh) < len(batch) and progress is not None:
+            progress(stats)
+        if fresh:
+            yield fresh
+
+
+def _close(client, cluster) -> None:
+    client.close()
+    if cluster is not None:
+        cluster.close()
 
 
 def build(
@@ -123,42 +275,88 @@ def build(
     actors: Sequence[Path | str] = (),
     progress: Progress | None = None,
     verbs: Sequence[Path | str] = (),
+    workers: int = 1,
+    scheduler: str | None = None,
+    batch_size: int = 25,
+    parts: Path | str | None = None,
+    total: int | None = None,
 ):
-    """Build (or add to) a knowledge graph from articles.
+    """Build (or add to) a knowledge graph from articles, streaming them in batches.
 
     Args:
-        sources: Documents, texts, or paths of text files.
+        sources: Documents, texts, or paths of text files (consumed lazily).
         store: Where the graph lives: None for memory, a folder for Oxigraph on disk,
             ``sparql:QUERY_URL|UPDATE_URL`` for a remote endpoint (see `kg.store.open_store`).
         model: A spaCy pipeline name.
         actors: PETRARCH/Phoenix actor dictionaries.
-        progress: Called after each document.
+        progress: Called with the `BuildStats` after each batch.
         verbs: PETRARCH verb dictionaries (see `analyse`).
+        workers: Processes for the per-document work: 1 runs here without Dask; more
+            start a Dask ``LocalCluster`` of single-threaded workers.
+        scheduler: A running Dask scheduler (``tcp://HOST:PORT``) to use instead.
+        batch_size: Documents per batch (one store lookup, one part, one transaction each).
+        parts: Folder for the batches' N-Quads parts with Dask (default: a temporary
+            folder; with a remote scheduler, one every worker can write and this process read).
+        total: Documents expected, for the ETA (`kg.corpus.count_documents`).
 
     Returns:
-        The `KnowledgeGraph`; documents already in the store (same text) are skipped.
+        The `KnowledgeGraph`, with the run's counts as ``stats``; documents already in
+        the store (same text) are skipped before they are parsed.
+
+    Raises:
+        InputError: An input cannot be read; the scheduler cannot be reached.
+        StoreError: The store cannot be opened, reached or written.
 
     Examples:
         >>> kg = build(["Khamenei rejected talks with the United States."])
-        >>> len(kg.query("SELECT ?c WHERE { ?c a kg:Claim }")) >= 1
-        True
+        >>> len(kg.query("SELECT ?c WHERE { ?c a kg:Claim }")) >= 1, kg.stats.added
+        (True, 1)
     """
     from kg.graph import KnowledgeGraph
-    from kg.store import document_graph, open_store
+    from kg.store import open_store
     from kg.store.actors import record_identity
 
-    documents = as_documents(sources)
+    batches = _batches(iter_as_documents(sources), batch_size)
+    first = next(batches)  # a bad first input fails here, before a store is made
     registry = ActorRegistry(dictionaries=actors)  # a bad actor file is refused before the store opens
-    target = open_store(store)
+    stats = BuildStats(total=total, workers=max(workers, 1))
+    parallel = workers > 1 or scheduler is not None
+    tools = None if parallel else Tools.load(model=model, actors=actors, verbs=verbs)
+    if parallel:  # an unreachable scheduler is an error before a store is made
+        from kg.parallel import connect, run_on_dask
+
+        client, cluster = connect(workers, scheduler)
     try:
-        for document, doc, claims in analyse(documents, model=model, registry=registry, verbs=verbs):
-            added = target.add_document(document, document_graph(document, doc, claims))
-            if not added:
-                log.info("%s: already in the store, skipped", document.id)
+        target = open_store(store)
+    except BaseException:
+        if parallel:
+            _close(client, cluster)
+        raise
+    try:
+        target.check()
+        fresh = _new_only(itertools.chain([first], batches), target, stats, progress)
+        if parallel:
+            settings = {"model": model, "actors": tuple(map(str, actors)), "verbs": tuple(map(str, verbs))}
+            results = run_on_dask(fresh, settings, client=client, cluster=cluster, parts=parts, stats=stats)
+        else:
+            results = (run_batch(batch, tools) for batch in fresh)
+        for result in results:
+            if result.added:
+                target.load_nquads(result.part or result.nquads)
+            if result.part is not None:
+                result.part.unlink(missing_ok=True)
+            stats.added += len(result.added)
+            stats.failed.extend(result.failed)
             if progress is not None:
-                progress(document, claims, added)
-        record_identity(target, same_as=registry.same_as, never=registry.never)  # the corpus pass
+                progress(stats)
+        # Corpus-level passes over the whole store run here, once every batch is in: they
+        # read the store, not the order batches came in.
+        record_identity(target, same_as=registry.same_as, never=registry.never)
     except BaseException:
         target.close()
+        if parallel:
+            _close(client, cluster)
         raise
-    return KnowledgeGraph(target)
+    graph = KnowledgeGraph(target)
+    graph.stats = stats
+    return graph

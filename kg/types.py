@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import hashlib
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,6 +31,12 @@ __all__ = [
 ]
 
 
+@functools.lru_cache(maxsize=1024)
+def _sha256(text: str) -> str:
+    """The hex SHA-256 of a text, remembered: every IRI of a document is made from it."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """One article: its text and what is known of where it came from."""
@@ -44,7 +51,7 @@ class Document:
     @property
     def content_hash(self) -> str:
         """SHA-256 of the text: the same article twice is the same document."""
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        return _sha256(self.text)
 
 
 @dataclass(frozen=True, slots=True)

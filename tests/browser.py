@@ -249,11 +249,14 @@ class Page:
         self.errors: list[str] = []
         self.dialogs: list[str] = []
         self.console: list[str] = []
+        self.contexts: list[dict[str, Any]] = []
         self.loaded = False
 
     def _on_event(self, message: dict[str, Any]) -> None:
         method, params = message["method"], message.get("params", {})
-        if method == "Network.requestWillBeSent":
+        if method == "Runtime.executionContextCreated":
+            self.contexts.append(params["context"])
+        elif method == "Network.requestWillBeSent":
             self.requests.append(params["request"]["url"])
         elif method == "Runtime.exceptionThrown":
             details = params["exceptionDetails"]
@@ -294,13 +297,15 @@ class Page:
         if wait_load:
             self.browser.wait_until(lambda: self.loaded, timeout=timeout, what=f"load of {url}")
 
-    def evaluate(self, expression: str, *, timeout: float | None = None) -> Any:
-        """The value of a JavaScript expression (promises awaited), or BrowserError if it threw."""
-        result = self.send(
-            "Runtime.evaluate",
-            {"expression": expression, "returnByValue": True, "awaitPromise": True},
-            timeout=timeout,
-        )
+    def evaluate(self, expression: str, *, timeout: float | None = None, context: int | None = None) -> Any:
+        """The value of a JavaScript expression (promises awaited), or BrowserError if it threw.
+
+        ``context`` (from `frame_context`) evaluates it inside an inner frame instead.
+        """
+        params = {"expression": expression, "returnByValue": True, "awaitPromise": True}
+        if context is not None:
+            params["contextId"] = context
+        result = self.send("Runtime.evaluate", params, timeout=timeout)
         if "exceptionDetails" in result:
             details = result["exceptionDetails"]
             raise BrowserError(details.get("exception", {}).get("description") or details.get("text"))
@@ -319,6 +324,37 @@ class Page:
 
     def mouse_move(self, x: float, y: float) -> None:
         self.send("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": x, "y": y})
+
+    def click(self, x: float, y: float) -> None:
+        """A left click (press and release) at page position (x, y)."""
+        self.mouse_move(x, y)
+        for kind in ("mousePressed", "mouseReleased"):
+            self.send("Input.dispatchMouseEvent", {"type": kind, "x": x, "y": y, "button": "left", "clickCount": 1})
+
+    def drag(self, start: tuple[float, float], end: tuple[float, float], *, steps: int = 5) -> None:
+        """Press the left button at ``start``, move to ``end`` in steps, release."""
+        self.mouse_move(*start)
+        self.send("Input.dispatchMouseEvent", {"type": "mousePressed", "x": start[0], "y": start[1], "button": "left",
+                                               "buttons": 1, "clickCount": 1})
+        for i in range(1, steps + 1):
+            x = start[0] + (end[0] - start[0]) * i / steps
+            y = start[1] + (end[1] - start[1]) * i / steps
+            self.send("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": x, "y": y, "button": "left", "buttons": 1})
+        self.send("Input.dispatchMouseEvent", {"type": "mouseReleased", "x": end[0], "y": end[1], "button": "left",
+                                               "buttons": 0, "clickCount": 1})
+
+    def tap(self, x: float, y: float) -> None:
+        """A finger tap at page position (x, y), as a touch screen sends it."""
+        self.send("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 1})
+        self.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
+        self.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+
+    def key(self, key: str, *, code: str | None = None, key_code: int = 0) -> None:
+        """Press and release one key (``"Escape"``, ``"Enter"``, ``"Tab"``) in the focused element."""
+        params = {"key": key, "code": code or key, "windowsVirtualKeyCode": key_code}
+        text = {"Enter": "\r"}.get(key)
+        self.send("Input.dispatchKeyEvent", {"type": "keyDown", **params, **({"text": text} if text else {})})
+        self.send("Input.dispatchKeyEvent", {"type": "keyUp", **params})
 
     def screenshot(self, path: Path | None = None) -> bytes:
         """A PNG of the viewport; also written to ``path`` if given."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -25,7 +26,8 @@ def kg_cli(*args: str, cwd: Path | None = None, stdin: bytes | None = None) -> s
 
 
 def snapshot(folder: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture(scope="module")
@@ -65,8 +67,7 @@ def test_build_summary_names_counts_and_answers_the_example_query(tmp_path):
 def test_build_bad_input_is_one_line_and_leaves_out_untouched(built, tmp_path, name, content, message):
     out = tmp_path / "out"
     out.mkdir()
-    for f in built.iterdir():
-        (out / f.name).write_bytes(f.read_bytes())
+    shutil.copytree(built, out, dirs_exist_ok=True)
     before = snapshot(out)
     path = tmp_path / name
     if content is not None:

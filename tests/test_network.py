@@ -348,5 +348,50 @@ def test_most_specific_actor_type_wins(types):
 def test_docstring_examples_run():
     import doctest
 
-    result = doctest.testmod(network, optionflags=doctest.ELLIPSIS)
-    assert result.attempted > 10 and result.failed == 0
+    from kg.network import analytics, export, reading
+
+    results = [doctest.testmod(m, optionflags=doctest.ELLIPSIS) for m in (network, reading, analytics, export)]
+    assert sum(r.attempted for r in results) > 10 and sum(r.failed for r in results) == 0
+
+
+def test_networkx_writers_take_the_flat_graph_as_is(G, tmp_path):
+    """`flat_graph` is the one call between `to_networkx` and networkx's own GraphML and GEXF writers."""
+    flat = network.flat_graph(G)
+    nx.write_graphml(flat, tmp_path / "actors.graphml")
+    nx.write_gexf(flat, tmp_path / "actors.gexf")
+    for back in (nx.read_graphml(tmp_path / "actors.graphml"), nx.read_gexf(tmp_path / "actors.gexf")):
+        assert back.number_of_nodes() == G.number_of_nodes() and back.number_of_edges() == G.number_of_edges()
+        khamenei = str(actor("person/ali-khamenei"))
+        assert sorted(json.loads(back.nodes[khamenei]["aliases"])) == ["Khamenei", "the Supreme Leader"]
+        rejects = [d for u, v, d in back.edges(data=True) if d.get("event_type") == "REJECT"]
+        evidence = json.loads(rejects[0]["evidence"])
+        assert {e["sentence"] for e in evidence} >= {"Khamenei rejected plans for talks with U.S. authorities."}
+    # the unflattened graph is what the writers refuse
+    with pytest.raises((nx.NetworkXError, TypeError, ValueError)):
+        nx.write_graphml(G, tmp_path / "raw.graphml")
+
+
+def test_gexf_from_kg_viz_carries_colours_positions_and_dates(tmp_path):
+    import xml.etree.ElementTree as ET
+
+    from kg.cli import main
+
+    ttl = tmp_path / "example.ttl"
+    example_rdf().serialize(ttl, format="turtle")
+    out = tmp_path / "actors.gexf"
+    assert main(["viz", str(ttl), "--out", str(out)]) == 0
+    ns = {"g": "http://www.gexf.net/1.2draft", "viz": "http://www.gexf.net/1.2draft/viz"}
+    root = ET.parse(out).getroot()
+    graph = root.find("g:graph", ns)
+    assert graph.get("mode") == "dynamic" and graph.get("timeformat") == "date"
+    nodes = graph.findall("g:nodes/g:node", ns)
+    colours = {n.get("label"): n.find("viz:color", ns).attrib for n in nodes}
+    assert colours["Iran"] == {"r": "89", "g": "161", "b": "79", "a": "1"}  # a State, as in the page
+    positions = {(n.find("viz:position", ns).get("x"), n.find("viz:position", ns).get("y")) for n in nodes}
+    assert len(positions) == len(nodes)  # every actor in its own place
+    edges = graph.findall("g:edges/g:edge", ns)
+    dated = {e.get("start") for e in edges if e.get("start")}
+    assert {"2019-09-18", "2019-09-25"} <= dated
+    assert all(e.find("viz:color", ns) is not None for e in edges)
+    again = nx.read_gexf(out)
+    assert again.number_of_nodes() == len(nodes)

@@ -279,7 +279,7 @@ def test_oxigraph_plain_literals_are_rdflibs_own(text):
     the object rdflib itself makes: every slot, equality, hash and serialisation."""
     from rdflib import Literal
 
-    from kg.store.backends import _plain_literal
+    from kg.store.oxigraph import _plain_literal
 
     made, own = _plain_literal(text), Literal(text)
     assert {slot: getattr(made, slot) for slot in Literal.__slots__} == {slot: getattr(own, slot) for slot in Literal.__slots__}

@@ -14,10 +14,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from kg.cli._app import ActorsOption, InputFormatOption, ModelOption, VerbsOption, app
-from kg.corpus import read_documents
 from kg.errors import InputError
 
-__all__ = ["WHO_REJECTED_WHAT", "build_command"]
+__all__ = ["SHOWN", "WHO_REJECTED_WHAT", "build_command"]
 
 #: The example question ``kg build`` answers (and the README shows).
 WHO_REJECTED_WHAT = """\
@@ -34,53 +33,98 @@ SELECT ?who ?relation ?what WHERE {
 ORDER BY ?who ?what"""
 
 
+#: Rows of a table, failed documents, ... the summary shows before "and N more".
+SHOWN = 10
+
+
+def _duration(seconds: float | None) -> str:
+    if seconds is None:
+        return "ETA -"
+    minutes, secs = divmod(int(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"ETA {hours}:{minutes:02d}:{secs:02d}" if hours else f"ETA {minutes}:{secs:02d}"
+
+
 @app.command("build")
 def build_command(
     inputs: Annotated[list[str], typer.Argument(help="Article files or folders; '-' reads standard input.")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for graph.ttl and graph.html.")] = Path("out"),
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for graph.ttl, graph.html and the store.")] = Path("out"),
     store: Annotated[
-        Optional[str], typer.Option("--store", help="Keep the graph in a store: a folder (Oxigraph) or sparql:QUERY|UPDATE.")
+        Optional[str],
+        typer.Option("--store", help="Keep the graph elsewhere: a folder (Oxigraph) or sparql:QUERY|UPDATE (default: OUT/store)."),
     ] = None,
     input_format: InputFormatOption = "text",
     model: ModelOption = None,
     actors: ActorsOption = None,
     verbs: VerbsOption = None,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Processes for the per-document work (Dask beyond 1).")] = 1,
+    scheduler: Annotated[
+        Optional[str], typer.Option("--scheduler", help="A running Dask scheduler, tcp://HOST:PORT, instead of local workers.")
+    ] = None,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per batch.")] = 25,
+    parts: Annotated[
+        Optional[Path], typer.Option("--parts", help="Folder for the workers' N-Quads parts (shared with a remote cluster).")
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
-    """Build the actor graph of articles: writes OUT/graph.ttl and OUT/graph.html.
+    """Build the actor graph of articles: writes OUT/graph.ttl and OUT/graph.html, keeps OUT/store.
+
+    Documents are read as they are needed; those already in the store (the same text) are
+    skipped, so running the command again on a grown corpus adds only the new articles.
 
     Example: kg build examples/khamenei-rejects-talks-2019-09-18.txt --out out/
     """
+    from kg.corpus import count_documents, iter_documents
     from kg.pipeline import build
 
     if out.exists() and not out.is_dir():
         raise InputError(f"{out}: exists and is not a folder")
-    documents = read_documents(inputs, input_format=input_format)
+    documents = iter_documents(inputs, input_format=input_format)
+    total = count_documents(inputs, input_format=input_format)
+    first: list = []
+
+    def remember(docs):
+        for document in docs:
+            if len(first) < 2:
+                first.append(document)
+            yield document
+
     err = Console(stderr=True)
-    started = time.perf_counter()
-    show = not quiet and not as_json and len(documents) > 1 and sys.stderr.isatty()
+    show = not quiet and not as_json and total != 1 and sys.stderr.isatty()
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]}"),
+        TextColumn("{task.fields[rate]} {task.fields[eta]} {task.fields[counts]}"),
         TimeElapsedColumn(),
         console=err,
         disable=not show,
     ) as bar:
-        task = bar.add_task("documents", total=len(documents), rate="")
+        task = bar.add_task("documents", total=total, rate="", eta="", counts="")
 
-        def advance(document, claims, added) -> None:
-            done = bar.tasks[task].completed + 1
-            rate = done / max(time.perf_counter() - started, 1e-9)
-            bar.update(task, advance=1, rate=f"{rate:.1f} docs/s")
+        def advance(stats) -> None:
+            counts = f"stored {stats.stored} failed {len(stats.failed)}"
+            bar.update(task, completed=stats.done, rate=f"{stats.rate:.1f} docs/s", eta=_duration(stats.eta), counts=counts)
 
-        graph = build(documents, store=store, model=model, actors=actors or (), progress=advance, verbs=verbs or ())
+        graph = build(
+            remember(documents),
+            store=store or str(out / "store"),
+            model=model,
+            actors=actors or (),
+            progress=advance,
+            verbs=verbs or (),
+            workers=workers,
+            scheduler=scheduler,
+            batch_size=batch_size,
+            parts=parts,
+            total=total,
+        )
+    stats = graph.stats
     with graph:
         ttl = graph.serialize(out / "graph.ttl", format="turtle")
         page = out / "graph.html"
-        graph.to_html(page, title=documents[0].title if len(documents) == 1 else None)
+        graph.to_html(page, title=first[0].title if len(first) == 1 else None)
         summary = graph.summary()
         rows = [[str(v) for v in row] for row in graph.query(WHO_REJECTED_WHAT)]
     if quiet:
@@ -92,6 +136,9 @@ def build_command(
                 "actors": summary.actors,
                 "claims": summary.claims,
                 "events": summary.events,
+                "added": stats.added,
+                "already_stored": stats.stored,
+                "failed": [{"id": i, "error": e} for i, e in stats.failed],
                 "graph": str(ttl),
                 "html": str(page),
                 "who_rejected_what": [dict(zip(("who", "relation", "what"), r)) for r in rows],
@@ -103,13 +150,23 @@ def build_command(
         return
     console = Console()
     console.print(
-        f"[bold]{summary.documents}[/] document(s): [bold]{summary.actors}[/] actors, "
+        f"added [bold]{stats.added}[/], already stored [bold]{stats.stored}[/], failed [bold]{len(stats.failed)}[/]"
+        f" in {time.perf_counter() - stats.started:.1f} s ({stats.rate:.1f} docs/s, {stats.workers} worker(s))"
+    )
+    for doc_id, error in stats.failed[:SHOWN]:
+        console.print(f"  failed: {doc_id}: {error}", markup=False, highlight=False)
+    if len(stats.failed) > SHOWN:
+        console.print(f"  ... and {len(stats.failed) - SHOWN} more failed")
+    console.print(
+        f"the graph: [bold]{summary.documents}[/] document(s), [bold]{summary.actors}[/] actors, "
         f"[bold]{summary.claims}[/] claims, [bold]{summary.events}[/] events"
     )
-    console.print(f"wrote {ttl} and {page}")
+    console.print(f"wrote {ttl} and {page}", markup=False, highlight=False)
     table = Table(title="Who rejected what", title_justify="left")
     for column in ("who", "relation", "what"):
         table.add_column(column, overflow="fold")
-    for row in rows:
+    for row in rows[:SHOWN]:
         table.add_row(*row)
     console.print(table)
+    if len(rows) > SHOWN:
+        console.print(f"... and {len(rows) - SHOWN} more rows (kg build --json, or kg query, shows them all)")

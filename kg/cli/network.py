@@ -28,12 +28,12 @@ def load_network(graph: str):
         StoreError: The file is not RDF, or the store cannot be opened.
     """
     from kg.network import to_networkx
-    from kg.store import open_store
+    from kg.store import open_store, parse_location
 
-    is_url = graph.startswith(("http://", "https://", "sparql:", "oxigraph:", "memory:"))
-    if not is_url and not Path(graph).expanduser().exists():
+    where = parse_location(graph)
+    if where.path is not None and not where.path.exists():
         raise InputError(f"{graph}: no such file or store folder")
-    store = open_store(graph, read_only=True)
+    store = open_store(where, read_only=True)
     try:
         return to_networkx(store.graph)
     finally:
@@ -54,6 +54,9 @@ def viz_command(
 ) -> None:
     """Draw the actor network as one self-contained HTML page (or export GraphML/GEXF).
 
+    The GEXF carries the page's colours and positions and each link's first and last date,
+    so Gephi opens it as drawn and can play it over time.
+
     Example: kg viz out/graph.ttl --out actors.html --title "Iran, September 2019"
     """
     from kg import network, viz
@@ -67,7 +70,7 @@ def viz_command(
     elif kind == "graphml":
         network.write_graphml(G, out)
     else:
-        network.write_gexf(G, out)
+        network.write_gexf(viz.gexf_graph(G, seed=seed), out)
     typer.echo(f"{out}: {G.number_of_nodes()} actors, {G.number_of_edges()} links", err=True)
 
 

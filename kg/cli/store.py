@@ -116,16 +116,17 @@ def serve_command(
     store: Annotated[str, typer.Argument(help=_STORE_HELP)],
     port: Annotated[int, typer.Option("--port", help="TCP port on 127.0.0.1.")] = 7878,
     timeout: Annotated[float, typer.Option("--timeout", help="Seconds a query may run before 503.")] = 30.0,
+    cors: Annotated[Optional[str], typer.Option("--cors", help="Let pages from this origin (or *) read the answers.")] = None,
 ) -> None:
-    """Serve a store as a read-only SPARQL endpoint on http://127.0.0.1:PORT/sparql.
+    """Serve a store as a read-only SPARQL endpoint on http://127.0.0.1:PORT/sparql, a query page on /.
 
-    Example: kg serve out/graph.ttl --port 7878
+    Example: kg serve out/graph.ttl --port 7878 --cors http://localhost:8888
     """
     from kg.store import open_store, serve
 
     opened = open_store(store, read_only=True)
     try:
-        serve(opened, port=port, timeout=timeout)
+        serve(opened, port=port, timeout=timeout, cors=cors)
     finally:
         opened.close()
 

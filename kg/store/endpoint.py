@@ -6,6 +6,9 @@ read-only besides. Each query runs in a worker thread; past the time limit the c
 gets 503 (the worker is abandoned: Python threads cannot be killed, so the limit bounds
 the client's wait, not the CPU).
 
+``GET /`` without a query is a query page for a person (`kg.store.query_page`). With
+``cors`` set, answers carry ``Access-Control-Allow-Origin`` for that origin.
+
 Results follow the Accept header: SPARQL JSON (default), XML or CSV for SELECT/ASK;
 Turtle (default), N-Triples or JSON-LD for CONSTRUCT/DESCRIBE.
 """
@@ -73,9 +76,26 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", media)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
+        self._cors_headers()
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
+
+    def _cors_headers(self) -> None:
+        if self.server.cors:
+            self.send_header("Access-Control-Allow-Origin", self.server.cors)
+            self.send_header("Vary", "Origin")
+
+    def do_OPTIONS(self) -> None:  # noqa: N802
+        """A CORS preflight: which methods and headers a browser client may send."""
+        self.send_response(HTTPStatus.NO_CONTENT)
+        if self.server.cors:
+            self._cors_headers()
+            self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+            self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
+            self.send_header("Access-Control-Max-Age", "600")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
 
     def _error(self, status: int, message: str) -> None:
         self._send(status, (message + "\n").encode("utf-8"), "text/plain; charset=utf-8")
@@ -87,6 +107,10 @@ class _Handler(BaseHTTPRequestHandler):
         params = parse_qs(url.query)
         if "update" in params:
             return self._error(HTTPStatus.FORBIDDEN, "this endpoint is read-only: updates are refused")
+        if "query" not in params and url.path == "/":
+            from kg.store.query_page import query_page
+
+            return self._send(HTTPStatus.OK, query_page().encode("utf-8"), "text/html; charset=utf-8")
         if "query" not in params:
             return self._error(HTTPStatus.BAD_REQUEST, "missing query parameter: /sparql?query=SELECT ...")
         self._answer(params["query"][0])
@@ -141,9 +165,10 @@ class _Handler(BaseHTTPRequestHandler):
 class _SparqlServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, address, store, *, timeout_s: float, workers: int) -> None:
+    def __init__(self, address, store, *, timeout_s: float, workers: int, cors: str | None = None) -> None:
         super().__init__(address, _Handler)
         self.store = store
+        self.cors = cors
         self.timeout_s = timeout_s
         self.pool = concurrent.futures.ThreadPoolExecutor(max_workers=workers, thread_name_prefix="kg-sparql")
         self.lock = threading.Lock()
@@ -181,7 +206,7 @@ class _SparqlServer(ThreadingHTTPServer):
 
 
 def make_server(store, *, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30.0,
-                workers: int = 4) -> ThreadingHTTPServer:
+                workers: int = 4, cors: str | None = None) -> ThreadingHTTPServer:
     """A read-only SPARQL endpoint over `store`, bound but not yet serving.
 
     Args:
@@ -190,6 +215,7 @@ def make_server(store, *, host: str = "127.0.0.1", port: int = 7878, timeout: fl
         port: TCP port; 0 picks a free one (see ``server.server_address``).
         timeout: Seconds a query may run before the client gets 503.
         workers: Queries run at once.
+        cors: An origin (``https://example.org``, or ``*``) whose pages may read the answers.
 
     Returns:
         The server; call ``serve_forever()`` (or use `serve`), and ``server_close()`` after.
@@ -201,13 +227,14 @@ def make_server(store, *, host: str = "127.0.0.1", port: int = 7878, timeout: fl
         '127.0.0.1'
         >>> server.server_close()
     """
-    return _SparqlServer((host, port), store, timeout_s=timeout, workers=workers)
+    return _SparqlServer((host, port), store, timeout_s=timeout, workers=workers, cors=cors)
 
 
-def serve(store, *, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30.0) -> None:
-    """Answer SPARQL queries on ``http://HOST:PORT/sparql`` until interrupted."""
-    server = make_server(store, host=host, port=port, timeout=timeout)
-    log.warning("SPARQL endpoint on http://%s:%d/sparql (read-only)", *server.server_address[:2])
+def serve(store, *, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30.0, cors: str | None = None) -> None:
+    """Answer SPARQL queries on ``http://HOST:PORT/sparql`` (a query page on ``/``) until interrupted."""
+    server = make_server(store, host=host, port=port, timeout=timeout, cors=cors)
+    log.warning("SPARQL endpoint on http://%s:%d/sparql (read-only); a query page on http://%s:%d/",
+                *server.server_address[:2], *server.server_address[:2])
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -21,6 +21,7 @@ from urllib.parse import quote
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, SKOS, XSD
+from rdflib.store import Store as _RdflibStore
 from spacy.tokens import Doc
 
 from kg.actors.ids import ActorKind, actor_id
@@ -102,6 +103,58 @@ def claim_iri(document: Document, sentence: int, k: int) -> URIRef:
 def event_iri(claim: URIRef, j: int) -> URIRef:
     """``.../c{k}/e{j}``: the j-th event (0-based) coded from a claim."""
     return URIRef(f"{claim}/e{j}")
+
+
+class _TripleSet(_RdflibStore):
+    """One document's triples in insertion order, behind rdflib's `Graph` interface.
+
+    rdflib's ``Memory`` store keeps three indexes and fires an event for every ``add``
+    (a sixth of a document's whole analysis); a document graph is written once, then read
+    whole, so a dictionary of triples is all it needs. Patterns are matched by a scan.
+    """
+
+    context_aware = False
+    formula_aware = False
+    transaction_aware = False
+    graph_aware = False
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._triples: dict[tuple, None] = {}
+        self._prefixes: dict[str, URIRef] = {}
+
+    def add(self, triple, context, quoted=False) -> None:  # noqa: D102 - rdflib's Store interface
+        self._triples[triple] = None
+
+    def addN(self, quads) -> None:  # noqa: D102, N802
+        for s, p, o, _ in quads:
+            self._triples[(s, p, o)] = None
+
+    def remove(self, pattern, context=None) -> None:  # noqa: D102
+        for triple, _ in list(self.triples(pattern)):
+            del self._triples[triple]
+
+    def triples(self, pattern, context=None):  # noqa: D102
+        s, p, o = pattern
+        for triple in list(self._triples):
+            if (s is None or s == triple[0]) and (p is None or p == triple[1]) and (o is None or o == triple[2]):
+                yield triple, iter(())
+
+    def __len__(self, context=None) -> int:
+        return len(self._triples)
+
+    def bind(self, prefix, namespace, override=True) -> None:  # noqa: D102
+        if override or prefix not in self._prefixes:
+            self._prefixes[prefix] = URIRef(namespace)
+
+    def namespace(self, prefix):  # noqa: D102
+        return self._prefixes.get(prefix)
+
+    def prefix(self, namespace):  # noqa: D102
+        return next((p for p, n in self._prefixes.items() if n == namespace), None)
+
+    def namespaces(self):  # noqa: D102
+        yield from self._prefixes.items()
 
 
 def fact_iri(claim: URIRef, j: int) -> URIRef:
@@ -226,6 +279,7 @@ def document_graph(
     claims: Sequence[Claim],
     *,
     actors: Iterable[Actor] = (),
+    lean: bool = False,
 ) -> Graph:
     """All the RDF for one document.
 
@@ -236,6 +290,9 @@ def document_graph(
         claims: The document's claims, in sentence order.
         actors: Further actors to describe (e.g. event sources and targets that no claim
             phrase denotes); actors of the claims are always described.
+        lean: A graph to be written out and dropped (what a build does): its triples in a
+            plain dictionary, without rdflib's indexes (several times cheaper to fill;
+            a pattern is matched by a scan, and it cannot back a ``Dataset``).
 
     Returns:
         A graph with the document node, one ``kg:Sentence`` per sentence that carries a
@@ -263,7 +320,7 @@ def document_graph(
     """
     if doc is not None and doc.text != document.text:
         raise InputError(f"document {document.id!r}: the parsed Doc is not the document's text")
-    g = Graph()
+    g = Graph(store=_TripleSet()) if lean else Graph()
     for prefix, namespace in PREFIXES.items():
         g.bind(prefix, namespace)
     doc_node = _add_document(g, document)

@@ -2,7 +2,8 @@
 
 A query file starts with comment lines: the first is its description, then one
 ``# param: NAME TYPE  description`` line per parameter (TYPE is ``string``, ``date``,
-``integer`` or ``iri``). In the query, ``$NAME`` stands for the parameter; it is replaced
+``integer``, ``iri`` or ``country``: a country's ISO 3166-1 alpha-3 code, given as the code
+or as a name the gazetteer knows, "Iran" or "IRN"). In the query, ``$NAME`` stands for the parameter; it is replaced
 by the value written as a SPARQL term (a quoted, escaped literal or an ``<iri>``), so a
 value can never change the query's shape.
 """
@@ -24,8 +25,42 @@ from kg.errors import QueryError
 
 __all__ = ["NamedQuery", "Param", "named_queries", "run_named"]
 
-_PARAM_LINE = re.compile(r"^#\s*param:\s*(\w+)\s+(string|date|integer|iri)\s*(.*)$")
+_PARAM_LINE = re.compile(r"^#\s*param:\s*(\w+)\s+(string|date|integer|iri|country)\s*(.*)$")
 _PLACEHOLDER = re.compile(r"\$(\w+)")
+
+
+def country_code(value: str, *, parameter: str = "country") -> str:
+    """A country's ISO 3166-1 alpha-3 code, from the code or a name ("Iran", "the United States").
+
+    Raises:
+        QueryError: Neither a known code nor a known country name; the message names the nearest.
+
+    Examples:
+        >>> country_code("Iran"), country_code("irn"), country_code("United States")
+        ('IRN', 'IRN', 'USA')
+    """
+    import difflib
+
+    from kg.actors.gazetteer import default_gazetteer, tokenize
+
+    gazetteer = default_gazetteer()
+    text = " ".join(value.split())
+    if text.upper() in gazetteer.states:
+        return text.upper()
+    names = {label: code for code, (label, _adj) in gazetteer.states.items()}
+    by_lower = {label.lower(): code for label, code in names.items()}
+    if text.lower().removeprefix("the ") in by_lower:
+        return by_lower[text.lower().removeprefix("the ")]
+    words = tokenize(text)
+    for start in (0, 1) if words and words[0].lower() == "the" else (0,):
+        hit = gazetteer.names.longest(words, start)
+        if hit and hit[0] == len(words):
+            countries = {e.country for e in hit[1] if getattr(e, "kind", "") in ("state", "adj") and e.country}
+            if len(countries) == 1:
+                return countries.pop()
+    near = difflib.get_close_matches(text, list(names), n=3, cutoff=0.6)
+    hint = f" (did you mean {', '.join(f'{n} ({names[n]})' for n in near)}?)" if near else ""
+    raise QueryError(f"parameter {parameter!r}: {value!r} is not a country name or ISO 3166-1 alpha-3 code{hint}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +90,8 @@ class Param:
             if not re.fullmatch(r"[+-]?\d+", value.strip()):
                 raise QueryError(f"parameter {self.name!r}: {value!r} is not an integer")
             return Literal(int(value)).n3()
+        if self.type == "country":
+            return Literal(country_code(value, parameter=self.name)).n3()
         if self.type == "iri":
             if not re.fullmatch(r"[a-zA-Z][\w+.-]*:[^\s<>\"{}|^`\\]*", value):
                 raise QueryError(f"parameter {self.name!r}: {value!r} is not an absolute IRI")

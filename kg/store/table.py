@@ -1,5 +1,6 @@
-"""RDF → event table: the coded events as PETRARCH/Phoenix-style rows (CSV or TSV).
+"""RDF → event table: the coded events as PETRARCH/Phoenix/ICEWS-style rows (CSV or TSV).
 
+Claims and actors as rows, and all three as pandas DataFrames, are in `kg.store.frames`.
 Reads back what the store wrote (``kg:Event`` with ``kg:source``/``kg:target`` actors,
 ``kg:fromClaim`` → claim → ``prov:wasDerivedFrom`` → sentence → ``kg:inDocument``), so the
 table can be made from any store, RDF file or endpoint that holds a kg graph.
@@ -17,15 +18,16 @@ from typing import IO, Any, Protocol
 
 from kg.errors import InputError
 from kg.ontology import PREFIXES
-from kg.store.backends import atomic_write
+from kg.store.files import atomic_write
 
-__all__ = ["COLUMNS", "EVENTS_SPARQL", "EventRow", "event_rows", "write_event_table"]
+__all__ = ["COLUMNS", "EVENTS_SPARQL", "EventRow", "event_rows", "prologue", "table_text", "write_event_table"]
 
 log = logging.getLogger(__name__)
 
 EVENTS_SPARQL = """
-SELECT ?event ?date ?docDate ?source ?sourceCode ?sourceLabel ?target ?targetCode ?targetLabel
-       ?cameo ?plover ?quad ?intensity ?speakerLabel ?docId ?sentIndex ?sentence
+SELECT ?event ?date ?docDate ?source ?sourceCode ?sourceLabel ?sourceCountry ?sourceSector
+       ?target ?targetCode ?targetLabel ?targetCountry ?targetSector
+       ?cameo ?plover ?quad ?intensity ?speakerLabel ?docId ?title ?url ?publisher ?sentIndex ?sentence
 WHERE {
   ?event a kg:Event ;
          kg:source ?source ;
@@ -34,6 +36,8 @@ WHERE {
     ?event kg:target ?target .
     OPTIONAL { ?target kg:actorCode ?targetCode }
     OPTIONAL { ?target skos:prefLabel ?targetLabel }
+    OPTIONAL { ?target kg:country ?targetCountry }
+    OPTIONAL { ?target kg:sector ?targetSector }
   }
   OPTIONAL { ?event kg:ploverType ?plover }
   OPTIONAL { ?event kg:quadClass ?quad }
@@ -42,6 +46,8 @@ WHERE {
   OPTIONAL { ?event kg:attributedTo ?speaker . OPTIONAL { ?speaker skos:prefLabel ?speakerLabel } }
   OPTIONAL { ?source kg:actorCode ?sourceCode }
   OPTIONAL { ?source skos:prefLabel ?sourceLabel }
+  OPTIONAL { ?source kg:country ?sourceCountry }
+  OPTIONAL { ?source kg:sector ?sourceSector }
   OPTIONAL {
     ?event kg:fromClaim ?claim .
     ?claim prov:wasDerivedFrom ?sent .
@@ -51,6 +57,9 @@ WHERE {
       ?sent kg:inDocument ?doc .
       OPTIONAL { ?doc kg:documentId ?docId }
       OPTIONAL { ?doc kg:date ?docDate }
+      OPTIONAL { ?doc kg:title ?title }
+      OPTIONAL { ?doc kg:url ?url }
+      OPTIONAL { ?doc kg:publisher ?publisher }
     }
   }
 }
@@ -66,55 +75,95 @@ class _Queryable(Protocol):
 class EventRow:
     """One coded event, flat: the columns of the event table.
 
+    The names follow the field's event data sets; where they call a column otherwise:
+
+    ============== ============================ ===================== ==========================
+    column         Phoenix / PETRARCH           ICEWS                 GDELT 1.0/2.0
+    ============== ============================ ===================== ==========================
+    date           story_date                   Event Date            SQLDATE
+    source_name    (source text)                Source Name           Actor1Name
+    source_code    source (src_actor+src_agent) —                     Actor1Code
+    source_country src_actor                    Source Country        Actor1CountryCode
+    source_sector  src_agent                    Source Sectors        Actor1Type1Code
+    target_*       target, tgt_actor, tgt_agent Target Name, ...      Actor2Name, Actor2Code, ...
+    cameo          code                         CAMEO Code            EventCode
+    root           root_code                    —                     EventRootCode
+    quad           quad_class                   —                     QuadClass
+    intensity      goldstein                    Intensity             GoldsteinScale
+    plover         (PLOVER: event_type)         —                     —
+    sentence       (sentence text)              Event Sentence        —
+    document       aid                          Story ID              —
+    sentence_index —                            Sentence Number       —
+    title          —                            —                     —
+    url            url                          —                     SOURCEURL
+    publisher      source (outlet)              Publisher             —
+    ============== ============================ ===================== ==========================
+
     Attributes:
-        date: ISO date of the document ("2019-09-18") or "".
-        source: Source actor code ("IRNGOV"), or its id where it has no code.
-        target: Target actor code, or its id.
+        date: ISO date of the event or its document ("2019-09-18") or "".
+        source_name: The source actor's name ("Ali Khamenei").
+        source_code: Its CAMEO actor code ("IRNGOV"), or "" where it has none (never an IRI).
+        source_country: Its ISO 3166 alpha-3 country ("IRN") or "".
+        source_sector: Its CAMEO sector ("GOV") or "".
+        target_name: The target actor's name ("" for an event with no target).
+        target_code: Its CAMEO actor code, or "".
+        target_country: Its country, or "".
+        target_sector: Its sector, or "".
         cameo: CAMEO event code ("125").
         root: The code's two-digit root ("12").
-        plover: PLOVER event type ("REJECT") or "".
         quad: Quad class 1–4, or None.
         intensity: Goldstein-style score, or None.
-        source_label: The source actor's name.
-        target_label: The target actor's name.
+        plover: PLOVER event type ("REJECT") or "".
         attributed_to: Who said so, for reported events, or "".
+        sentence: The sentence's text.
         document: The document's id.
         sentence_index: The sentence's index in its document, or None.
-        sentence: The sentence's text.
+        title: The document's title, or "".
+        url: The article's URL, or "".
+        publisher: Who published it, or "".
         event: The event's IRI.
+        source_id: The source actor's IRI.
+        target_id: The target actor's IRI.
     """
 
     date: str
-    source: str
-    target: str
+    source_name: str
+    source_code: str
+    source_country: str
+    source_sector: str
+    target_name: str
+    target_code: str
+    target_country: str
+    target_sector: str
     cameo: str
     root: str
-    plover: str
     quad: int | None
     intensity: float | None
-    source_label: str
-    target_label: str
+    plover: str
     attributed_to: str
+    sentence: str
     document: str
     sentence_index: int | None
-    sentence: str
+    title: str
+    url: str
+    publisher: str
     event: str
+    source_id: str
+    target_id: str
 
 
 #: The table's header, in column order.
 COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(EventRow))
-
-_ACTOR_PREFIX = str(PREFIXES["id"]) + "actor/"
 
 
 def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _actor(code: Any, iri: Any) -> str:
-    if code is not None and str(code):
-        return str(code)
-    return str(iri).removeprefix(_ACTOR_PREFIX) if iri is not None else ""
+def prologue() -> str:
+    """The PREFIX lines the table queries need."""
+    text = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+    return text + "PREFIX prov: <http://www.w3.org/ns/prov#>\nPREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
 
 
 def event_rows(rdf_graph: _Queryable) -> list[EventRow]:
@@ -135,11 +184,10 @@ def event_rows(rdf_graph: _Queryable) -> list[EventRow]:
 
     Notes:
         The columns follow the PETRARCH/Phoenix event data (date, source, target, CAMEO
-        code, root, quad class, Goldstein score), with PLOVER type and provenance added.
+        code, root, quad class, Goldstein score) with ICEWS's separate country and sector
+        columns, PLOVER type and provenance added (see `EventRow`).
     """
-    prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
-    prologue += "PREFIX prov: <http://www.w3.org/ns/prov#>\nPREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
-    result = rdf_graph.query(prologue + EVENTS_SPARQL)
+    result = rdf_graph.query(prologue() + EVENTS_SPARQL)
     rows: dict[str, EventRow] = {}
     for r in result:
         iri = str(r.event)
@@ -148,21 +196,30 @@ def event_rows(rdf_graph: _Queryable) -> list[EventRow]:
         cameo = str(r.cameo)
         plover = _text(r.plover).rsplit("/", 1)[-1]
         rows[iri] = EventRow(
-            date=_text(r.date or r.docDate),
-            source=_actor(r.sourceCode, r.source),
-            target=_actor(r.targetCode, r.target),
+            date=_text(r.date or r.docDate)[:10],
+            source_name=_text(r.sourceLabel),
+            source_code=_text(r.sourceCode),
+            source_country=_text(r.sourceCountry),
+            source_sector=_text(r.sourceSector),
+            target_name=_text(r.targetLabel),
+            target_code=_text(r.targetCode),
+            target_country=_text(r.targetCountry),
+            target_sector=_text(r.targetSector),
             cameo=cameo,
             root=cameo[:2],
-            plover=plover,
             quad=int(r.quad) if r.quad is not None else None,
             intensity=float(r.intensity) if r.intensity is not None else None,
-            source_label=_text(r.sourceLabel),
-            target_label=_text(r.targetLabel),
+            plover=plover,
             attributed_to=_text(r.speakerLabel),
+            sentence=" ".join(_text(r.sentence).split()),
             document=_text(r.docId),
             sentence_index=int(r.sentIndex) if r.sentIndex is not None else None,
-            sentence=" ".join(_text(r.sentence).split()),
+            title=_text(r.title),
+            url=_text(r.url),
+            publisher=_text(r.publisher),
             event=iri,
+            source_id=str(r.source),
+            target_id=_text(r.target),
         )
     log.debug("read %d events", len(rows))
     return list(rows.values())
@@ -190,7 +247,7 @@ def write_event_table(
         >>> write_event_table([], out, format="tsv")
         0
         >>> out.getvalue().split("\\t")[:4]
-        ['date', 'source', 'target', 'cameo']
+        ['date', 'source_name', 'source_code', 'source_country']
     """
     if format not in ("csv", "tsv"):
         raise InputError(f"unknown event table format {format!r} (valid: csv, tsv)")
@@ -214,3 +271,4 @@ def table_text(rows: Sequence[EventRow], format: str = "csv") -> str:
     out = io.StringIO()
     write_event_table(rows, out, format)
     return out.getvalue()
+

@@ -1,0 +1,407 @@
+"""RDF → networkx: the actor network read from the kg model with SPARQL.
+
+`to_networkx` returns a `networkx.MultiDiGraph` whose nodes are actors and whose edges
+are what one actor did to another, each with the evidence (sentence, document) behind it.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import networkx as nx
+
+from kg.errors import InputError
+from kg.ontology import KG, PLOVER, PREFIXES
+
+__all__ = ["ACTOR_TYPES", "to_networkx"]
+
+logger = logging.getLogger(__name__)
+
+KG_NS = str(KG._NS)
+PLOVER_NS = str(PLOVER)
+ACTOR_TYPES = ("Person", "Organization", "State", "Government", "Group")
+
+_PREFIXES = "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items())
+
+# A claim's evidence: its sentence and the sentence's document
+# (?text ?doc ?docId ?docTitle ?docDate ?docUrl ?docPublisher).
+_EVIDENCE = """
+OPTIONAL {
+  ?claim prov:wasDerivedFrom ?sentence .
+  OPTIONAL { ?sentence kg:text ?text }
+  OPTIONAL {
+    ?sentence kg:inDocument ?doc .
+    OPTIONAL { ?doc kg:documentId ?docId }
+    OPTIONAL { ?doc kg:title ?docTitle }
+    OPTIONAL { ?doc kg:date ?docDate }
+    OPTIONAL { ?doc kg:url ?docUrl }
+    OPTIONAL { ?doc kg:publisher ?docPublisher }
+  }
+}
+"""
+
+_ACTORS = (
+    _PREFIXES
+    + """
+SELECT ?actor ?type ?label ?country ?sector ?code WHERE {
+  VALUES ?type { kg:Actor kg:Person kg:Organization kg:State kg:Government kg:Group }
+  ?actor a ?type .
+  OPTIONAL { ?actor skos:prefLabel ?label }
+  OPTIONAL { ?actor kg:country ?country }
+  OPTIONAL { ?actor kg:sector ?sector }
+  OPTIONAL { ?actor kg:actorCode ?code }
+}
+"""
+)
+
+_ALIASES = _PREFIXES + "SELECT ?actor ?alias WHERE { ?actor skos:altLabel ?alias }"
+
+_ROLES = (
+    _PREFIXES
+    + """
+SELECT ?actor ?title ?country WHERE {
+  ?actor kg:holdsRole ?role .
+  ?role kg:roleTitle ?title .
+  OPTIONAL { ?role kg:roleCountry ?country }
+}
+"""
+)
+
+# One row per event, with the claim, sentence and document it came from where known.
+_EVENTS = (
+    _PREFIXES
+    + """
+SELECT ?event ?source ?target ?cameo ?plover ?quad ?date ?polarity ?relation
+       ?text ?doc ?docId ?docTitle ?docDate ?docUrl ?docPublisher WHERE {
+  ?event a kg:Event ; kg:source ?source ; kg:target ?target .
+  OPTIONAL { ?event kg:cameoCode ?cameo }
+  OPTIONAL { ?event kg:ploverType ?plover }
+  OPTIONAL { ?event kg:quadClass ?quad }
+  OPTIONAL { ?event kg:date ?date }
+  OPTIONAL {
+    ?event kg:fromClaim ?claim .
+    OPTIONAL { ?claim kg:polarity ?polarity }
+    OPTIONAL { ?claim kg:relation ?relation }
+""" + _EVIDENCE + """  }
+}
+"""
+)
+
+# Claims linking two different actors (the store writes ``subject kg:actsOn object`` for these).
+_CLAIMS = (
+    _PREFIXES
+    + """
+SELECT ?claim ?source ?target ?relation ?relationText ?polarity
+       ?text ?doc ?docId ?docTitle ?docDate ?docUrl ?docPublisher WHERE {
+  ?claim kg:subjectActor ?source ; kg:objectActor ?target .
+  FILTER (?source != ?target)
+  OPTIONAL { ?claim kg:relation ?relation }
+  OPTIONAL { ?claim kg:relationText ?relationText }
+  OPTIONAL { ?claim kg:polarity ?polarity }
+""" + _EVIDENCE + """}
+"""
+)
+
+# Facts linking two different actors: "rejected plans for talks with" the United States.
+_FACTS = (
+    _PREFIXES
+    + """
+SELECT ?claim ?source ?target ?relation ?polarity ?text ?doc ?docId ?docTitle ?docDate ?docUrl ?docPublisher WHERE {
+  ?claim kg:hasFact ?fact .
+  ?fact kg:factSubjectActor ?source ; kg:factObjectActor ?target ; kg:factRelation ?relation .
+  FILTER (?source != ?target)
+  OPTIONAL { ?claim kg:polarity ?polarity }
+""" + _EVIDENCE + """}
+"""
+)
+
+# Bare links stated without a claim behind them (hand-written data, other tools' output).
+_ACTS_ON = (
+    _PREFIXES
+    + """
+SELECT ?source ?target WHERE {
+  ?source kg:actsOn ?target .
+  FILTER (isIRI(?source) && isIRI(?target) && ?source != ?target)
+}
+"""
+)
+
+
+def _str(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _tail(iri: str) -> str:
+    """The last path or fragment segment of an IRI: ``.../plover/REJECT`` → ``REJECT``."""
+    return iri.rstrip("/").rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def _fallback_label(iri: str) -> str:
+    return _tail(iri).replace("-", " ").replace("_", " ") or iri
+
+
+def _is_negative(polarity: Any) -> bool:
+    return polarity is not None and str(polarity) == str(KG.Negative)
+
+
+def _event_sign(quad: int | None, negative: bool) -> int:
+    """+1 cooperation, -1 conflict, 0 unknown.
+
+    Notes:
+        CAMEO quad classes 1–2 are (verbal, material) cooperation and 3–4 conflict
+        (Schrodt, *CAMEO Conflict and Mediation Event Observations Codebook* 1.1b3, 2012);
+        a negated event ("did not agree") counts as conflict.
+    """
+    if negative or (quad is not None and quad >= 3):
+        return -1
+    if quad is not None and quad >= 1:
+        return 1
+    return 0
+
+
+def _query(rdf_graph: Any, sparql: str) -> list[Any]:
+    if not hasattr(rdf_graph, "query"):
+        raise InputError(f"to_networkx needs an rdflib Graph (or a store with .query), got {type(rdf_graph).__name__}")
+    return list(rdf_graph.query(sparql))
+
+
+_KINDS = {"state": "State", "government": "Government", "person": "Person", "organization": "Organization",
+          "group": "Group"}
+_ACTOR_IRI = str(PREFIXES["id"]) + "actor/"
+
+
+def _undescribed(iri: str) -> dict[str, Any]:
+    """What an actor's IRI alone says where the graph does not describe it (``.../actor/state/AZE``).
+
+    A state or government keyed by its country code gets its type, country and the
+    gazetteer's name ("Azerbaijan"), so no bare code stands in the picture for a name.
+    """
+    attrs: dict[str, Any] = {"label": _fallback_label(iri), "type": None, "country": None, "sector": None, "code": None}
+    kind, _, key = iri.removeprefix(_ACTOR_IRI).partition("/") if iri.startswith(_ACTOR_IRI) else ("", "", "")
+    if kind in _KINDS:
+        attrs["type"] = _KINDS[kind]
+    if kind in ("state", "government") and len(key) == 3 and key.isalpha():
+        from kg.actors.gazetteer import default_gazetteer, government_label
+
+        country = key.upper()
+        name = default_gazetteer().state_label(country)
+        attrs.update(country=country, code=country + ("GOV" if kind == "government" else ""),
+                     label=government_label(name) if kind == "government" else name)
+    return attrs
+
+
+def _new_node(G: nx.MultiDiGraph, iri: str) -> None:
+    if iri not in G:
+        G.add_node(iri, **_undescribed(iri), aliases=[], roles=[])
+
+
+_TYPE_RANK = {name: i for i, name in enumerate(ACTOR_TYPES)}
+
+
+def _evidence(row: Any) -> dict[str, str | None] | None:
+    text = _str(row.text)
+    if text is None:
+        return None
+    document = _str(row.docId) or _str(row.doc)
+    date = _str(row.docDate)
+    return {
+        "sentence": text,
+        "document": document,
+        "title": _str(row.docTitle),
+        "date": date,
+        "url": _str(row.docUrl),
+        "publisher": _str(row.docPublisher),
+    }
+
+
+def _add_evidence(edge: dict[str, Any], evidence: dict[str, str | None] | None) -> None:
+    if evidence is None:
+        return
+    key = (evidence["sentence"], evidence["document"])
+    if key not in edge["_seen"]:
+        edge["_seen"].add(key)
+        edge["evidence"].append(evidence)
+
+
+def _count_date(edge: dict[str, Any], date: Any) -> None:
+    if date is not None:
+        day = str(date)[:10]
+        edge["date_counts"][day] = edge["date_counts"].get(day, 0) + 1
+
+
+def to_networkx(rdf_graph: Any) -> nx.MultiDiGraph:
+    """The actor network of an RDF graph written in the `kg` model.
+
+    Args:
+        rdf_graph: An rdflib ``Graph``/``Dataset`` (or anything with a SPARQL ``.query``)
+            holding actors, claims and events as the store writes them.
+
+    Returns:
+        A ``MultiDiGraph``. Nodes are keyed by actor IRI and carry ``label``, ``type``
+        (``"Person"``, ``"Government"``, ...), ``country``, ``sector``, ``code``,
+        ``aliases`` (list) and ``roles`` (list of strings). There is one edge per
+        (source, target, event type), keyed by the event type, carrying ``event_type``
+        (PLOVER type or None), ``cameo``, ``relation``, ``quad`` (1–4 or None), ``sign``
+        (+1 cooperation, -1 conflict, 0 unknown), ``weight`` and ``count`` (number of
+        events), ``dates`` (sorted ISO strings), ``date_counts`` (ISO date → events on
+        that date) and ``evidence`` (list of dicts with ``sentence``, ``document``,
+        ``title``, ``date``, ``url``, ``publisher``). Where two actors are linked by a
+        claim but by no event, the claim's relation makes an edge with ``event_type`` None;
+        where only a fact of a claim links them ("rejected talks with" the United States),
+        the fact's relation does.
+
+    Raises:
+        InputError: ``rdf_graph`` cannot be queried.
+
+    Examples:
+        >>> import rdflib
+        >>> len(to_networkx(rdflib.Graph()))
+        0
+
+    Notes:
+        Edge signs follow the CAMEO quad classes: 1–2 cooperation, 3–4 conflict
+        (Schrodt 2012, CAMEO codebook 1.1b3); a negated claim counts as conflict.
+    """
+    G = nx.MultiDiGraph()
+
+    for row in _query(rdf_graph, _ACTORS):
+        iri = str(row.actor)
+        _new_node(G, iri)
+        attrs = G.nodes[iri]
+        type_name = _tail(str(row.type))
+        # An actor typed both kg:Actor and kg:State is a State; of two subclasses the
+        # first in ACTOR_TYPES wins, whatever order the rows come in.
+        current = attrs["type"]
+        if current is None or _TYPE_RANK.get(type_name, len(_TYPE_RANK)) < _TYPE_RANK.get(current, len(_TYPE_RANK)):
+            attrs["type"] = type_name
+        if row.label is not None:
+            attrs["label"] = str(row.label)
+        for name in ("country", "sector", "code"):
+            value = getattr(row, name)
+            if value is not None:
+                attrs[name] = str(value)
+
+    for row in _query(rdf_graph, _ALIASES):
+        iri = str(row.actor)
+        if iri in G:
+            alias = str(row.alias)
+            if alias not in G.nodes[iri]["aliases"] and alias != G.nodes[iri]["label"]:
+                G.nodes[iri]["aliases"].append(alias)
+
+    for row in _query(rdf_graph, _ROLES):
+        iri = str(row.actor)
+        if iri in G:
+            role = str(row.title) + (f" ({row.country})" if row.country is not None else "")
+            if role not in G.nodes[iri]["roles"]:
+                G.nodes[iri]["roles"].append(role)
+
+    edges: dict[tuple[str, str, str], dict[str, Any]] = {}
+    seen_events: set[tuple[str, str, str, str | None]] = set()
+    event_pairs: set[tuple[str, str]] = set()
+
+    def edge(source: str, target: str, key: str, **attrs: Any) -> dict[str, Any]:
+        if (source, target, key) not in edges:
+            edges[source, target, key] = {
+                **attrs,
+                "count": 0,
+                "_signs": [],
+                "_seen": set(),
+                "dates": set(),
+                "date_counts": {},
+                "evidence": [],
+            }
+        return edges[source, target, key]
+
+    for row in _query(rdf_graph, _EVENTS):
+        source, target = str(row.source), str(row.target)
+        plover = _tail(str(row.plover)) if row.plover is not None else None
+        cameo = _str(row.cameo)
+        quad = int(row.quad.toPython()) if row.quad is not None else None
+        negative = _is_negative(row.polarity)
+        key = plover or (f"CAMEO {cameo}" if cameo else "EVENT")
+        e = edge(source, target, key, event_type=plover, cameo=cameo, relation=_str(row.relation), quad=quad)
+        # The OPTIONAL joins can repeat an event (two sentences, two dates): count it once.
+        event_id = (str(row.event), source, target, key)
+        if event_id not in seen_events:
+            seen_events.add(event_id)
+            e["count"] += 1
+            e["_signs"].append(_event_sign(quad, negative))
+            _count_date(e, row.date or row.docDate)
+        if e["relation"] is None and row.relation is not None:
+            e["relation"] = str(row.relation)
+        for date in (row.date, row.docDate):
+            if date is not None:
+                e["dates"].add(str(date))
+        _add_evidence(e, _evidence(row))
+        event_pairs.add((source, target))
+
+    seen_claims: set[tuple[str, str]] = set()
+    for row in _query(rdf_graph, _CLAIMS):
+        source, target = str(row.source), str(row.target)
+        if (source, target) in event_pairs:
+            continue
+        relation = _str(row.relation) or _str(row.relationText) or "acts on"
+        e = edge(source, target, f"relation:{relation}", event_type=None, cameo=None, relation=relation, quad=None)
+        claim_id = str(row.claim)
+        if (claim_id, relation) not in seen_claims:
+            seen_claims.add((claim_id, relation))
+            e["count"] += 1
+            e["_signs"].append(-1 if _is_negative(row.polarity) else 0)
+            _count_date(e, row.docDate)
+        if row.docDate is not None:
+            e["dates"].add(str(row.docDate))
+        _add_evidence(e, _evidence(row))
+
+    claim_pairs = {(s, t) for s, t, _ in edges}
+    for row in _query(rdf_graph, _FACTS):
+        source, target = str(row.source), str(row.target)
+        if (source, target) in event_pairs or (source, target) in claim_pairs:
+            continue
+        relation = str(row.relation)
+        e = edge(source, target, f"relation:{relation}", event_type=None, cameo=None, relation=relation, quad=None)
+        if (str(row.claim), relation) not in seen_claims:
+            seen_claims.add((str(row.claim), relation))
+            e["count"] += 1
+            e["_signs"].append(-1 if _is_negative(row.polarity) else 0)
+            _count_date(e, row.docDate)
+        if row.docDate is not None:
+            e["dates"].add(str(row.docDate))
+        _add_evidence(e, _evidence(row))
+
+    linked = {(s, t) for s, t, _ in edges}
+    for row in _query(rdf_graph, _ACTS_ON):
+        source, target = str(row.source), str(row.target)
+        if (source, target) in linked or (source, target) in event_pairs:
+            continue
+        e = edge(source, target, "relation:acts on", event_type=None, cameo=None, relation="acts on", quad=None)
+        e["count"] += 1
+        e["_signs"].append(0)
+        linked.add((source, target))
+
+    # Query results come in hash order, which changes from run to run: sort, so the same
+    # RDF always gives the same graph (and the same picture).
+    for (source, target, _key) in edges:
+        _new_node(G, source)
+        _new_node(G, target)
+    ordered = nx.MultiDiGraph()
+    for node in sorted(G):
+        attrs = G.nodes[node]
+        attrs["aliases"] = sorted(attrs["aliases"])
+        attrs["roles"] = sorted(attrs["roles"])
+        ordered.add_node(node, **attrs)
+    G = ordered
+    for (source, target, key), attrs in sorted(edges.items()):
+        signs = attrs.pop("_signs")
+        attrs.pop("_seen")
+        total = sum(signs)
+        attrs["sign"] = (total > 0) - (total < 0)
+        attrs["weight"] = attrs["count"]
+        attrs["dates"] = sorted(attrs["dates"])
+        attrs["date_counts"] = dict(sorted(attrs["date_counts"].items()))
+        attrs["evidence"].sort(key=lambda ev: (ev["date"] or "", ev["document"] or "", ev["sentence"]))
+        G.add_edge(source, target, key=key, **attrs)
+
+    logger.debug("actor network: %d actors, %d edges", G.number_of_nodes(), G.number_of_edges())
+    return G
+

@@ -1,0 +1,271 @@
+"""What every store does the same way: documents as named graphs, SPARQL with kg's prefixes, export.
+
+`Store` is the shared part; each backend is a module beside this one (`kg.store.memory`,
+`kg.store.oxigraph`, `kg.store.sparql`) and `kg.store.location.open_store` picks one from a
+location string. Each document is one named graph, written in one transaction where the
+backend has them, so a process killed mid-ingest leaves every document either wholly in the
+store or not at all.
+"""
+
+from __future__ import annotations
+
+import logging
+import urllib.error
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.query import Result
+from rdflib.term import Identifier
+
+from kg.errors import QueryError, StoreError
+from kg.ontology import KG, PREFIXES
+from kg.store.files import EXPORT_FORMATS, atomic_write, export_format, one_line
+from kg.store.check import check_query
+from kg.store.guard import refuse_outside_reads
+from kg.store.mapping import ACTORS_GRAPH, document_iri
+from kg.store.nquads import ACTOR_PREFIX
+from kg.types import Document
+
+__all__ = ["INIT_NS", "Store"]
+
+log = logging.getLogger(__name__)
+
+#: kg's prefixes as rdflib's ``initNs``: what a query may use undeclared.
+INIT_NS = {prefix: URIRef(str(ns)) for prefix, ns in PREFIXES.items()}
+
+
+def _term(value: Any) -> Identifier:
+    if isinstance(value, Identifier):
+        return value
+    return Literal(value)
+
+
+class Store:
+    """A graph store: an rdflib `Dataset` with one named graph per document.
+
+    Attributes:
+        graph: The rdflib ``Dataset``; its default graph is the union of the documents.
+        url: What it was opened from.
+        kind: ``"memory"``, ``"oxigraph"``, ``"sparql"`` or ``"file"``.
+        read_only: Whether `add_document` is refused.
+    """
+
+    kind = "memory"
+
+    def __init__(self, graph: Dataset, *, url: str, read_only: bool = False) -> None:
+        self.graph = graph
+        self.url = url
+        self.read_only = read_only
+        for prefix, namespace in PREFIXES.items():
+            graph.bind(prefix, namespace)
+
+    def __repr__(self) -> str:
+        return f"Store({self.kind}: {self.url})"
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __len__(self) -> int:
+        """Number of distinct triples over all documents."""
+        result = self.query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }")
+        return int(next(iter(result))[0])
+
+    def documents(self) -> list[URIRef]:
+        """The IRIs of the documents in the store (one named graph each)."""
+        return [row[0] for row in self.query("SELECT DISTINCT ?d WHERE { GRAPH ?d { ?d a kg:Document } } ORDER BY ?d")]
+
+    def has_document(self, document: Document) -> bool:
+        """Whether a document with the same text (content hash) is already stored."""
+        return bool(self.stored_hashes([document.content_hash]))
+
+    def stored_hashes(self, hashes: Sequence[str]) -> set[str]:
+        """Which of these content hashes (`Document.content_hash`) the store already holds.
+
+        One lookup for the lot: a pattern per hash where the store is in this process,
+        one query on an endpoint.
+
+        Examples:
+            >>> from kg.store import document_graph, open_store
+            >>> store = open_store(None)
+            >>> d = Document(id="a", text="Iran rejected talks.")
+            >>> _ = store.add_document(d, document_graph(d, None, []))
+            >>> store.stored_hashes([d.content_hash, "0" * 64]) == {d.content_hash}
+            True
+        """
+        return {h for h in dict.fromkeys(hashes)
+                if next(self.graph.triples((None, KG.contentHash, Literal(h))), None) is not None}
+
+    def check(self) -> None:
+        """Make sure the store answers (a remote endpoint is reached), before any work is done.
+
+        Raises:
+            StoreError: The endpoint cannot be reached.
+        """
+
+    def _writable(self) -> None:
+        if self.read_only:
+            hint = " (an RDF file is read, not written: give a folder for a store on disk)" if self.kind == "file" else ""
+            raise StoreError(f"{self.url}: the store is read-only{hint}")
+
+    def load_nquads(self, source: Path | bytes) -> None:
+        """Add N-Quads (a part file or its bytes) to the store, in one transaction where it has them.
+
+        Raises:
+            StoreError: The store is read-only, or the write failed.
+        """
+        self._writable()
+        try:
+            data = source.read_bytes() if isinstance(source, Path) else source
+            self.graph.parse(data=data, format="nquads")
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise StoreError(f"{self.url}: could not load {_what(source)}: {one_line(exc)}") from exc
+
+    def add_document(self, document: Document, graph: Graph) -> bool:
+        """Add one document's graph as its own named graph, in one transaction.
+
+        What the graph says about actors (labels, roles, codes and the direct
+        actor-to-actor edges: every triple whose subject is an actor) goes to the one
+        shared graph `ACTORS_GRAPH` instead, so a union of the documents holds each actor
+        fact once (Oxigraph's union default graph keeps a copy per graph, and an actor
+        named in a thousand documents would match a thousand times).
+
+        Args:
+            document: The document (its content hash names the graph).
+            graph: Its RDF, from `kg.store.document_graph`.
+
+        Returns:
+            True if added; False if a document with the same text was already there
+            (then nothing changes).
+
+        Raises:
+            StoreError: The store is read-only, or the write failed.
+
+        Examples:
+            >>> from kg.store import document_graph, open_store
+            >>> store = open_store("memory:")
+            >>> d = Document(id="a", text="Iran rejected talks.")
+            >>> store.add_document(d, document_graph(d, None, []))
+            True
+            >>> store.add_document(d, document_graph(d, None, []))
+            False
+        """
+        self._writable()
+        if self.has_document(document):
+            return False
+        context = self.graph.get_context(document_iri(document))
+        shared = self.graph.get_context(ACTORS_GRAPH)
+        quads = [(s, p, o, shared if str(s).startswith(ACTOR_PREFIX) else context) for s, p, o in graph]
+        try:
+            self._add_quads(quads)
+        except (OSError, urllib.error.URLError) as exc:
+            raise StoreError(f"{self.url}: could not write document {document.id!r}: {one_line(exc)}") from exc
+        log.debug("%s: added %s (%d triples)", self.url, document.id, len(quads))
+        return True
+
+    def _add_quads(self, quads: list) -> None:
+        self.graph.addN(quads)
+
+    def query(self, sparql: str, **bindings: Any) -> Result:
+        """Run a SPARQL 1.1 query with kg's prefixes declared.
+
+        Args:
+            sparql: The query (SELECT, ASK, CONSTRUCT or DESCRIBE); the prefixes ``kg``,
+                ``id``, ``prov``, ``skos``, ``rdf``, ``rdfs``, ``owl``, ``xsd``, ``cameo``
+                and ``plover`` need no declaration.
+            **bindings: Values for variables (``actor="Iran"`` binds ``?actor``);
+                strings become literals, rdflib terms are used as they are.
+
+        Returns:
+            rdflib's result; iterate it for rows. Rows are computed here, so a query
+            error is raised by this call, not later.
+
+        Raises:
+            QueryError: The query does not parse or cannot run; an update was given.
+            StoreError: A remote endpoint cannot be reached.
+
+        Examples:
+            >>> from kg.store import open_store
+            >>> store = open_store(None)
+            >>> bool(store.query("ASK { ?s a kg:Claim }"))
+            False
+            >>> store.query("SELEC ?x")
+            Traceback (most recent call last):
+            ...
+            kg.errors.QueryError: malformed SPARQL: ...
+        """
+        init = {name: _term(value) for name, value in bindings.items()}
+        refuse_outside_reads(sparql)
+        check_query(sparql, prefixes=self._prefixes())
+        try:
+            return self._query(sparql, init)
+        except urllib.error.HTTPError as exc:
+            detail = exc.read().decode("utf-8", "replace") if exc.fp is not None else ""
+            raise QueryError(f"the endpoint refused the query (HTTP {exc.code}): {one_line(detail or exc)}") from exc
+        except urllib.error.URLError as exc:
+            raise StoreError(f"{self.url}: endpoint unreachable: {one_line(exc.reason)}") from exc
+        except Exception as exc:  # parser and evaluator errors of three engines
+            if isinstance(exc, (KeyboardInterrupt, MemoryError)):
+                raise
+            raise QueryError(f"malformed SPARQL: {one_line(exc)}") from exc
+
+    def _query(self, sparql: str, bindings: dict[str, Identifier]) -> Result:
+        result = self.graph.query(sparql, initNs=INIT_NS, initBindings=bindings)
+        if result.type == "SELECT":
+            result.bindings = list(result.bindings)
+        return result
+
+    def export(self, path: Path | str, *, format: str = "trig") -> Path:
+        """Write the whole store to a file, atomically.
+
+        Args:
+            path: The output file (an existing file is replaced only once the new one is whole).
+            format: ``trig`` or ``nquads`` or ``json-ld`` (a named graph per document), or
+                ``turtle``/``ntriples`` (all documents merged into one graph).
+
+        Returns:
+            The path written.
+
+        Raises:
+            StoreError: Unknown format.
+
+        Examples:
+            >>> import tempfile, pathlib
+            >>> from kg.store import open_store
+            >>> out = open_store(None).export(pathlib.Path(tempfile.mkdtemp()) / "g.trig")
+            >>> out.exists()
+            True
+        """
+        return atomic_write(path, self.serialize(format=format))
+
+    def serialize(self, *, format: str = "trig") -> bytes:
+        """The whole store as RDF text (see `export` for the formats)."""
+        rdflib_format, quads = EXPORT_FORMATS[export_format(format)]
+        if quads:
+            data = Dataset()
+            for context in self.graph.graphs():
+                target = data.graph(context.identifier)
+                for triple in context.triples((None, None, None)):
+                    target.add(triple)
+        else:
+            data = Graph()
+            for triple in self.graph.triples((None, None, None)):
+                data.add(triple)
+        for prefix, namespace in PREFIXES.items():
+            data.bind(prefix, namespace)
+        return data.serialize(format=rdflib_format, encoding="utf-8")
+
+    def close(self) -> None:
+        """Release the store."""
+        try:
+            self.graph.close()
+        except Exception as exc:  # closing twice, or a store without close
+            log.debug("closing %s: %s", self.url, exc)
+
+
+def _what(source: Path | bytes) -> str:
+    return str(source) if isinstance(source, Path) else "a batch"

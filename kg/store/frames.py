@@ -1,0 +1,263 @@
+"""RDF → tables for pandas: claims, events and actors as plain rows, and as DataFrames.
+
+`claim_rows`, `actor_rows` (and `kg.store.table.event_rows`) read a kg graph into plain
+Python values (`native`); `dataframe` makes a pandas DataFrame of them. pandas is optional:
+``pip install 'kg[pandas]'``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict
+from typing import Any
+
+from kg.store.table import _Queryable, _text, prologue
+
+__all__ = ["ACTOR_COLUMNS", "CLAIM_COLUMNS", "actor_rows", "claim_rows", "dataframe", "native", "result_rows"]
+
+
+CLAIMS_SPARQL = """
+SELECT ?claim ?docId ?sentIndex ?sentence ?subject ?relation ?relationText ?object ?polarity ?modality ?condition ?speakerLabel ?attributionText ?confidence ?rule
+       ?subjectActor ?subjectLabel ?objectActor ?objectLabel ?date ?title ?url ?publisher
+WHERE {
+  ?claim a kg:Claim .
+  OPTIONAL { ?claim kg:subjectText ?subject }
+  OPTIONAL { ?claim kg:relation ?relation }
+  OPTIONAL { ?claim kg:relationText ?relationText }
+  OPTIONAL { ?claim kg:objectText ?object }
+  OPTIONAL { ?claim kg:polarity ?polarity }
+  OPTIONAL { ?claim kg:modality ?modality }
+  OPTIONAL { ?claim kg:condition ?condition }
+  OPTIONAL { ?claim kg:attributedTo ?speaker . OPTIONAL { ?speaker skos:prefLabel ?speakerLabel } }
+  OPTIONAL { ?claim kg:attributionText ?attributionText }
+  OPTIONAL { ?claim kg:confidence ?confidence }
+  OPTIONAL { ?claim kg:extractionRule ?rule }
+  OPTIONAL { ?claim kg:subjectActor ?subjectActor . OPTIONAL { ?subjectActor skos:prefLabel ?subjectLabel } }
+  OPTIONAL { ?claim kg:objectActor ?objectActor . OPTIONAL { ?objectActor skos:prefLabel ?objectLabel } }
+  OPTIONAL {
+    ?claim prov:wasDerivedFrom ?sent .
+    OPTIONAL { ?sent kg:text ?sentence }
+    OPTIONAL { ?sent kg:index ?sentIndex }
+    OPTIONAL {
+      ?sent kg:inDocument ?doc .
+      OPTIONAL { ?doc kg:documentId ?docId }
+      OPTIONAL { ?doc kg:date ?date }
+      OPTIONAL { ?doc kg:title ?title }
+      OPTIONAL { ?doc kg:url ?url }
+      OPTIONAL { ?doc kg:publisher ?publisher }
+    }
+  }
+}
+ORDER BY ?date ?docId ?sentIndex ?claim
+"""
+
+#: Columns of `claim_rows`: those of ``kg extract``, flat, with the claim's document.
+CLAIM_COLUMNS: tuple[str, ...] = (
+    "doc", "sentence_id", "sentence", "subject", "relation", "relation_text", "object", "arguments",
+    "negated", "modality", "condition", "attributed_to", "confidence", "kind", "subject_actor",
+    "subject_actor_id", "object_actor", "object_actor_id", "date", "title", "url", "publisher", "claim",
+)
+
+ACTORS_SPARQL = """
+SELECT ?actor ?type ?label ?code ?country ?sector WHERE {
+  VALUES ?type { kg:Person kg:Organization kg:State kg:Government kg:Group }
+  ?actor a ?type .
+  OPTIONAL { ?actor skos:prefLabel ?label }
+  OPTIONAL { ?actor kg:actorCode ?code }
+  OPTIONAL { ?actor kg:country ?country }
+  OPTIONAL { ?actor kg:sector ?sector }
+}
+ORDER BY ?label ?actor
+"""
+
+_ARGUMENTS_SPARQL = "SELECT ?item ?value WHERE { ?item a kg:Claim ; kg:argument ?value }"
+_ALIASES_SPARQL = "SELECT ?item ?value WHERE { ?item skos:altLabel ?value }"
+_ROLES_SPARQL = "SELECT ?item ?value WHERE { ?item kg:holdsRole/kg:roleTitle ?value }"
+
+_COUNTS_SPARQL = """
+SELECT ?actor (COUNT(DISTINCT ?claim) AS ?claims) (COUNT(DISTINCT ?event) AS ?events) WHERE {
+  { ?claim kg:subjectActor|kg:objectActor ?actor } UNION { ?event kg:source|kg:target ?actor }
+}
+GROUP BY ?actor
+"""
+
+#: Columns of `actor_rows`.
+ACTOR_COLUMNS: tuple[str, ...] = (
+    "actor", "name", "type", "code", "country", "sector", "aliases", "roles", "claims", "events",
+)
+
+
+def native(term: Any) -> Any:
+    """An RDF term as a plain Python value: str, int, float, bool, date or None.
+
+    IRIs and blank nodes become strings; typed literals their Python value, with
+    ``xsd:decimal`` as float.
+
+    Examples:
+        >>> from rdflib import Literal, URIRef
+        >>> from rdflib.namespace import XSD
+        >>> native(Literal("0.85", datatype=XSD.decimal)), native(URIRef("https://x.org/a")), native(None)
+        (0.85, 'https://x.org/a', None)
+    """
+    from decimal import Decimal
+
+    from rdflib import Literal
+
+    if term is None:
+        return None
+    if not isinstance(term, Literal):
+        return str(term)
+    value = term.toPython()
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, Literal):  # a datatype rdflib does not map
+        return str(value)
+    return value
+
+
+def _joined(rdf_graph: _Queryable, sparql: str) -> dict[str, str]:
+    """Item → its values, sorted and joined with "; " (a two-column ``?item ?value`` query)."""
+    values: dict[str, set[str]] = {}
+    for r in rdf_graph.query(prologue() + sparql):
+        values.setdefault(str(r.item), set()).add(str(r.value))
+    return {item: "; ".join(sorted(found)) for item, found in values.items()}
+
+
+def _or_none(value: Any) -> Any:
+    value = native(value)
+    return None if value == "" else value
+
+
+def claim_rows(rdf_graph: _Queryable) -> list[dict[str, Any]]:
+    """The claims of a kg graph, one dict per claim, with `CLAIM_COLUMNS` as keys.
+
+    Values are plain Python (see `native`): ``negated`` a bool, ``confidence`` a float,
+    ``date`` a ``datetime.date``, missing fields None; ``arguments`` are joined with "; ".
+
+    Examples:
+        >>> import rdflib
+        >>> claim_rows(rdflib.Graph())
+        []
+    """
+    arguments = _joined(rdf_graph, _ARGUMENTS_SPARQL)
+    rows: dict[str, dict[str, Any]] = {}
+    for r in rdf_graph.query(prologue() + CLAIMS_SPARQL):
+        iri = str(r.claim)
+        if iri in rows:
+            continue
+        rows[iri] = {
+            "doc": _or_none(r.docId),
+            "sentence_id": native(r.sentIndex),
+            "sentence": " ".join(_text(r.sentence).split()) or None,
+            "subject": _or_none(r.subject),
+            "relation": _or_none(r.relation),
+            "relation_text": _or_none(r.relationText),
+            "object": _or_none(r.object) or "",
+            "arguments": arguments.get(iri),
+            "negated": str(r.polarity).endswith("Negative"),
+            "modality": _or_none(r.modality),
+            "condition": _or_none(r.condition),
+            "attributed_to": _or_none(r.speakerLabel) or _or_none(r.attributionText),
+            "confidence": native(r.confidence),
+            "kind": _or_none(r.rule),
+            "subject_actor": _or_none(r.subjectLabel),
+            "subject_actor_id": native(r.subjectActor),
+            "object_actor": _or_none(r.objectLabel),
+            "object_actor_id": native(r.objectActor),
+            "date": native(r.date),
+            "title": _or_none(r.title),
+            "url": _or_none(r.url),
+            "publisher": _or_none(r.publisher),
+            "claim": iri,
+        }
+    return list(rows.values())
+
+
+_TYPE_ORDER = ("Person", "Government", "State", "Organization", "Group")
+
+
+def actor_rows(rdf_graph: _Queryable) -> list[dict[str, Any]]:
+    """The actors of a kg graph, one dict per actor, with `ACTOR_COLUMNS` as keys.
+
+    ``type`` is the most specific class ("Government" over "State"); ``aliases`` and
+    ``roles`` are joined with "; "; ``claims`` and ``events`` count those the actor takes
+    part in, at either end.
+
+    Examples:
+        >>> import rdflib
+        >>> actor_rows(rdflib.Graph())
+        []
+    """
+    aliases = _joined(rdf_graph, _ALIASES_SPARQL)
+    roles = _joined(rdf_graph, _ROLES_SPARQL)
+    counts = {str(r.actor): (int(r.claims), int(r.events)) for r in rdf_graph.query(prologue() + _COUNTS_SPARQL)}
+    rows: dict[str, dict[str, Any]] = {}
+    for r in rdf_graph.query(prologue() + ACTORS_SPARQL):
+        iri = str(r.actor)
+        type_name = str(r.type).rsplit("#", 1)[-1]
+        if iri in rows:
+            if _TYPE_ORDER.index(type_name) < _TYPE_ORDER.index(rows[iri]["type"]):
+                rows[iri]["type"] = type_name
+            continue
+        claims, events = counts.get(iri, (0, 0))
+        rows[iri] = {
+            "actor": iri,
+            "name": _or_none(r.label),
+            "type": type_name,
+            "code": _or_none(r.code),
+            "country": _or_none(r.country),
+            "sector": _or_none(r.sector),
+            "aliases": aliases.get(iri),
+            "roles": roles.get(iri),
+            "claims": claims,
+            "events": events,
+        }
+    return list(rows.values())
+
+
+# --------------------------------------------------------------------------- pandas
+
+
+def dataframe(rows: Sequence[Any], columns: Sequence[str]) -> Any:
+    """Rows (dicts or `EventRow`) as a pandas DataFrame with native dtypes.
+
+    Columns named ``date`` or ``period`` become ``datetime64``; whole-number columns the
+    nullable ``Int64`` (the same dtype with or without gaps); "" in an `EventRow` is None; the rest keep what pandas infers from the Python values (float,
+    bool, strings).
+
+    Raises:
+        ImportError: pandas is not installed; the message says how to install it.
+
+    Examples:
+        >>> frame = dataframe([{"date": "2019-09-18", "quad": None}, {"date": None, "quad": 3}], ["date", "quad"])
+        >>> [str(t) for t in frame.dtypes]
+        ['datetime64[us]', 'Int64']
+    """
+    try:
+        import pandas as pd
+    except ImportError:
+        raise ImportError("DataFrames need pandas: pip install 'kg[pandas]' (or pip install pandas)") from None
+    # Event rows write "" for a missing field (as the CSV does); a DataFrame holds None.
+    records = [row if isinstance(row, dict) else {k: None if v == "" else v for k, v in asdict(row).items()} for row in rows]
+    frame = pd.DataFrame.from_records(records, columns=list(columns))
+    for name in columns:
+        values = [r.get(name) for r in records]
+        if name in ("date", "period"):
+            frame[name] = pd.to_datetime(frame[name].replace("", None), errors="coerce")
+        elif any(v is not None for v in values) and all(
+            v is None or (isinstance(v, int) and not isinstance(v, bool)) for v in values
+        ):
+            frame[name] = frame[name].astype("Int64")
+    return frame
+
+
+def result_rows(result: Any) -> tuple[list[str], list[dict[str, Any]]]:
+    """A SPARQL SELECT result's variables and rows, with `native` values.
+
+    Examples:
+        >>> from kg.store import open_store
+        >>> result_rows(open_store(None).query("SELECT (1 AS ?one) (0.5 AS ?half) WHERE {}"))
+        (['one', 'half'], [{'one': 1, 'half': 0.5}])
+    """
+    columns = [str(v) for v in result.vars]
+    return columns, [{name: native(value) for name, value in zip(columns, row)} for row in result]

@@ -1,0 +1,399 @@
+"""Oxigraph, on disk or in memory: the store for corpora (native loading, queries and export).
+
+Queries run on Oxigraph itself (`_native_query`); rdflib sees the same data through
+oxrdflib (``Store.graph``) for what only rdflib does. Batches of N-Quads are loaded by
+Oxigraph's own parser, one transaction a batch; Turtle, TriG and N-Quads are written by
+Oxigraph without rdflib terms.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
+from rdflib.query import Result, ResultRow
+from rdflib.term import Identifier, Node
+
+from kg.errors import QueryError, StoreError
+from kg.ontology import KG, PREFIXES
+from kg.store.base import INIT_NS, Store, _what
+from kg.store.files import EXPORT_FORMATS, RDF_FILE_FORMATS, atomic_write, export_format, one_line
+from kg.store.mapping import ACTORS_GRAPH, document_iri
+from kg.store.nquads import ACTOR_PREFIX
+from kg.types import Document
+
+__all__ = ["OxigraphStore", "open_oxigraph"]
+
+log = logging.getLogger(__name__)
+
+_XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
+#: Export formats Oxigraph writes itself, by its ``RdfFormat`` name.
+_NATIVE_FORMATS = {"turtle": "TURTLE", "trig": "TRIG", "nquads": "N_QUADS", "ntriples": "N_TRIPLES"}
+
+
+class OxigraphStore(Store):
+    """Oxigraph in a folder (persistent, one writer at a time) or in memory.
+
+    Attributes:
+        native: The ``pyoxigraph.Store``.
+    """
+
+    kind = "oxigraph"
+
+    def __init__(self, native: Any, *, url: str, read_only: bool = False) -> None:
+        super().__init__(Dataset(store=_oxigraph_store_class()(store=native), default_union=True),
+                         url=url, read_only=read_only)
+        self.native = native
+        self._to_ox = _OxigraphTerms()
+
+    def stored_hashes(self, hashes: Sequence[str]) -> set[str]:  # noqa: D102 - an index lookup per hash, no SPARQL
+        import pyoxigraph as ox
+
+        predicate = ox.NamedNode(str(KG.contentHash))
+        return {h for h in dict.fromkeys(hashes)
+                if next(self.native.quads_for_pattern(None, predicate, ox.Literal(h), None), None) is not None}
+
+    def load_nquads(self, source: Path | bytes) -> None:
+        """Load N-Quads with Oxigraph's parser, in one transaction (a killed build keeps whole batches).
+
+        Raises:
+            StoreError: The store is read-only, or the data does not load.
+        """
+        import pyoxigraph as ox
+
+        self._writable()
+        try:
+            if isinstance(source, Path):
+                self.native.load(path=str(source), format=ox.RdfFormat.N_QUADS)
+            else:
+                self.native.load(source, format=ox.RdfFormat.N_QUADS)
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise StoreError(f"{self.url}: could not load {_what(source)}: {one_line(exc)}") from exc
+
+    def add_document(self, document: Document, graph: Graph) -> bool:  # noqa: D102 - see Store.add_document
+        import pyoxigraph as ox
+
+        self._writable()
+        to_ox = self._to_ox
+        name = to_ox(document_iri(document))
+        if next(self.native.quads_for_pattern(name, to_ox(KG.contentHash), None, name), None) is not None:
+            return False
+        shared = to_ox(ACTORS_GRAPH)
+        quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), shared if s.startswith(ACTOR_PREFIX) else name)
+                 for s, p, o in graph]
+        try:
+            self.native.extend(quads)  # one transaction
+        except OSError as exc:
+            raise StoreError(f"{self.url}: could not write document {document.id!r}: {one_line(exc)}") from exc
+        log.debug("%s: added %s (%d triples)", self.url, document.id, len(quads))
+        return True
+
+    def _query(self, sparql: str, bindings: dict[str, Identifier]) -> Result:
+        return _native_query(self.native, sparql, self._prefixes(), bindings)
+
+    def _prefixes(self) -> dict[str, str]:
+        """The prefixes a query may use undeclared: the graph's bindings, then kg's (as rdflib does)."""
+        prefixes = {prefix: str(namespace) for prefix, namespace in self.graph.namespaces() if prefix}
+        prefixes.update((prefix, str(namespace)) for prefix, namespace in INIT_NS.items())
+        return prefixes
+
+    def export(self, path: Path | str, *, format: str = "trig") -> Path:  # noqa: D102 - see Store.export
+        name = export_format(format)
+        if name in _NATIVE_FORMATS:
+            return atomic_write(path, lambda handle: self._dump(handle, name))
+        return super().export(path, format=format)
+
+    def serialize(self, *, format: str = "trig") -> bytes:  # noqa: D102 - see Store.serialize
+        name = export_format(format)
+        if name in _NATIVE_FORMATS:
+            return self._dump(None, name)
+        return super().serialize(format=format)
+
+    def _dump(self, output: BinaryIO | None, name: str) -> bytes | None:
+        """Oxigraph writes the store itself; merged formats from a CONSTRUCT over the union."""
+        import pyoxigraph as ox
+
+        rdf_format = getattr(ox.RdfFormat, _NATIVE_FORMATS[name])
+        prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+        if EXPORT_FORMATS[name][1]:
+            return self.native.dump(output, rdf_format, prefixes=prefixes)
+        triples = self.native.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+        return ox.serialize(triples, output, rdf_format, prefixes=prefixes)
+
+    def close(self) -> None:
+        """Release the store (a folder is unlocked, so it can be opened again)."""
+        super().close()
+        self.native = None  # Oxigraph holds its folder's lock until its last reference goes
+
+
+def open_oxigraph(path: Path | None, *, read_only: bool, url: str) -> OxigraphStore:
+    """Oxigraph in the folder `path` (made if absent, unless read-only), or in memory where `path` is None.
+
+    Raises:
+        StoreError: `path` is a file, a read-only store is missing, or the folder is locked.
+    """
+    import pyoxigraph
+
+    native = pyoxigraph.Store() if path is None else _oxigraph_folder(path, read_only=read_only)
+    return OxigraphStore(native, url=url, read_only=read_only)
+
+
+def _oxigraph_store_class():
+    """oxrdflib's store, returning plain literals where Oxigraph reports ``xsd:string``."""
+    from oxrdflib import OxigraphStore
+
+    class _Store(OxigraphStore):
+        def triples(self, triple_pattern, context=None):
+            for (s, p, o), contexts in super().triples(triple_pattern, context):
+                yield (s, p, _plain(o)), contexts
+
+        def query(self, query, initNs, initBindings, queryGraph, **kwargs):  # noqa: N803
+            result = super().query(query, initNs, initBindings, queryGraph, **kwargs)
+            if result.type == "SELECT":
+                rows = result.bindings
+                result.bindings = ({var: _plain(value) for var, value in row.items()} for row in rows)
+            return result
+
+    return _Store
+
+
+def _rdf_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in RDF_FILE_FORMATS and p.is_file())
+
+
+def _did_you_mean(path: Path) -> str:
+    """A hint for a store folder given where a file was meant, or the reverse: " (did you mean out/graph.ttl?)"."""
+    near = _rdf_files(path) or [p for p in _rdf_files(path.parent) if p.stem == path.stem]
+    if not near and path.is_file() and (path.parent / "CURRENT").exists():
+        return f" (did you mean the store folder {path.parent}?)"
+    return f" (did you mean {near[0]}?)" if near else ""
+
+
+def _oxigraph_folder(path: Path, *, read_only: bool):
+    """The ``pyoxigraph.Store`` in `path`, with one-line errors for a file, a missing or a locked folder."""
+    import pyoxigraph
+
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"{path}: is a file, not a store folder (give a folder, or an RDF file ending in "
+                         f"{', '.join(sorted(RDF_FILE_FORMATS))}){_did_you_mean(path)}")
+    if read_only and not path.exists():
+        raise StoreError(f"{path}: no such store{_did_you_mean(path)}")
+    if read_only and not (path / "CURRENT").exists() and _rdf_files(path):
+        raise StoreError(f"{path}: is a folder of files, not a store{_did_you_mean(path)}")
+    try:
+        if not read_only:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        return pyoxigraph.Store.read_only(str(path)) if read_only else pyoxigraph.Store(str(path))
+    except OSError as exc:
+        message = one_line(exc)
+        if "lock" in message.lower():
+            raise StoreError(f"{path}: the store is in use (by another process, or a graph not yet closed): {message}") from exc
+        raise StoreError(f"{path}: cannot open the store: {message}") from exc
+
+
+
+
+def _plain(term: Node) -> Node:
+    """``"x"^^xsd:string`` as rdflib's plain ``"x"``: the same RDF 1.1 literal, equal in Python too."""
+    if isinstance(term, Literal) and term.datatype == _XSD_STRING:
+        return Literal(str(term))
+    return term
+
+
+class _NativeResult(Result):
+    """A SELECT result from Oxigraph, read by rdflib's interface but built without its machinery.
+
+    The rows are tuples of rdflib terms made once per distinct Oxigraph term (a query's
+    results repeat the same actors, labels and codes); the rows share one ``labels`` map,
+    and the ``bindings`` dictionaries rdflib's serializers read are made only if asked for.
+    """
+
+    def __init__(self, variables: list[Variable], rows: list[tuple[Node | None, ...]]) -> None:
+        super().__init__("SELECT")
+        self.vars = variables
+        self._bindings = None
+        self._rows = rows
+        self._labels = {str(v): i for i, v in enumerate(variables)}
+
+    @property
+    def bindings(self):  # noqa: D102 - rdflib's attribute, made on first use
+        if self._bindings is None:
+            self._bindings = [{v: t for v, t in zip(self.vars, row) if t is not None} for row in self._rows]
+        return self._bindings
+
+    @bindings.setter
+    def bindings(self, value) -> None:
+        self._bindings = list(value)
+        self._rows = [tuple(b.get(v) for v in self.vars) for b in self._bindings]
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __bool__(self) -> bool:
+        return bool(self._rows)
+
+    def __iter__(self):
+        labels = self._labels
+        new = tuple.__new__
+        for values in self._rows:
+            row = new(ResultRow, values)
+            row.labels = labels
+            yield row
+
+
+class _OxigraphTerms(dict):
+    """rdflib term → pyoxigraph term, remembered (predicates, actors, datatypes and graph
+    names recur in every document; a bounded cache, emptied when it grows large)."""
+
+    _LIMIT = 200_000
+
+    def __call__(self, term: Node):
+        try:
+            return self[term]
+        except KeyError:
+            pass
+        except TypeError:  # unhashable: not an rdflib term
+            raise StoreError(f"not an RDF term: {term!r}") from None
+        import pyoxigraph as ox
+
+        if isinstance(term, URIRef):
+            out = ox.NamedNode(term)
+        elif isinstance(term, Literal):
+            if term.language:
+                out = ox.Literal(term, language=term.language)
+            elif term.datatype is not None:
+                out = ox.Literal(term, datatype=self(term.datatype))
+            else:
+                out = ox.Literal(term)
+        elif isinstance(term, BNode):
+            out = ox.BlankNode(term)
+        else:
+            raise StoreError(f"not an RDF term: {term!r}")
+        if len(self) >= self._LIMIT:
+            self.clear()
+        self[term] = out
+        return out
+
+
+def _plain_literal(value: str) -> Literal:
+    """``Literal(value)`` for a plain string, made without rdflib's datatype machinery.
+
+    The same object in every respect (a test compares every slot); a tenth of the cost,
+    which counts when a query returns thousands of sentences.
+
+    Examples:
+        >>> _plain_literal("Iran") == Literal("Iran"), _plain_literal("Iran").n3()
+        (True, '"Iran"')
+    """
+    literal = str.__new__(Literal, value)
+    literal._language = None
+    literal._datatype = None
+    literal._value = value
+    literal._ill_typed = None
+    return literal
+
+
+def _converter():
+    """A function from Oxigraph terms to rdflib terms, memoised for one result.
+
+    ``xsd:string`` literals become rdflib's plain literals (the same RDF 1.1 term, and
+    equal to what the memory store returns).
+    """
+    import pyoxigraph as ox
+
+    cache: dict[Any, Node] = {}
+    xsd_string = str(_XSD_STRING)
+
+    def convert(term):
+        if term is None:
+            return None
+        try:
+            return cache[term]
+        except KeyError:
+            pass
+        if isinstance(term, ox.NamedNode):
+            out = URIRef(term.value)
+        elif isinstance(term, ox.Literal):
+            if term.language:
+                out = Literal(term.value, lang=term.language)
+            elif term.datatype.value == xsd_string:
+                out = _plain_literal(term.value)
+            else:
+                out = Literal(term.value, datatype=URIRef(term.datatype.value))
+        elif isinstance(term, ox.BlankNode):
+            out = BNode(term.value)
+        else:  # an RDF-star triple term
+            out = tuple(convert(t) for t in (term.subject, term.predicate, term.object))
+        cache[term] = out
+        return out
+
+    return convert
+
+
+# What can stand before a query's WHERE group: strings, IRIs and comments are skipped whole.
+_LEXEME = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""'  # long strings
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n]|\\.)*"'  # strings
+    r"|'(?:[^'\\\n]|\\.)*'"
+    r'|<[^<>"{}|^`\\\s]*>'  # IRIs
+    r"|#[^\n]*"  # comments
+    r"|(?<![?$\w:])WHERE\b|\{",
+    re.IGNORECASE,
+)
+
+
+def _with_values(sparql: str, bindings: Mapping[str, Identifier]) -> str:
+    """The query with ``VALUES`` for `bindings` opening its WHERE group.
+
+    Oxigraph substitutes only variables a SELECT projects; rdflib binds any variable.
+
+    Examples:
+        >>> _with_values("SELECT ?a WHERE { ?a ?p ?o }", {"o": Literal("x")})
+        'SELECT ?a WHERE { VALUES (?o) { ("x") }  ?a ?p ?o }'
+        >>> _with_values('CONSTRUCT { ?a ?p "{" } WHERE { ?a ?p ?o }', {"o": URIRef("urn:x")})
+        'CONSTRUCT { ?a ?p "{" } WHERE { VALUES (?o) { (<urn:x>) }  ?a ?p ?o }'
+    """
+    lexemes = list(_LEXEME.finditer(sparql))
+    where = [i for i, m in enumerate(lexemes) if m.group().upper() == "WHERE"]
+    start = where[0] + 1 if where else 0
+    brace = next((m for m in lexemes[start:] if m.group() == "{"), None)
+    if brace is None:
+        raise QueryError("malformed SPARQL: no WHERE group")
+    names = " ".join(f"?{name}" for name in bindings)
+    terms = " ".join(term.n3() for term in bindings.values())
+    return f"{sparql[:brace.end()]} VALUES ({names}) {{ ({terms}) }} {sparql[brace.end():]}"
+
+
+def _native_query(native, sparql: str, prefixes: dict[str, str], bindings: Mapping[str, Identifier]) -> Result:
+    """Run a query on a ``pyoxigraph.Store`` (default graph = union of the named graphs)."""
+    import pyoxigraph as ox
+    from oxrdflib._converter import to_ox
+
+    try:
+        answer = native.query(sparql, prefixes=prefixes, use_default_graph_as_union=True,
+                              substitutions={ox.Variable(name): to_ox(value) for name, value in bindings.items()})
+    except RuntimeError as exc:
+        if not (bindings and "projection" in str(exc)):
+            raise
+        answer = native.query(_with_values(sparql, bindings), prefixes=prefixes, use_default_graph_as_union=True)
+    convert = _converter()
+    if isinstance(answer, ox.QueryBoolean):
+        result = Result("ASK")
+        result.askAnswer = bool(answer)
+        return result
+    if isinstance(answer, ox.QuerySolutions):
+        variables = [Variable(v.value) for v in answer.variables]
+        return _NativeResult(variables, [tuple(map(convert, solution)) for solution in answer])
+    result = Result("CONSTRUCT")
+    result.graph = Graph()
+    for prefix, namespace in prefixes.items():
+        result.graph.bind(prefix, namespace)
+    result.graph += ((convert(t.subject), convert(t.predicate), convert(t.object)) for t in answer)
+    return result

@@ -1,0 +1,218 @@
+"""Corpus builds: streaming, skipping what is stored, Dask workers, N-Quads parts, bad input.
+
+The graph is the same set of quads whatever the parallelism and the order of the documents;
+a rerun adds only what is missing, also after a build killed part-way; unreachable schedulers
+and endpoints are one-line errors before any work.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg.corpus import count_documents, iter_documents, read_documents
+from kg.errors import InputError, StoreError
+from kg.pipeline import Tools, build, run_batch
+from kg.store import document_graph, open_store
+from kg.types import Document
+from tests.conftest import EXAMPLE, ROOT
+from test_store_backends import _free_port, endpoint  # noqa: F401  (a real oxigraph serve)
+
+CORPUS = ROOT / "examples" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def documents() -> list[Document]:
+    docs = read_documents([EXAMPLE, CORPUS])
+    assert len(docs) >= 5
+    return docs
+
+
+def quads(store) -> set[bytes]:
+    return set(filter(None, store.serialize(format="nquads").splitlines()))
+
+
+@pytest.fixture(scope="module")
+def one_process(documents, tmp_path_factory) -> set[bytes]:
+    with build(documents, store=str(tmp_path_factory.mktemp("one") / "s"), batch_size=2) as graph:
+        assert graph.stats.added == len(documents) and not graph.stats.failed
+        return quads(graph.store)
+
+
+def test_another_order_gives_the_same_quads(documents, one_process, tmp_path):
+    with build(list(reversed(documents)), store=str(tmp_path / "s"), batch_size=3) as graph:
+        assert quads(graph.store) == one_process
+
+
+def test_two_dask_workers_give_the_same_quads(documents, one_process, tmp_path):
+    parts = tmp_path / "parts"
+    with build(documents, store=str(tmp_path / "s"), workers=2, batch_size=2, parts=parts) as graph:
+        assert graph.stats.workers == 2 and graph.stats.added == len(documents)
+        assert quads(graph.store) == one_process
+    assert not list(parts.glob("*")), "loaded parts are removed"
+
+
+def test_memory_store_holds_the_same_triples(documents, one_process):
+    import pyoxigraph as ox
+
+    triples = {(q.subject, q.predicate, q.object) for q in ox.parse(b"\n".join(one_process), format=ox.RdfFormat.N_QUADS)}
+    with build(documents) as graph:
+        assert graph.store.kind == "memory"
+        assert len(graph.store) == len(triples)
+        assert graph.summary().documents == len(documents)
+
+
+def test_a_rerun_skips_stored_documents_before_parsing(documents, tmp_path):
+    store = str(tmp_path / "s")
+    build(documents[:3], store=store).close()
+    # the stored documents come first, unparseable by spaCy: a parse would fail them
+    with build(documents, store=store, batch_size=2) as graph:
+        assert (graph.stats.added, graph.stats.stored, graph.stats.failed) == (len(documents) - 3, 3, [])
+    with build(documents + [Document("copy", documents[0].text)], store=store) as graph:
+        assert (graph.stats.added, graph.stats.stored) == (0, len(documents) + 1)
+
+
+def test_a_failing_document_is_named_and_the_build_goes_on(tmp_path):
+    from kg.nlp import load_pipeline
+
+    too_long = Document("too-long", "Iran protested. " * (load_pipeline().max_length // 16 + 1))
+    docs = [Document("a", "Iran attacked Iraq."), too_long, Document("b", "Russia rejected talks with Ukraine.")]
+    with build(docs, store=str(tmp_path / "s"), batch_size=3) as graph:
+        assert graph.stats.added == 2
+        assert [doc_id for doc_id, _ in graph.stats.failed] == ["too-long"]
+        assert graph.summary().documents == 2
+
+
+def test_a_batch_is_a_function_of_its_documents():
+    tools = Tools.load()
+    docs = [Document("a", "Ali Khamenei rejected talks. Khamenei said so."), Document("b", "Iran's supreme leader Khamenei met Putin.")]
+    alone = [run_batch([d], tools).nquads for d in docs]
+    together = run_batch(docs, tools).nquads
+    assert together == alone[0] + alone[1]
+    assert run_batch(docs[::-1], tools).nquads == alone[1] + alone[0]
+
+
+def test_lean_document_graph_is_the_same_graph(documents):
+    from rdflib.compare import isomorphic
+
+    from kg.pipeline import analyse
+
+    document, _, claims = next(analyse([documents[0]]))
+    assert isomorphic(document_graph(document, None, claims), document_graph(document, None, claims, lean=True))
+
+
+def test_reading_is_lazy_and_counted(tmp_path):
+    good = tmp_path / "a.txt"
+    good.write_text("Iran attacked Iraq.")
+    bad = tmp_path / "b.txt"
+    bad.write_bytes(b"\x89PNG\x00\x00")
+    docs = iter_documents([good, bad])
+    assert next(docs).id == "a.txt"  # the second file is not read yet
+    with pytest.raises(InputError, match="b.txt: looks like a binary file"):
+        next(docs)
+    lines = tmp_path / "s.jsonl"
+    lines.write_text('{"id": 1, "text": "Iran attacked Iraq."}\n\n{"id": 2, "text": "A\\u2028B"}\n')
+    assert count_documents([lines, good]) == 3
+    assert [d.text for d in iter_documents([lines])] == ["Iran attacked Iraq.", "A\u2028B"]
+
+
+def kg_cli(*args: str, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kg", *args], cwd=ROOT, capture_output=True, timeout=300,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, **kwargs)
+
+
+@pytest.mark.parametrize("option", ["--scheduler", "--store"])
+def test_unreachable_scheduler_or_endpoint_is_one_line_before_any_work(tmp_path, option):
+    address = f"tcp://127.0.0.1:{_free_port()}" if option == "--scheduler" else f"http://127.0.0.1:{_free_port()}/query"
+    out = tmp_path / "out"
+    result = kg_cli("build", str(EXAMPLE), "--out", str(out), option, address)
+    err = result.stderr.decode().strip()
+    assert result.returncode != 0 and len(err.splitlines()) == 1 and "Traceback" not in err, err
+    assert "127.0.0.1" in err
+    assert not (out / "graph.ttl").exists()
+    if option == "--scheduler":
+        assert not out.exists(), "no store is made before the scheduler answers"
+
+
+def test_remote_endpoint_gets_the_same_quads_by_the_graph_store_protocol(documents, one_process, endpoint):  # noqa: F811
+    with build(documents, store=f"{endpoint}/query", batch_size=2) as graph:
+        assert graph.store.graph_store_url == f"{endpoint}/store"
+        assert graph.stats.added == len(documents)
+    with open_store(f"{endpoint}/query") as store:
+        assert store.stored_hashes([d.content_hash for d in documents]) == {d.content_hash for d in documents}
+    with build(documents, store=f"{endpoint}/query") as graph:
+        assert (graph.stats.added, graph.stats.stored) == (0, len(documents))
+    # the endpoint now holds what one process wrote into a folder
+    import urllib.request
+
+    request = urllib.request.Request(f"{endpoint}/store", headers={"Accept": "application/n-quads"})
+    served = set(filter(None, urllib.request.urlopen(request, timeout=30).read().splitlines()))
+    assert served == one_process
+
+
+_KILLED = """
+import sys
+sys.path.insert(0, {root!r})
+from kg.corpus import read_documents
+from kg.pipeline import build
+docs = read_documents([{example!r}, {corpus!r}])
+def progress(stats):
+    print(stats.added, flush=True)
+build(docs, store={store!r}, batch_size=1, progress=progress)
+"""
+
+
+def test_a_killed_build_leaves_the_store_openable_and_a_rerun_adds_what_is_missing(documents, one_process, tmp_path):
+    store = tmp_path / "s"
+    code = _KILLED.format(root=str(ROOT), example=str(EXAMPLE), corpus=str(CORPUS), store=str(store))
+    process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    for line in process.stdout:
+        if int(line) >= 2:
+            process.send_signal(signal.SIGKILL)
+            break
+    process.wait(timeout=60)
+    with open_store(str(store)) as kept:
+        held = len(kept.stored_hashes([d.content_hash for d in documents]))
+    assert 2 <= held < len(documents)
+    with build(documents, store=str(store)) as graph:
+        assert (graph.stats.added, graph.stats.stored) == (len(documents) - held, held)
+        assert quads(graph.store) == one_process
+
+
+def test_cli_summary_counts_added_stored_and_failed(tmp_path):
+    out = tmp_path / "out"
+    first = kg_cli("build", str(EXAMPLE), "--out", str(out))
+    assert first.returncode == 0, first.stderr.decode()
+    assert "added 1, already stored 0, failed 0" in first.stdout.decode()
+    again = kg_cli("build", str(EXAMPLE), str(CORPUS), "--out", str(out), "--json")
+    assert again.returncode == 0, again.stderr.decode()
+    import json
+
+    summary = json.loads(again.stdout)
+    assert summary["already_stored"] == 1 and summary["added"] >= 4 and summary["failed"] == []
+
+
+def test_a_dying_worker_loses_no_document(documents, one_process, tmp_path):
+    """A worker killed mid-build: its batch is run again elsewhere, and every document the counts call added is there."""
+    from distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, memory_limit=0) as cluster, \
+            Client(cluster, set_as_default=False) as client:
+        pids = list(client.run(os.getpid).values())
+        killed: list[int] = []
+
+        def progress(stats) -> None:
+            if not killed and stats.added:
+                killed.append(pids[0])
+                os.kill(pids[0], signal.SIGKILL)
+
+        with build(documents, store=str(tmp_path / "s"), scheduler=cluster.scheduler_address, batch_size=1,
+                   progress=progress) as graph:
+            assert killed, "a worker was killed while batches were in flight"
+            assert graph.stats.added == len(documents) and not graph.stats.failed
+            assert quads(graph.store) == one_process

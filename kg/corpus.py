@@ -6,7 +6,9 @@ so the command line can print it as one line.
 
 from __future__ import annotations
 
+import codecs
 import csv
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -62,10 +64,8 @@ def read_text(path: Path | str) -> str:
             data = p.read_bytes()
         except OSError as exc:
             raise InputError(f"{name}: cannot be read ({exc.strerror})") from exc
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{name}: looks like a binary file, not text")
     try:
-        text = data.decode("utf-8-sig")
+        text = _decode(data, name)
     except UnicodeDecodeError as exc:
         raise InputError(
             f"{name}: is not UTF-8 text (byte {exc.start} is 0x{data[exc.start]:02x}); convert it to UTF-8"
@@ -73,6 +73,28 @@ def read_text(path: Path | str) -> str:
     if not text.strip():
         raise InputError(f"{name}: is empty")
     return text
+
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def _decode(data: bytes, name: str) -> str:
+    """UTF-8 (a BOM allowed), or UTF-16/32 where a byte-order mark says so; else a one-line InputError."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{name}: starts with a {encoding.upper()} byte-order mark but is not "
+                                 f"{encoding.upper()} text (byte {exc.start})") from exc
+    head = data[:8192]
+    if b"\x00" in head:
+        even, odd = head[0::2].count(0), head[1::2].count(0)
+        if max(even, odd) > len(head) // 4 and min(even, odd) == 0:
+            raise InputError(f"{name}: looks like UTF-16 text without a byte-order mark; convert it to UTF-8")
+        raise InputError(f"{name}: looks like a binary file, not text")
+    return data.decode("utf-8-sig")
 
 
 def _date(value: object, where: str) -> dt.date | None:
@@ -138,6 +160,8 @@ def _read_jsonl(name: str, lines: Iterable[str]) -> Iterator[Document]:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             raise InputError(f"{name}:{n}: not valid JSON ({exc.msg})") from exc
+        except RecursionError as exc:
+            raise InputError(f"{name}:{n}: JSON nested too deeply to read") from exc
         yield _record_document(record, f"{name}:{n}")
 
 
@@ -341,7 +365,8 @@ def iter_as_documents(items: Iterable[Document | str | Path] | Document | str | 
         elif isinstance(item, str):
             if not item.strip():
                 raise InputError(f"text {n} is empty")
-            yield Document(id=f"text-{n}", text=item)
+            unnamed = Document(id="text", text=item)
+            yield dataclasses.replace(unnamed, id=f"text-{unnamed.content_hash[:12]}")
         else:
             raise InputError(f"item {n}: expected a Document, a text or a path, got {type(item).__name__}")
         any_seen = True
@@ -352,7 +377,8 @@ def iter_as_documents(items: Iterable[Document | str | Path] | Document | str | 
 def as_documents(items: Iterable[Document | str | Path]) -> list[Document]:
     """Documents from a mix of Documents, texts and paths (what `kg.build_graph` accepts).
 
-    A string is always text (its id is ``text-N``), never read as a file name: article
-    text is untrusted. Give files as `pathlib.Path` objects, or read them with `read_documents`.
+    A string is always text, never read as a file name: article text is untrusted. Its id
+    is ``text-`` and the start of its content hash, the same for the same text in every
+    call (so a store built from strings in several calls keeps each, and replaces none). Give files as `pathlib.Path` objects, or read them with `read_documents`.
     """
     return list(iter_as_documents(items))

@@ -53,7 +53,7 @@ def write_part(folder: Path | str, documents: Sequence[Document], settings: dict
     part = None
     if result.added:
         part = atomic_write(Path(folder) / part_name(documents), result.nquads)
-    return BatchResult(None, part, result.added, result.failed)
+    return BatchResult(None, part, result.added, result.failed, result.versions)
 
 
 def connect(workers: int, scheduler: str | None):

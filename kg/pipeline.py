@@ -12,6 +12,7 @@ own), so the graph is the same whatever the parallelism and the order of the doc
 
 from __future__ import annotations
 
+import collections
 import itertools
 import logging
 import time
@@ -22,6 +23,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from kg.actors import ActorRegistry, resolve_actors
+from kg.chunking import parse_texts, unread_script
 from kg.corpus import iter_as_documents
 from kg.events import code_events
 from kg.events.verbs import VerbDictionary, load_verbs
@@ -118,9 +120,25 @@ def analyse(
         [('Iran', 'attack')]
     """
     tools = Tools.load(model=model, actors=actors, verbs=verbs)
-    pairs = ((d.text, d) for d in documents)
-    for doc, document in tools.nlp.pipe(pairs, batch_size=batch_size, as_tuples=True):
-        yield document, doc, claims_of(doc, document, registry or tools.registry(), verbs=tools.verbs)
+    pending: collections.deque[Document] = collections.deque()
+
+    def texts() -> Iterator[str]:
+        for document in documents:
+            pending.append(document)
+            yield document.text
+
+    for doc in parse_texts(tools.nlp, texts(), batch_size=batch_size):
+        document = pending.popleft()
+        claims = claims_of(doc, document, registry or tools.registry(), verbs=tools.verbs)
+        _warn_unread(document, claims)
+        yield document, doc, claims
+
+
+def _warn_unread(document: Document, claims: Sequence[Claim]) -> None:
+    """Say so where nothing was extracted because the text is not in a script the pipeline reads."""
+    if not claims and (script := unread_script(document.text)):
+        log.warning("%s: nothing extracted: the text is mostly in %s script, and the pipeline reads English",
+                    document.id, script.title())
 
 
 @dataclass(frozen=True)
@@ -149,6 +167,7 @@ class BatchResult:
     part: Path | None
     added: tuple[str, ...]
     failed: tuple[tuple[str, str], ...]
+    versions: tuple[tuple[str, str], ...] = ()  # (id, document IRI) of each added document
 
 
 def run_batch(documents: Sequence[Document], tools: Tools) -> BatchResult:
@@ -164,11 +183,12 @@ def run_batch(documents: Sequence[Document], tools: Tools) -> BatchResult:
         (('d',), (), True)
     """
     from kg.store import document_graph
+    from kg.store.mapping import document_iri
     from kg.store.nquads import document_nquads
 
     texts = [d.text for d in documents]
     try:
-        docs = list(tools.nlp.pipe(texts, batch_size=max(len(texts), 1)))
+        docs = list(parse_texts(tools.nlp, texts, batch_size=max(len(texts), 1)))
     except Exception:  # one document breaks the parse: parse each alone to find it  # noqa: BLE001
         docs = [_parse_alone(tools, text) for text in texts]
     chunks: list[str] = []
@@ -179,6 +199,7 @@ def run_batch(documents: Sequence[Document], tools: Tools) -> BatchResult:
             if isinstance(doc, Exception):
                 raise doc
             claims = claims_of(doc, document, tools.registry(), verbs=tools.verbs)
+            _warn_unread(document, claims)
             chunks.append(document_nquads(document, document_graph(document, None, claims, lean=True)))
         except Exception as exc:  # a bug or a pathological sentence: report it, go on  # noqa: BLE001
             message = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
@@ -186,7 +207,9 @@ def run_batch(documents: Sequence[Document], tools: Tools) -> BatchResult:
             failed.append((document.id, message))
             continue
         added.append(document.id)
-    return BatchResult("".join(chunks).encode("utf-8"), None, tuple(added), tuple(failed))
+    kept = set(added)
+    versions = tuple((d.id, str(document_iri(d))) for d in documents if d.id in kept)
+    return BatchResult("".join(chunks).encode("utf-8"), None, tuple(added), tuple(failed), versions)
 
 
 def _parse_alone(tools: Tools, text: str) -> Doc | Exception:
@@ -312,6 +335,8 @@ def build(
         >>> len(kg.query("SELECT ?c WHERE { ?c a kg:Claim }")) >= 1, kg.stats.added
         (True, 1)
     """
+    from rdflib import URIRef
+
     from kg.graph import KnowledgeGraph
     from kg.store import open_store
     from kg.store.actors import record_identity
@@ -343,6 +368,8 @@ def build(
         for result in results:
             if result.added:
                 target.load_nquads(result.part or result.nquads)
+                for doc_id, iri in result.versions:  # an edited file replaces its older version
+                    target.drop_older(doc_id, URIRef(iri))
             if result.part is not None:
                 result.part.unlink(missing_ok=True)
             stats.added += len(result.added)

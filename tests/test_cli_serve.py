@@ -89,7 +89,7 @@ def test_bad_content_length_is_refused(endpoint, length, status):
     parts = urllib.parse.urlsplit(url)
     with socket.create_connection((parts.hostname, parts.port), timeout=10) as conn:
         conn.sendall(
-            f"POST {parts.path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+            f"POST {parts.path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\n"
             f"Content-Length: {length}\r\nConnection: close\r\n\r\nASK {{}}".encode()
         )
         reply = conn.recv(200).decode("latin-1")

@@ -87,7 +87,8 @@ def test_unknown_format_and_empty_folder(tmp_path):
 
 def test_as_documents_mixes_texts_paths_and_documents():
     docs = as_documents(["Iran attacked Iraq.", EXAMPLE])
-    assert docs[0].id == "text-1" and docs[1].id == EXAMPLE.name
+    assert docs[0].id.startswith("text-") and docs[1].id == EXAMPLE.name
+    assert as_documents(["Iran attacked Iraq."])[0].id == docs[0].id != as_documents(["Iraq attacked Iran."])[0].id
     with pytest.raises(InputError):
         as_documents([""])
 

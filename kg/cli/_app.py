@@ -13,7 +13,7 @@ import typer
 from kg.corpus import INPUT_FORMATS
 from kg.errors import KGError
 
-__all__ = ["ActorsOption", "InputFormatOption", "ModelOption", "VerbsOption", "app", "main"]
+__all__ = ["ActorsOption", "InputFormatOption", "ModelOption", "VerbsOption", "app", "console", "main"]
 
 # Options several commands share, spelled once.
 ModelOption = Annotated[Optional[str], typer.Option("--model", envvar="KG_MODEL", help="spaCy pipeline to use.")]
@@ -24,6 +24,18 @@ VerbsOption = Annotated[
     Optional[list[Path]], typer.Option("--verbs", help="PETRARCH verb dictionary, e.g. CAMEO.2.0.txt (repeatable).")
 ]
 InputFormatOption = Annotated[str, typer.Option("--input-format", help=f"One of: {', '.join(INPUT_FORMATS)}.")]
+
+
+def console(*, stderr: bool = False):
+    """A rich console for kg's own messages: no emoji codes, no guessed highlighting.
+
+    Its ``print`` reads kg's own ``[bold]`` markup; text from articles, stores and queries
+    goes in as `rich.text.Text` (or through `rich.markup.escape`), so "[/bold]" and "[sic]"
+    print as they are written.
+    """
+    from rich.console import Console
+
+    return Console(stderr=stderr, emoji=False, highlight=False)
 
 
 def _click_errors() -> tuple[type[Exception], ...]:

@@ -12,8 +12,10 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from kg.cli._app import ActorsOption, InputFormatOption, ModelOption, VerbsOption, app
+from kg.cli._app import console as make_console
 from kg.errors import InputError
 
 __all__ = ["SHOWN", "WHO_REJECTED_WHAT", "build_command"]
@@ -43,6 +45,18 @@ def _duration(seconds: float | None) -> str:
     minutes, secs = divmod(int(seconds), 60)
     hours, minutes = divmod(minutes, 60)
     return f"ETA {hours}:{minutes:02d}:{secs:02d}" if hours else f"ETA {minutes}:{secs:02d}"
+
+
+def _check_writable(folder: Path) -> None:
+    """Create `folder` if need be and write a scratch file in it; a one-line InputError where that fails."""
+    import tempfile
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        raise InputError(f"{folder}: cannot write the outputs there ({exc.strerror or exc})") from exc
 
 
 @app.command("build")
@@ -80,6 +94,7 @@ def build_command(
 
     if out.exists() and not out.is_dir():
         raise InputError(f"{out}: exists and is not a folder")
+    _check_writable(out)  # before anything is written to a --store
     documents = iter_documents(inputs, input_format=input_format)
     total = count_documents(inputs, input_format=input_format)
     first: list = []
@@ -90,7 +105,7 @@ def build_command(
                 first.append(document)
             yield document
 
-    err = Console(stderr=True)
+    err = make_console(stderr=True)
     show = not quiet and not as_json and total != 1 and sys.stderr.isatty()
     with Progress(
         TextColumn("{task.description}"),
@@ -148,7 +163,7 @@ def build_command(
         )
         print()
         return
-    console = Console()
+    console = make_console()
     console.print(
         f"added [bold]{stats.added}[/], already stored [bold]{stats.stored}[/], failed [bold]{len(stats.failed)}[/]"
         f" in {time.perf_counter() - stats.started:.1f} s ({stats.rate:.1f} docs/s, {stats.workers} worker(s))"
@@ -161,12 +176,12 @@ def build_command(
         f"the graph: [bold]{summary.documents}[/] document(s), [bold]{summary.actors}[/] actors, "
         f"[bold]{summary.claims}[/] claims, [bold]{summary.events}[/] events"
     )
-    console.print(f"wrote {ttl} and {page}", markup=False, highlight=False)
+    console.print(Text(f"wrote {ttl} and {page}"))
     table = Table(title="Who rejected what", title_justify="left")
     for column in ("who", "relation", "what"):
         table.add_column(column, overflow="fold")
     for row in rows[:SHOWN]:
-        table.add_row(*row)
+        table.add_row(*(Text(cell) for cell in row))  # article text: never read as markup
     console.print(table)
     if len(rows) > SHOWN:
         console.print(f"... and {len(rows) - SHOWN} more rows (kg build --json, or kg query, shows them all)")

@@ -50,11 +50,12 @@ def extraction_lines(
     if output_format not in OUTPUT_FORMATS:
         raise InputError(f"unknown output format {output_format!r} (valid: {', '.join(OUTPUT_FORMATS)})")
     if output_format == "carb":
+        from kg.chunking import parse_texts
         from kg.extract import carb_row
         from kg.nlp import load_pipeline
 
         nlp = load_pipeline(model)
-        for document, doc in zip(documents, nlp.pipe(d.text for d in documents)):
+        for document, doc in zip(documents, parse_texts(nlp, (d.text for d in documents))):
             sentence = document.text.strip() if sentence_per_document else None
             for triple in doc._.triples:
                 yield "\t".join(carb_row(triple, sentence=sentence))
@@ -70,12 +71,13 @@ def extraction_lines(
 
 
 def _fact_lines(documents: Sequence[Document], *, model: str | None) -> Iterator[str]:
+    from kg.chunking import parse_texts
     from kg.extract.facts import triple_facts
     from kg.extract.formats import fact_row
     from kg.nlp import load_pipeline
 
     nlp = load_pipeline(model)
-    for document, doc in zip(documents, nlp.pipe(d.text for d in documents)):
+    for document, doc in zip(documents, parse_texts(nlp, (d.text for d in documents))):
         seen: set[tuple[str, ...]] = set()
         for triple in doc._.triples:
             for fact in triple_facts(triple):

@@ -46,18 +46,47 @@ def format_result(result, fmt: str, *, namespace_manager=None) -> str | None:
 
 
 def _print_table(result, namespace_manager) -> None:
-    from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
+    from rich.text import Text
 
-    console = Console()
+    from kg.cli._app import console
+
+    out = console()
     if result.type == "ASK":
-        console.print("true" if result.askAnswer else "false")
+        out.print("true" if result.askAnswer else "false")
         return
-    table = Table(*[str(v) for v in result.vars], show_lines=False)
+    table = Table(*[escape(str(v)) for v in result.vars], show_lines=False)
     for row in result:
-        table.add_row(*[_short(value, namespace_manager) for value in row])
-    console.print(table)
-    console.print(f"{len(result)} row(s)", style="dim")
+        table.add_row(*[Text(_short(value, namespace_manager)) for value in row])
+    out.print(table)
+    out.print(f"{len(result)} row(s)", style="dim")
+
+
+def _run_in_worker(store: str, sparql: str | None, named: str | None, params: dict[str, str], timeout: float):
+    """Run the query in a worker process (killed past `timeout`) and read its answer back as rdflib's result."""
+    import io
+
+    from rdflib import Graph
+    from rdflib.query import Result
+
+    from kg.store.worker import QueryWorker
+
+    worker = QueryWorker(("url", store), start="fork")
+    try:
+        form, body, _, prefixes = worker.run(sparql, named=named, params=params, timeout=timeout,
+                                             accept="application/sparql-results+json, application/n-triples")
+    finally:
+        worker.close()
+    names = Graph()
+    for prefix, namespace in prefixes.items():
+        names.bind(prefix, namespace, replace=True)
+    if form in ("CONSTRUCT", "DESCRIBE"):
+        result = Result(form)
+        result.graph = Graph(namespace_manager=names.namespace_manager).parse(data=body, format="nt")
+    else:
+        result = Result.parse(io.BytesIO(body), format="json")
+    return result, names.namespace_manager
 
 
 def _params(values: list[str] | None) -> dict[str, str]:
@@ -78,44 +107,46 @@ def query_command(
     param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="NAME=VALUE for a named query (repeatable).")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, json or xml.")] = "table",
     list_named: Annotated[bool, typer.Option("--list", help="List the named queries and their parameters.")] = False,
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds the query may run before it is stopped.")] = 60.0,
 ) -> None:
     """Run a SPARQL query (or a named one) on a store or an RDF file.
 
     Example: kg query out/graph.ttl --named who-rejected-what
     """
-    from rich.console import Console
+    from rich.markup import escape
 
-    from kg.store import named_queries, open_store, run_named
+    from kg.cli._app import console
+    from kg.store import named_queries
 
     if fmt not in ("table", "csv", "json", "xml"):
         raise QueryError(f"unknown --format {fmt!r} (valid: table, csv, json, xml)")
     if list_named:
-        console = Console()
+        out = console()
         for query in named_queries().values():
             params = " ".join(f"--param {p.name}=<{p.type}>" for p in query.params)
-            console.print(f"[bold]{query.name}[/bold] {params}\n    {query.description}")
+            out.print(f"[bold]{escape(query.name)}[/bold] {escape(params)}\n    {escape(query.description)}")
         return
     if (sparql is None) == (named is None):
         raise QueryError("give either a SPARQL query or --named NAME (kg query --list shows the names)")
     if param and named is None:
         raise QueryError("--param only applies to --named queries")
-    opened = open_store(store, read_only=True)
-    try:
-        result = run_named(opened, named, _params(param)) if named else opened.query(sparql)
-        text = format_result(result, fmt)
-        if text is None:
-            _print_table(result, opened.graph.namespace_manager)
-        else:
-            sys.stdout.write(text if text.endswith("\n") else text + "\n")
-    finally:
-        opened.close()
+    if timeout <= 0:
+        raise QueryError(f"--timeout {timeout:g}: give a number of seconds above 0")
+    result, namespace_manager = _run_in_worker(store, sparql, named, _params(param), timeout)
+    text = format_result(result, fmt)
+    if text is None:
+        _print_table(result, namespace_manager)
+    else:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
 @app.command("serve")
 def serve_command(
     store: Annotated[str, typer.Argument(help=_STORE_HELP)],
     port: Annotated[int, typer.Option("--port", help="TCP port on 127.0.0.1.")] = 7878,
-    timeout: Annotated[float, typer.Option("--timeout", help="Seconds a query may run before 503.")] = 30.0,
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds a query may run; then it is stopped (503).")] = 30.0,
+    workers: Annotated[int, typer.Option("--workers", help="Queries run at once (a process each).")] = 4,
+    allow_host: Annotated[Optional[list[str]], typer.Option("--allow-host", help="A Host name to answer besides the loopback ones (repeatable).")] = None,
     cors: Annotated[Optional[str], typer.Option("--cors", help="Let pages from this origin (or *) read the answers.")] = None,
 ) -> None:
     """Serve a store as a read-only SPARQL endpoint on http://127.0.0.1:PORT/sparql, a query page on /.
@@ -124,9 +155,11 @@ def serve_command(
     """
     from kg.store import open_store, serve
 
+    if timeout <= 0 or workers < 1:
+        raise QueryError("--timeout must be above 0 and --workers at least 1")
     opened = open_store(store, read_only=True)
     try:
-        serve(opened, port=port, timeout=timeout, cors=cors)
+        serve(opened, port=port, timeout=timeout, workers=workers, allow_hosts=allow_host or (), cors=cors)
     finally:
         opened.close()
 

@@ -13,16 +13,41 @@ Notes:
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+import bisect
+import weakref
 
-__all__ = ["conjuncts", "is_proviso", "phrase", "trim"]
+from spacy.tokens import Doc, Span, Token
+
+__all__ = ["conjuncts", "is_proviso", "phrase", "quote_marks", "trim"]
 
 #: Children of a phrase head that are extracted separately, never kept inside it.
 SEPARATE = frozenset({"conj", "cc", "preconj", "appos", "relcl"})
 
 
+_QUOTE_MARKS: weakref.WeakKeyDictionary[Doc, tuple[int, dict[str | None, list[int]]]] = weakref.WeakKeyDictionary()
+
+
+def quote_marks(doc: Doc, text: str | None = None) -> list[int]:
+    """The sorted indices of `doc`'s quotation marks (those written `text`, or all), found once per doc.
+
+    Counting the marks in a span is then two bisections, not a walk over the span: an
+    article of nested quotations has as many phrases as tokens, and walks would make
+    extraction quadratic in its length.
+    """
+    length, marks = _QUOTE_MARKS.get(doc, (-1, {}))
+    if length != len(doc):  # not seen, or retokenized since
+        marks = {None: []}
+        for token in doc:
+            if token.is_quote:
+                marks[None].append(token.i)
+                marks.setdefault(token.text, []).append(token.i)
+        _QUOTE_MARKS[doc] = (len(doc), marks)
+    return marks.get(text, [])
+
+
 def _quotes(doc, start: int, end: int) -> int:
-    return sum(1 for t in doc[start:end] if t.is_quote)
+    marks = quote_marks(doc)
+    return bisect.bisect_left(marks, end) - bisect.bisect_left(marks, start)
 
 
 def trim(doc, start: int, end: int) -> Span | None:
@@ -31,18 +56,23 @@ def trim(doc, start: int, end: int) -> Span | None:
     A quotation mark at an edge stays where its partner is inside the span, so
     'a “trick”' keeps both marks.
     """
+    quotes = _quotes(doc, start, end)  # in doc[start:end], kept up to date as the edges move
     while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ in ("cc", "preconj")):
-        if doc[start].is_quote and _quotes(doc, start + 1, end) % 2 == 1:
-            break
+        if doc[start].is_quote:
+            if (quotes - 1) % 2 == 1:
+                break
+            quotes -= 1
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"):
-        if doc[end - 1].is_quote and _quotes(doc, start, end - 1) % 2 == 1:
-            break
+        if doc[end - 1].is_quote:
+            if (quotes - 1) % 2 == 1:
+                break
+            quotes -= 1
         end -= 1
     if start >= end:
         return None
     span = doc[start:end]
-    if _quotes(doc, start, end) % 2 == 1 and end < len(doc) and doc[end].is_quote and doc[end].sent == span.sent:
+    if quotes % 2 == 1 and end < len(doc) and doc[end].is_quote and doc[end].sent == span.sent:
         span = doc[start : end + 1]
     return span
 

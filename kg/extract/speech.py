@@ -28,17 +28,18 @@ Notes:
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.phrases import phrase
+from kg.extract.phrases import phrase, quote_marks
 from kg.types import Triple
 
 __all__ = [
-    "Quote", "REPORTING_VERBS", "SPEECH_VERBS", "attribute", "attribute_quotations", "is_speech_verb", "quotations",
-    "quotes", "speaker_of", "speakers",
+    "Quote", "REPORTING_VERBS", "SPEECH_VERBS", "TokenRanges", "attribute", "attribute_quotations", "is_speech_verb",
+    "quotations", "quotes", "speaker_of", "speakers",
 ]
 
 #: Reporting verbs (lemmas): speech acts and stated beliefs.
@@ -86,7 +87,57 @@ def _speaker(verb: Token, depth: int = 0) -> Span | None:
     return None
 
 
-def speakers(sent: Span) -> list[tuple[Span, set[int]]]:
+class TokenRanges:
+    """A set of token indices held as sorted, disjoint ranges (a report's content is one or two).
+
+    Answers ``in``, ``len`` and `overlaps` without listing the indices, so nested reports
+    (a speaker quoting a speaker quoting ...) cost memory and time linear in their number.
+
+    Examples:
+        >>> ids = TokenRanges([range(2, 9)], minus=range(4, 6))
+        >>> 3 in ids, 4 in ids, len(ids), list(ids)
+        (True, False, 5, [2, 3, 6, 7, 8])
+    """
+
+    __slots__ = ("_ranges", "_stops")
+
+    def __init__(self, parts: Sequence[range] = (), *, minus: range | None = None) -> None:
+        merged: list[range] = []
+        for part in sorted((p for p in parts if p), key=lambda r: r.start):
+            if merged and part.start <= merged[-1].stop:
+                merged[-1] = range(merged[-1].start, max(merged[-1].stop, part.stop))
+            else:
+                merged.append(part)
+        if minus:
+            cut: list[range] = []
+            for part in merged:
+                cut.extend(r for r in (range(part.start, min(part.stop, minus.start)),
+                                       range(max(part.start, minus.stop), part.stop)) if r)
+            merged = cut
+        self._ranges = merged
+        self._stops = [r.stop for r in merged]
+
+    def __contains__(self, index: object) -> bool:
+        k = bisect.bisect_right(self._stops, index)  # the first range ending after `index`
+        return k < len(self._ranges) and self._ranges[k].start <= index
+
+    def __len__(self) -> int:
+        return sum(len(r) for r in self._ranges)
+
+    def __bool__(self) -> bool:
+        return bool(self._ranges)
+
+    def __iter__(self):
+        for part in self._ranges:
+            yield from part
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether any index lies in ``range(start, end)``."""
+        k = bisect.bisect_right(self._stops, start)
+        return k < len(self._ranges) and self._ranges[k].start < end
+
+
+def speakers(sent: Span) -> list[tuple[Span, TokenRanges]]:
     """(speaker, indices of the reported tokens) for each report in the sentence.
 
     Examples:
@@ -102,31 +153,33 @@ def speakers(sent: Span) -> list[tuple[Span, set[int]]]:
             source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
             if source is not None:
                 speaker = sent.doc[source.left_edge.i : source.right_edge.i + 1]
-                clause = token.head
-                ids = {t.i for t in clause.subtree} - {t.i for t in token.subtree}
-                reports.append((speaker, ids))
+                reports.append((speaker, TokenRanges([_subtree(token.head)], minus=_subtree(token))))
             continue
         if token.pos_ not in ("VERB", "AUX") or not is_speech_verb(token):
             continue
         speaker = _speaker(token)
         if speaker is None:
             continue
-        ids: set[int] = set()
-        for child in token.children:
-            if child.dep_ == "ccomp":
-                ids.update(t.i for t in child.subtree)
+        parts = [_subtree(child) for child in token.children if child.dep_ == "ccomp"]
+        outside = None
         if token.dep_ == "parataxis" or (token.dep_ == "ccomp" and token.i > token.head.i and _quoted(token)):
-            ids.update(t.i for t in token.head.subtree)
-            ids.difference_update(t.i for t in token.subtree)
+            parts.append(_subtree(token.head))
+            outside = _subtree(token)
+        ids = TokenRanges(parts, minus=outside)
         if not ids and _quoted(token):
             # “Will Iran accept the offer?” a diplomat asked: the quotation before the report,
             # which the parser may have made a sentence of its own
             first = token.left_edge.i
             start = sent.start if first > sent.start else sent.doc[first - 1].sent.start
-            ids.update(range(start, first))
+            ids = TokenRanges([range(start, first)])
         if ids:
             reports.append((speaker, ids))
     return reports
+
+
+def _subtree(token: Token) -> range:
+    """The indices of the token's subtree: from its left edge to its right edge (parses are projective)."""
+    return range(token.left_edge.i, token.right_edge.i + 1)
 
 
 _OPEN = frozenset({"“", "``", "«"})
@@ -158,8 +211,8 @@ def _closing(token: Token) -> bool:
         return True
     if token.text in ("“", "‘", "``", "«"):
         return False
-    sent = token.sent
-    return sum(1 for t in sent.doc[sent.start : token.i] if t.text == token.text) % 2 == 1
+    marks = quote_marks(token.doc, token.text)
+    return (bisect.bisect_left(marks, token.i) - bisect.bisect_left(marks, token.sent.start)) % 2 == 1
 
 
 def _quoted(verb: Token) -> bool:
@@ -248,7 +301,7 @@ def _colon_speaker(doc, start: int) -> Span | None:
 
 
 def _find_quotes(doc: Doc) -> list[Quote]:
-    reports: dict[int, list[tuple[Span, set[int]]]] = {}
+    reports: dict[int, list[tuple[Span, TokenRanges]]] = {}
     found: list[Quote] = []
     previous: tuple[int, Span] | None = None  # (end, speaker) of the last quotation with a speaker
     for start, end, carried in _marks(doc):
@@ -261,7 +314,7 @@ def _find_quotes(doc: Doc) -> list[Quote]:
             if key not in reports:
                 reports[key] = speakers(sent)
             for speaker, ids in reports[key]:
-                if any(start <= i < end for i in ids) and not (start <= speaker.start < end):
+                if ids.overlaps(start, end) and not (start <= speaker.start < end):
                     owner = speaker
                     break
             if owner is not None:
@@ -361,14 +414,12 @@ def attribute(triples: Sequence[Triple], sent: Span) -> list[Triple]:
     reports = speakers(sent)
     if not reports:
         return list(triples)
+    largest_first = sorted(reports, key=lambda report: -len(report[1]))  # stable: ties keep sentence order
     out = []
     for triple in triples:
-        best: tuple[int, Span] | None = None
-        for speaker, ids in reports:
-            if triple.predicate in ids and triple.subject.start not in range(speaker.start, speaker.end):
-                if best is None or len(ids) > best[0]:
-                    best = (len(ids), speaker)
+        best = next((speaker for speaker, ids in largest_first
+                     if triple.predicate in ids and triple.subject.start not in range(speaker.start, speaker.end)), None)
         if best is not None and triple.kind not in ("apposition", "role"):
-            triple = dataclasses.replace(triple, attributed_to=best[1])
+            triple = dataclasses.replace(triple, attributed_to=best)
         out.append(triple)
     return out

@@ -22,8 +22,8 @@ from rdflib.term import Identifier
 from kg.errors import QueryError, StoreError
 from kg.ontology import KG, PREFIXES
 from kg.store.files import EXPORT_FORMATS, atomic_write, export_format, one_line
-from kg.store.check import check_query
-from kg.store.guard import refuse_outside_reads
+from kg.store.check import check_query as check_names
+from kg.store.guard import check_query
 from kg.store.mapping import ACTORS_GRAPH, document_iri
 from kg.store.nquads import ACTOR_PREFIX
 from kg.types import Document
@@ -165,7 +165,22 @@ class Store:
         except (OSError, urllib.error.URLError) as exc:
             raise StoreError(f"{self.url}: could not write document {document.id!r}: {one_line(exc)}") from exc
         log.debug("%s: added %s (%d triples)", self.url, document.id, len(quads))
+        self.drop_older(document.id, document_iri(document))
         return True
+
+    def drop_older(self, doc_id: str, keep: URIRef) -> None:
+        """Remove the graphs of other versions of a document (the same id, another text).
+
+        An edited file read again replaces the version stored before, with a warning.
+        """
+        older = [row[0] for row in self.query(
+            "SELECT DISTINCT ?d WHERE { GRAPH ?d { ?d kg:documentId ?id } }", id=Literal(doc_id)) if row[0] != keep]
+        for iri in older:
+            self._remove_graph(iri)
+            log.warning("%s: document %r has a new text; it replaces the version stored before", self.url, doc_id)
+
+    def _remove_graph(self, iri: URIRef) -> None:
+        self.graph.remove_graph(self.graph.get_context(iri))
 
     def _add_quads(self, quads: list) -> None:
         self.graph.addN(quads)
@@ -199,8 +214,8 @@ class Store:
             kg.errors.QueryError: malformed SPARQL: ...
         """
         init = {name: _term(value) for name, value in bindings.items()}
-        refuse_outside_reads(sparql)
-        check_query(sparql, prefixes=self._prefixes())
+        check_query(sparql)  # nothing outside the store, sizes within limits: before any parse
+        check_names(sparql, prefixes=self._prefixes())
         try:
             return self._query(sparql, init)
         except urllib.error.HTTPError as exc:
@@ -212,6 +227,12 @@ class Store:
             if isinstance(exc, (KeyboardInterrupt, MemoryError)):
                 raise
             raise QueryError(f"malformed SPARQL: {one_line(exc)}") from exc
+
+    def _prefixes(self) -> dict[str, str]:
+        """The prefixes a query may use undeclared: the graph's bindings, then kg's (as rdflib does)."""
+        prefixes = {prefix: str(namespace) for prefix, namespace in self.graph.namespaces() if prefix}
+        prefixes.update((prefix, str(namespace)) for prefix, namespace in INIT_NS.items())
+        return prefixes
 
     def _query(self, sparql: str, bindings: dict[str, Identifier]) -> Result:
         result = self.graph.query(sparql, initNs=INIT_NS, initBindings=bindings)

@@ -90,7 +90,13 @@ class OxigraphStore(Store):
         except OSError as exc:
             raise StoreError(f"{self.url}: could not write document {document.id!r}: {one_line(exc)}") from exc
         log.debug("%s: added %s (%d triples)", self.url, document.id, len(quads))
+        self.drop_older(document.id, document_iri(document))
         return True
+
+    def _remove_graph(self, iri: URIRef) -> None:
+        import pyoxigraph as ox
+
+        self.native.remove_graph(ox.NamedNode(str(iri)))
 
     def _query(self, sparql: str, bindings: dict[str, Identifier]) -> Result:
         return _native_query(self.native, sparql, self._prefixes(), bindings)

@@ -8,7 +8,7 @@ import urllib.request
 from collections.abc import Sequence
 from pathlib import Path
 
-from rdflib import Dataset, Literal
+from rdflib import Dataset, Literal, URIRef
 
 from kg.errors import StoreError
 from kg.store.base import Store, _what
@@ -93,4 +93,8 @@ class SparqlStore(Store):
 
     def _add_quads(self, quads: list) -> None:
         self.graph.addN(quads)
+        self.graph.store.commit()
+
+    def _remove_graph(self, iri: URIRef) -> None:
+        self.graph.update(f"DROP SILENT GRAPH <{iri}>")
         self.graph.store.commit()

@@ -117,8 +117,8 @@ def test_build_refuses_a_bad_actor_file_and_writes_nothing(tmp_path):
 
 def test_kg_actors_lists_merges_and_suspected_duplicates(tmp_path):
     docs = {
-        "a.txt": "Russian President Vladimir Putin met Jeb Bush in Moscow.",
-        "b.txt": "Putin said the talks were useful. George W. Bush disagreed.",
+        "a.txt": "Russian Prime Minister Mikhail Fradkov met Jeb Bush in Moscow.",
+        "b.txt": "Fradkov said the talks were useful. George W. Bush disagreed.",
         "c.txt": "Bush criticised the plan.",
     }
     paths = []
@@ -131,10 +131,10 @@ def test_kg_actors_lists_merges_and_suspected_duplicates(tmp_path):
     listed = kg_cli("actors", str(out / "graph.ttl"), "--format", "json")
     assert listed.returncode == 0, listed.stderr.decode()
     rows = {r["id"]: r for r in json.loads(listed.stdout)}
-    assert "person/putin" not in rows
-    putin = rows["person/vladimir-putin"]
-    assert putin["code"] == "RUSGOV" and "Putin" in putin["aliases"] and putin["merged"]
-    assert putin["mentions"] >= 2
+    assert "person/fradkov" not in rows  # not on the list of political people: merged by identity
+    fradkov = rows["person/mikhail-fradkov"]
+    assert fradkov["code"] == "RUSGOV" and "Fradkov" in fradkov["aliases"] and fradkov["merged"]
+    assert fradkov["mentions"] >= 2
     assert any("ambiguous surname" in s for s in rows["person/bush"]["suspected_duplicates"])
     table = kg_cli("actors", str(out / "graph.ttl"), "--format", "csv")
     header = next(csv.reader(io.StringIO(table.stdout.decode())))
@@ -146,7 +146,8 @@ def test_kg_actors_lists_merges_and_suspected_duplicates(tmp_path):
 
     store = open_store(str(out / "graph.ttl"), read_only=True)
     try:
-        assert canonical_ids(store)["person/putin"] == "person/vladimir-putin"
+        links = canonical_ids(store)  # the tagger calls the lone surname a person or an organisation
+        assert {links[k] for k in ("person/fradkov", "org/fradkov") if k in links} == {"person/mikhail-fradkov"}
     finally:
         store.close()
 
@@ -166,15 +167,15 @@ def test_a_later_build_merges_actors_of_earlier_documents_without_reading_them(t
     from kg.store.actors import canonical_ids
 
     store = str(tmp_path / "store")
-    build([Document("a", "Putin rejected the offer on Monday.")], store=store).close()
-    first = build([Document("b", "Putin said the talks failed.")], store=store)
+    build([Document("a", "Fradkov rejected the offer on Monday.")], store=store).close()
+    first = build([Document("b", "Fradkov said the talks failed.")], store=store)
     try:
-        assert "person/putin" not in canonical_ids(first.store)
+        assert "person/fradkov" not in canonical_ids(first.store)
     finally:
         first.close()
-    later = build([Document("c", "Russian President Vladimir Putin met Xi Jinping.")], store=store)
+    later = build([Document("c", "Russian Prime Minister Mikhail Fradkov met Xi Jinping.")], store=store)
     try:
         links = canonical_ids(later.store)
     finally:
         later.close()
-    assert links["person/putin"] == "person/vladimir-putin"
+    assert links["person/fradkov"] == "person/mikhail-fradkov"

@@ -133,8 +133,7 @@ def test_same_full_name_across_documents_is_one_actor(nlp):
         pytest.param("Angela Merkel arrived. She said Germany would help.", "She", 0, "person/angela-merkel", id="she"),
         pytest.param(
             "Khamenei spoke. He said his regime would not yield.", "his regime", 0, "government/IRN",
-            id="his-regime-needs-country",
-            marks=pytest.mark.xfail(strict=True, reason="a person whose country the text never gives has no government"),
+            id="his-regime-listed-person",  # the country comes from the list of political people
         ),
         pytest.param(
             "Iranian supreme leader Ali Khamenei spoke. He said his regime would not yield.", "his regime", 0, "government/IRN",

@@ -48,7 +48,6 @@ ROWS = [
 
 _KNOWN = {
     "Recep Tayyip Erdogan spoke by telephone with Vladimir Putin.": "the parse reads 'by telephone with Vladimir Putin' as one phrase",
-    '"We stand with India", said Joe Biden.': "the speaker resolves to a person without a country",
     "Russian troops withdrew from Kherson.": "Kherson is not in the gazetteer, so the target is empty",
     "Boko Haram militants attacked a village in Borno state, killing 30 people.": "Boko Haram does not resolve to an actor",
 }

@@ -14,7 +14,7 @@ Examples:
     >>> res = resolve_actors(doc, Document("d1", text), registry)
     >>> zarif = res.actor_of(doc[0:5])
     >>> zarif.id, zarif.code, zarif.roles[0].title
-    ('person/javad-zarif', 'IRNGOV', 'foreign minister')
+    ('person/mohammad-javad-zarif', 'IRNGOV', 'foreign minister')
 
 Ids are a pure function of the document (`actor_id`, `parse_actor_id`); which ids of a
 corpus are one actor is decided over the set of them by `corpus_identity`, whatever the

@@ -15,6 +15,7 @@ from kg.types import ActorType
 from kg.actors._units import Unit
 from kg.actors.gazetteer import ADJ, DICT, GOVERNMENT, ORG, REGION, STATE, Entry
 from kg.actors.ids import ActorKind, actor_id
+from kg.actors.leaders import listed_spans
 
 __all__ = ["NamePass"]
 
@@ -68,6 +69,8 @@ class NamePass:
                     persons.append(span)
             elif ent.label_ == "ORG":
                 orgs.append((ent.start, ent.end))
+        if not self.gaz.dictionary_agents:  # well-known people the tagger missed or typed as organisations
+            persons, orgs = listed_spans(doc, persons, orgs, entries, self.gaz)
         named = self._named_organisations(entries, orgs)
         if named:
             taken = {i for s, e, _ in named for i in range(s, e)}

@@ -5,7 +5,8 @@ full name whose family name it is ("Ban Ki-moon": Korean and Chinese names put t
 name first, `kg.actors.names_person.family_name`); if two full names share it, it stays
 apart. The person's id is a slug of the fullest name the document uses, so it is a pure
 function of the document; across documents, `kg.actors.identity` decides which ids are one
-person.
+person. A person on the list of political people (`kg.actors.leaders`) takes the list's id,
+country and the office it held on the document's date instead.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from kg.types import Actor, ActorType, Role
 from kg.actors._units import Cluster
 from kg.actors.dictionaries import code_on, compose_code
 from kg.actors.ids import ActorKind, actor_id, slug
+from kg.actors.leaders import listed_person
 from kg.actors.personal import family_name, name_key, name_parts
 
 __all__ = ["PeoplePass"]
@@ -88,6 +90,9 @@ class PeoplePass:
                     cluster.agents.append(unit.role.agent)
 
     def _person_actor(self, cluster: Cluster) -> Actor:
+        listed = None if cluster.codes else listed_person(cluster, self.clusters, self.date)
+        if listed is not None:  # a well-known person: its id, country and office on the date
+            return listed
         country = sector = None
         for role in cluster.roles:
             if role.country and country is None:

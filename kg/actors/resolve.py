@@ -288,6 +288,6 @@ def resolve_actors(doc: Doc, document: Document, registry: ActorRegistry) -> Res
         >>> doc = load_pipeline()(text)
         >>> res = resolve_actors(doc, Document("d", text), ActorRegistry())
         >>> [a.id for a in res.actors_in(doc[:])]
-        ['person/khamenei', 'government/USA']
+        ['person/ali-khamenei', 'government/USA']
     """
     return _Resolver(doc, document, registry).run()

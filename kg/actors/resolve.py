@@ -139,7 +139,7 @@ class _Resolver(NamePass, RolePass, PeoplePass, CorefPass):
 
     def __init__(self, doc: Doc, document: Document, registry: ActorRegistry) -> None:
         self.doc = doc
-        self.date: dt.date | None = document.date
+        self.date: dt.date | None = _as_date(document.date)
         self.registry = registry
         self.gaz: Gazetteer = registry.gazetteer
         self.words = [t.text for t in doc]
@@ -291,3 +291,15 @@ def resolve_actors(doc: Doc, document: Document, registry: ActorRegistry) -> Res
         ['person/ali-khamenei', 'government/USA']
     """
     return _Resolver(doc, document, registry).run()
+
+
+def _as_date(value: object) -> dt.date | None:
+    """A document's date as a `datetime.date` (an API caller may give "YYYY-MM-DD" or a datetime)."""
+    if value is None or type(value) is dt.date:
+        return value  # type: ignore[return-value]
+    if isinstance(value, dt.datetime):
+        return value.date()
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None

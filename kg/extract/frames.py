@@ -133,10 +133,26 @@ def _framer(verb: Token) -> Span | None:
 
 def _question(token: Token, sent: Span) -> bool:
     """Whether the clause of `token` ends in a question mark (the first end mark after it)."""
-    for t in sent.doc[token.i : sent.end]:
-        if t.text in _END:
-            return t.text == "?"
-    return False
+    end = _next_end(sent)[token.i - sent.start]
+    return end >= 0 and sent.doc[end].text == "?"
+
+
+def _next_end(sent: Span) -> list[int]:
+    """For each token of `sent`, the index of the first end mark at or after it (-1 for none).
+
+    Made once per sentence (kept in the Doc's ``user_data``), so asking for every verb of a
+    long sentence stays linear in its tokens.
+    """
+    key = ("kg.frames.next_end", sent.start)
+    found = sent.doc.user_data.get(key)
+    if found is None:
+        found, last = [-1] * len(sent), -1
+        for i in range(sent.end - 1, sent.start - 1, -1):
+            if sent.doc[i].text in _END:
+                last = i
+            found[i - sent.start] = last
+        sent.doc.user_data[key] = found
+    return found
 
 
 def _done(verb: Token, modality: str | None) -> bool:

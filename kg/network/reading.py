@@ -361,28 +361,9 @@ def to_networkx(rdf_graph: Any) -> nx.MultiDiGraph:
         event_pairs.add((source, target))
 
     seen_claims: set[tuple[str, str]] = set()
-    for row in _query(rdf_graph, _CLAIMS):
-        source, target = canon(row.source), canon(row.target)
-        if source == target or (source, target) in event_pairs:
-            continue
-        relation = _str(row.relation) or _str(row.relationText) or "acts on"
-        e = edge(source, target, f"relation:{relation}", event_type=None, cameo=None, relation=relation, quad=None)
-        claim_id = str(row.claim)
-        if (claim_id, relation) not in seen_claims:
-            seen_claims.add((claim_id, relation))
-            e["count"] += 1
-            e["_signs"].append(-1 if _is_negative(row.polarity) else 0)
-            _count_date(e, row.docDate)
-        if row.docDate is not None:
-            e["dates"].add(str(row.docDate))
-        _add_evidence(e, _evidence(row))
 
-    claim_pairs = {(s, t) for s, t, _ in edges}
-    for row in _query(rdf_graph, _FACTS):
-        source, target = canon(row.source), canon(row.target)
-        if source == target or (source, target) in event_pairs or (source, target) in claim_pairs:
-            continue
-        relation = str(row.relation)
+    def claim_edge(source: str, target: str, relation: str, row) -> None:  # noqa: ANN001
+        """A claim's (or a fact's) link, each claim counted once per relation."""
         e = edge(source, target, f"relation:{relation}", event_type=None, cameo=None, relation=relation, quad=None)
         if (str(row.claim), relation) not in seen_claims:
             seen_claims.add((str(row.claim), relation))
@@ -392,6 +373,19 @@ def to_networkx(rdf_graph: Any) -> nx.MultiDiGraph:
         if row.docDate is not None:
             e["dates"].add(str(row.docDate))
         _add_evidence(e, _evidence(row))
+
+    for row in _query(rdf_graph, _CLAIMS):
+        source, target = canon(row.source), canon(row.target)
+        if source == target or (source, target) in event_pairs:
+            continue
+        claim_edge(source, target, _str(row.relation) or _str(row.relationText) or "acts on", row)
+
+    claim_pairs = {(s, t) for s, t, _ in edges}
+    for row in _query(rdf_graph, _FACTS):
+        source, target = canon(row.source), canon(row.target)
+        if source == target or (source, target) in event_pairs or (source, target) in claim_pairs:
+            continue
+        claim_edge(source, target, str(row.relation), row)
 
     linked = {(s, t) for s, t, _ in edges}
     for row in _query(rdf_graph, _ACTS_ON):

@@ -1,12 +1,17 @@
-"""Documents → spaCy `Doc`, for texts of any length: long ones parsed in pieces and joined.
+"""Documents → spaCy `Doc`, for texts of any length: long ones parsed in pieces.
 
 spaCy refuses a text over ``nlp.max_length`` (E088), and its parser's time and memory
 grow with the length of what it is given at once: a 5 MB report, or a megabyte on one
 line with no full stop, ends in an error or takes gigabytes. A text over `CHUNK_CHARS`
-is cut at paragraph breaks, else at sentence ends, else at spaces, else at the cap itself;
-the pieces are tagged and parsed one by one, joined back into one `Doc` whose text is the
-document's to the character, and only then is ``kg_triples`` run over the whole (so
-quotations and their speakers are still found across the pieces).
+is cut at paragraph breaks, else at sentence ends, else at spaces, else at the cap itself,
+and the pieces are tagged and parsed one at a time.
+
+`parse_texts` joins a long text's pieces back into one `Doc` whose text is the document's
+to the character, and only then runs ``kg_triples`` over the whole (quotations and their
+speakers are found across the pieces); its memory grows with the text. `parse_parts`
+instead yields the pieces in parts of `PART_PIECES`, each joined and given its triples
+alone, so that a caller keeping only each part's claims (`kg.pipeline.long_document_nquads`)
+holds one part at a time whatever the length of the text.
 """
 
 from __future__ import annotations
@@ -19,10 +24,13 @@ import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-__all__ = ["CHUNK_CHARS", "chunks", "parse_texts", "unread_script"]
+__all__ = ["CHUNK_CHARS", "PART_PIECES", "chunks", "parse_parts", "parse_texts", "unread_script"]
 
 #: Longest piece of text parsed at once (characters); news articles are shorter and parse whole.
 CHUNK_CHARS = 20_000
+
+#: Pieces joined into one part by `parse_parts` (a part is at most this many `CHUNK_CHARS`).
+PART_PIECES = 5
 
 #: Where a text may be cut, best first: after a blank line, after a sentence end, after a space.
 _BREAKS = (
@@ -71,17 +79,53 @@ def _cut(text: str, limit: int, level: int) -> Iterator[str]:
         yield piece
 
 
-def _parse_long(nlp: Language, text: str, limit: int) -> Doc:
+def _parse_pieces(nlp: Language, pieces: Iterable[str]) -> Iterator[Doc]:
+    """Each piece tagged and parsed alone (batches of pieces this long only add memory), without vectors."""
     later = [name for name in _LATER if nlp.has_pipe(name)]
-    pieces = []
     with nlp.select_pipes(disable=later):
-        for piece in nlp.pipe(chunks(text, limit=limit), batch_size=8):
-            piece.tensor = numpy.zeros((0,), dtype="float32")  # the joined Doc keeps no vectors: bounded memory
-            pieces.append(piece)
-    doc = Doc.from_docs(pieces, ensure_whitespace=False)
-    for name in later:
-        doc = nlp.get_pipe(name)(doc)
+        for piece in nlp.pipe(pieces, batch_size=1):
+            piece.tensor = numpy.zeros((0,), dtype="float32")  # no vectors kept: bounded memory
+            yield piece
+
+
+def _joined(nlp: Language, pieces: list[Doc]) -> Doc:
+    doc = Doc.from_docs(pieces, ensure_whitespace=False) if len(pieces) > 1 else pieces[0]
+    for name in _LATER:
+        if nlp.has_pipe(name):
+            doc = nlp.get_pipe(name)(doc)
     return doc
+
+
+def _parse_long(nlp: Language, text: str, limit: int) -> Doc:
+    return _joined(nlp, list(_parse_pieces(nlp, chunks(text, limit=limit))))
+
+
+def parse_parts(
+    nlp: Language, text: str, *, limit: int = CHUNK_CHARS, pieces: int = PART_PIECES
+) -> Iterator[tuple[int, Doc]]:
+    """A long text parsed part by part: `pieces` pieces of at most `limit` characters each.
+
+    Yields:
+        ``(offset, doc)``: where the part starts in `text` (characters) and the part parsed,
+        with its triples; the parts' texts join back into `text`.
+
+    Examples:
+        >>> from kg.nlp import load_pipeline
+        >>> text = "Iran rejected the talks. " * 4
+        >>> [(offset, doc.text) for offset, doc in parse_parts(load_pipeline(), text, limit=50, pieces=1)]
+        [(0, 'Iran rejected the talks. Iran rejected the talks. '), (50, 'Iran rejected the talks. Iran rejected the talks. ')]
+    """
+    offset = 0
+    part: list[Doc] = []
+    for piece in _parse_pieces(nlp, chunks(text, limit=limit)):
+        part.append(piece)
+        if len(part) == pieces:
+            doc = _joined(nlp, part)
+            yield offset, doc
+            offset += len(doc.text)
+            part = []
+    if part:
+        yield offset, _joined(nlp, part)
 
 
 def parse_texts(nlp: Language, texts: Iterable[str], *, batch_size: int = 32, limit: int = CHUNK_CHARS) -> Iterator[Doc]:

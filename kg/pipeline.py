@@ -13,6 +13,7 @@ own), so the graph is the same whatever the parallelism and the order of the doc
 from __future__ import annotations
 
 import collections
+import dataclasses
 import itertools
 import logging
 import time
@@ -20,10 +21,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rdflib import Graph, Literal
 from spacy.tokens import Doc
 
 from kg.actors import ActorRegistry, resolve_actors
-from kg.chunking import parse_texts, unread_script
+from kg.chunking import CHUNK_CHARS, PART_PIECES, parse_parts, parse_texts, unread_script
 from kg.corpus import iter_as_documents
 from kg.events import code_events
 from kg.events.verbs import VerbDictionary, load_verbs
@@ -31,7 +33,7 @@ from kg.extract.facts import triple_facts, with_actors
 from kg.nlp import load_pipeline
 from kg.types import Claim, Document
 
-__all__ = ["BatchResult", "BuildStats", "Tools", "analyse", "build", "claims_of", "run_batch"]
+__all__ = ["BatchResult", "BuildStats", "Tools", "analyse", "build", "claims_of", "long_document_nquads", "run_batch"]
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +54,8 @@ def _is_noun_phrase(triple) -> bool:
 
 
 def claims_of(
-    doc: Doc, document: Document, registry: ActorRegistry, *, verbs: VerbDictionary | None = None
+    doc: Doc, document: Document, registry: ActorRegistry, *, verbs: VerbDictionary | None = None,
+    names: dict[str, list[str]] | None = None,
 ) -> list[Claim]:
     """The claims of one parsed document: its triples with their actors and events.
 
@@ -62,11 +65,13 @@ def claims_of(
         registry: Where the document's actors are merged (a fresh one gives the
             document's claims as a function of the document alone).
         verbs: Loaded PETRARCH verb dictionaries, if any (`kg.events.verbs.load_verbs`).
+        names: Full names of people from the document's earlier parts, where `doc` is one
+            part of a long document (see `kg.actors.resolve.resolve_actors`).
 
     Returns:
         One claim per triple, in sentence order.
     """
-    resolution = resolve_actors(doc, document, registry)
+    resolution = resolve_actors(doc, document, registry, names=names)
     sentence_ids = {sent.start: n for n, sent in enumerate(doc.sents)}
     claims = []
     for triple in doc._.triples or ():
@@ -360,6 +365,7 @@ def build(
     try:
         target.check()
         fresh = _new_only(itertools.chain([first], batches), target, stats, progress)
+        fresh = _long_aside(fresh, target, stats, progress, lambda: tools or Tools.load(model=model, actors=actors, verbs=verbs))
         if parallel:
             settings = {"model": model, "actors": tuple(map(str, actors)), "verbs": tuple(map(str, verbs))}
             results = run_on_dask(fresh, settings, client=client, cluster=cluster, parts=parts, stats=stats)
@@ -387,3 +393,80 @@ def build(
     graph = KnowledgeGraph(target)
     graph.stats = stats
     return graph
+
+
+def _long_aside(
+    batches: Iterable[list[Document]], target, stats: BuildStats, progress: Progress | None, tools: Callable[[], Tools]
+) -> Iterator[list[Document]]:
+    """Each batch less its documents over `CHUNK_CHARS`, which are built here part by part.
+
+    A long document's N-Quads go into the store one part at a time (one transaction each),
+    so neither its parse nor its triples are ever held whole; its document node, which marks
+    it stored, goes in last, so an interrupted build reads it again. Where it fails, what
+    went in is removed.
+    """
+    from rdflib import URIRef
+
+    from kg.store.mapping import document_iri
+
+    for batch in batches:
+        for document in batch:
+            if len(document.text) <= CHUNK_CHARS:
+                continue
+            iri = document_iri(document)
+            try:
+                for nquads in long_document_nquads(document, tools()):
+                    target.load_nquads(nquads.encode("utf-8"))
+                target.drop_older(document.id, iri)
+            except Exception as exc:  # reported like a failed document of a batch  # noqa: BLE001
+                message = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+                log.warning("%s: failed: %s", document.id, message)
+                target._remove_graph(URIRef(iri))
+                stats.failed.append((document.id, message))
+            else:
+                stats.added += 1
+            if progress is not None:
+                progress(stats)
+        short = [d for d in batch if len(d.text) <= CHUNK_CHARS]
+        if short:
+            yield short
+
+
+def long_document_nquads(
+    document: Document, tools: Tools, *, limit: int = CHUNK_CHARS, pieces: int = PART_PIECES
+) -> Iterator[str]:
+    """A long document's N-Quads, part by part (`kg.chunking.parse_parts`), its document node last.
+
+    Only a compact table of the people's names read so far (and the actor registry) is
+    kept from one part to the next: memory is bounded by a part, not by the document.
+    Sentence numbers and character offsets are the document's. What differs from reading
+    the document whole is what crosses a part's edge: a quotation, a pronoun or a
+    description whose antecedent is in an earlier part, and a person named in full only
+    in a later part.
+
+    Yields:
+        N-Quads text: one string per part, then the document node's.
+    """
+    from kg.ontology import KG
+    from kg.store import document_graph
+    from kg.store.mapping import document_iri
+    from kg.store.nquads import document_nquads
+
+    registry, names = tools.registry(), {}
+    node = document_iri(document)
+    sentences = found = 0
+    offsets = {KG.startChar, KG.endChar}
+    for offset, doc in parse_parts(tools.nlp, document.text, limit=limit, pieces=pieces):
+        claims = claims_of(doc, document, registry, verbs=tools.verbs, names=names)
+        claims = [dataclasses.replace(c, sentence_id=c.sentence_id + sentences) for c in claims]
+        sentences += sum(1 for _ in doc.sents)
+        found += len(claims)
+        graph = document_graph(document, None, claims, lean=True)
+        shifted = Graph(store=type(graph.store)())  # the part's triples, as the document's
+        for s, p, o in graph:
+            if s != node:  # the document node goes in last
+                shifted.add((s, p, Literal(o.toPython() + offset) if p in offsets else o))
+        yield document_nquads(document, shifted)
+    if not found:
+        _warn_unread(document, ())
+    yield document_nquads(document, document_graph(document, None, (), lean=True))

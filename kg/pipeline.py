@@ -8,6 +8,8 @@ parsing (one lookup per batch), and each batch becomes N-Quads (`run_batch`) tha
 loads in one transaction. With several workers the batches run on Dask (`kg.parallel`).
 A batch's output depends on its documents alone (each document gets an actor registry of its
 own), so the graph is the same whatever the parallelism and the order of the documents.
+A document over `kg.chunking.CHUNK_CHARS` goes into the store part by part instead
+(`long_document_nquads`), so that its memory is bounded by a part, not by its length.
 """
 
 from __future__ import annotations

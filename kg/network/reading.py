@@ -14,7 +14,7 @@ import networkx as nx
 from kg.errors import InputError
 from kg.ontology import KG, PLOVER, PREFIXES
 
-__all__ = ["ACTOR_TYPES", "to_networkx"]
+__all__ = ["ACTOR_TYPES", "read_network", "to_networkx"]
 
 logger = logging.getLogger(__name__)
 
@@ -322,3 +322,23 @@ def to_networkx(rdf_graph: Any) -> nx.MultiDiGraph:
     logger.debug("actor network: %d actors, %d edges", G.number_of_nodes(), G.number_of_edges())
     return G
 
+
+def read_network(location: str) -> nx.MultiDiGraph:
+    """The actor network (`to_networkx`) of an RDF file, a store folder or a SPARQL endpoint, opened read-only.
+
+    Raises:
+        StoreError: `location` names nothing that exists, a file that is not RDF, or a store that cannot be opened.
+
+    Examples:
+        >>> read_network("no-such-store")
+        Traceback (most recent call last):
+        ...
+        kg.errors.StoreError: no-such-store: no such store
+    """
+    from kg.store import open_store
+
+    store = open_store(location, read_only=True)
+    try:
+        return to_networkx(store.graph)
+    finally:
+        store.close()

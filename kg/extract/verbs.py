@@ -25,7 +25,7 @@ from kg.extract.copula import COPULAS
 from kg.extract.phrases import conjuncts, is_aside, main_verb_on_noun, phrase, trim
 from kg.extract.relative import relative_roles
 from kg.extract.speech import is_speech_verb, participle_owner
-from kg.types import Argument, Triple
+from kg.types import Argument, Triple, TripleKind
 
 __all__ = ["INHERITED", "OWN", "clause_triples", "is_predicate"]
 
@@ -273,7 +273,7 @@ class _Clause:
         self.relation_tokens: list[Token] = []
         self.objects: list[Span] = []
         self.used: set[int] = set()
-        self.kind = "verb"
+        self.kind = TripleKind.VERB
 
 
 def _objects(clause: _Clause, *, absorb: bool = True) -> tuple[list[Span], list[Token]]:
@@ -304,7 +304,7 @@ def _objects(clause: _Clause, *, absorb: bool = True) -> tuple[list[Span], list[
         if child.dep_ in _COMPLEMENTS and not (child.dep_ == "oprd" and child.pos_ in _VERBS):
             clause.used.add(child.i)
             if child.lemma_ in COPULAS or last.lemma_ in COPULAS:
-                clause.kind = "copula"
+                clause.kind = TripleKind.COPULA
             return [phrase(t) for t in conjuncts(child)], []
     for child in children:
         if child.dep_ == "ccomp" and not frames.condition_clause(child):
@@ -312,7 +312,7 @@ def _objects(clause: _Clause, *, absorb: bool = True) -> tuple[list[Span], list[
             span = trim(last.doc, child.left_edge.i, _report_end(child, last) + 1)
             if span is not None:
                 if is_speech_verb(last):
-                    clause.kind = "speech"
+                    clause.kind = TripleKind.SPEECH
                 return [span], []
     for child in children:
         if child.dep_ == "dative" and child.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -329,7 +329,7 @@ def _objects(clause: _Clause, *, absorb: bool = True) -> tuple[list[Span], list[
                 continue
             clause.used.add(child.i)
             if last.lemma_ in COPULAS:
-                clause.kind = "copula"
+                clause.kind = TripleKind.COPULA
             if words[-1].lower_ in _SYMMETRIC:
                 return [_both_sides(pobj)], words
             return [phrase(t) for t in conjuncts(pobj)], words
@@ -445,7 +445,7 @@ def clause_triples(sent: Span) -> Iterator[Triple]:
             subject_spans = [_subject_phrase(s, verb) for s in subjects]
             kind = clause.kind
             if roles is not None:
-                kind = "relative"
+                kind = TripleKind.RELATIVE
                 noun = phrase(roles.noun)
                 if roles.role == "subject":
                     subject_spans = [noun]

@@ -22,7 +22,7 @@ corpus are one actor is decided over the set of them by `corpus_identity`, whate
 order documents came in. See `kg.actors.resolve` for the rules and their limits.
 """
 
-import importlib
+from kg._lazy import lazy_names
 
 # Each name loads its module on first use (PEP 562), so `import kg.actors.ids` (what the
 # store needs to mint actor IRIs) neither parses nor loads spaCy, which the resolver needs.
@@ -53,13 +53,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str):
-    if name in _LAZY:
-        value = getattr(importlib.import_module(_LAZY[name]), name)
-        globals()[name] = value  # the next lookup is an ordinary one
-        return value
-    raise AttributeError(f"module 'kg.actors' has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_names(__name__, _LAZY)

@@ -306,6 +306,16 @@ EVENT_CASES = [
         {("IRN", "125", "USA", "TUR")},
         id="reject-reported-attributed",
     ),
+    pytest.param(
+        "Iran said it would not take part in talks, be it direct or indirect, with Washington.",
+        {("IRN", "125", "USA", "IRN")},
+        id="reject-counterpart-after-aside",
+    ),
+    pytest.param(
+        "India will not resume talks, whether bilateral or multilateral, with Pakistan.",
+        {("IND", "125", "PAK", None)},
+        id="reject-counterpart-after-whether-aside",
+    ),
     # 13 threaten
     pytest.param("Iran threatened to attack Israel.", {("IRN", "1384", "ISR", None)}, id="threaten-to-attack"),
     pytest.param("The United States threatened to impose sanctions on Iran.", {("USA", "1312", "IRN", None)}, id="threaten-sanctions"),

@@ -17,6 +17,7 @@ from typing import Protocol
 from spacy.tokens import Span, Token
 
 from kg.events.codes import intensity_of, is_cameo_code, plover_of, quad_of
+from kg.events.counterpart import aside_complements
 from kg.events.lexicon import Lexicon, load_lexicon
 from kg.events.nominal import nominal_parties
 from kg.events.sense import (
@@ -106,10 +107,10 @@ def _targets(
                 yield actor
         if len(seen) > 1:
             return
-    for argument in triple.arguments:
-        whole = resolution.actor_of(argument.span)
-        found = [a for a in ([whole] if whole is not None else []) + resolution.actors_in(argument.span) if a.id not in seen]
-        for actor in _with_conjuncts(found[:1], argument.span, resolution):
+    for span in [argument.span for argument in triple.arguments] + aside_complements(obj):
+        whole = resolution.actor_of(span)
+        found = [a for a in ([whole] if whole is not None else []) + resolution.actors_in(span) if a.id not in seen]
+        for actor in _with_conjuncts(found[:1], span, resolution):
             if actor.id not in seen:
                 seen.add(actor.id)
                 yield actor

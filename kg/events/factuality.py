@@ -63,7 +63,7 @@ def _framing_verb(triple: Triple, words: set[str]) -> Token | None:
     doc = triple.sentence.doc
     token = doc[triple.predicate]
     for _ in range(8):
-        if token.dep_ == "relcl" or token.head is token:
+        if token.dep_ == "relcl" or token.head.i == token.i:
             return None
         token = token.head
         if token.pos_ in _VERBS and (lemma_of(token) in words or ("want" in words and lemma_of(token) in DIRECTIVES)):

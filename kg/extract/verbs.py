@@ -78,7 +78,7 @@ def _absorbed(verb: Token) -> bool:
     if _own_subject(verb) is not None:
         return False
     if verb.dep_ == "xcomp" and verb.head.pos_ in _VERBS:
-        return not any(c.dep_ in _OBJECTS for c in verb.head.children)
+        return not any(c.dep_ in _OBJECTS for c in verb.head.children) and frames.directed(verb.head) is None
     if verb.dep_ == "conj" and verb.head.pos_ in _VERBS:
         return _absorbed(verb.head)
     return False
@@ -142,6 +142,8 @@ def _subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
             if roles is not None and roles.role == "subject":
                 return [roles.noun], True
         return subjects, True
+    if verb.dep_ == "xcomp" and verb.tag_ == "VB" and head.pos_ in _VERBS and frames.directed(head) is not None:
+        return conjuncts(frames.directed(head)), True  # "urged both countries to show restraint"
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ in ("VBG", "VBN") and head.pos_ in _VERBS:
         if not any(c.dep_ == "mark" for c in verb.children):
             subjects, _ = _subjects(participle_owner(verb), depth + 1)
@@ -172,7 +174,7 @@ def _chains(verb: Token, depth: int = 0) -> list[list[Token]]:
     # "denied *supplying* missiles": a framing verb's gerund object continues its chain
     gerunds = [c for c in verb.children if c.dep_ == "dobj" and c.tag_ == "VBG" and c.pos_ == "VERB"
                and frames.frame_word(verb)]
-    if depth > 6 or (any(c.dep_ in _OBJECTS for c in verb.children) and not gerunds):
+    if depth > 6 or (any(c.dep_ in _OBJECTS for c in verb.children) and not gerunds) or frames.directed(verb) is not None:
         return [[verb]]
     complements = gerunds + [
         c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in _VERBS and _own_subject(c) is None

@@ -1,4 +1,4 @@
-"""Documents → spaCy `Doc`, for texts of any length: long ones parsed in pieces.
+"""Long documents: parsed in pieces, built in parts; and texts the pipeline cannot read.
 
 spaCy refuses a text over ``nlp.max_length`` (E088), and its parser's time and memory
 grow with the length of what it is given at once: a 5 MB report, or a megabyte on one
@@ -10,21 +10,33 @@ and the pieces are tagged and parsed one at a time.
 to the character, and only then runs ``kg_triples`` over the whole (quotations and their
 speakers are found across the pieces); its memory grows with the text. `parse_parts`
 instead yields the pieces in parts of `PART_PIECES`, each joined and given its triples
-alone, so that a caller keeping only each part's claims (`kg.pipeline.long_document_nquads`)
-holds one part at a time whatever the length of the text.
+alone, and `long_document_nquads` keeps only each part's N-Quads (what ``kg build`` loads
+into the store part by part): its memory is one part's, whatever the length of the text.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import logging
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-__all__ = ["CHUNK_CHARS", "PART_PIECES", "chunks", "parse_parts", "parse_texts", "unread_script"]
+from kg.types import Claim, Document
+
+if TYPE_CHECKING:
+    from kg.pipeline import Tools
+
+__all__ = [
+    "CHUNK_CHARS", "PART_PIECES", "chunks", "long_document_nquads", "parse_parts", "parse_texts", "unread_script", "warn_unread",
+]
+
+log = logging.getLogger(__name__)
 
 #: Longest piece of text parsed at once (characters); news articles are shorter and parse whole.
 CHUNK_CHARS = 20_000
@@ -128,6 +140,48 @@ def parse_parts(
         yield offset, _joined(nlp, part)
 
 
+def long_document_nquads(
+    document: Document, tools: Tools, *, limit: int = CHUNK_CHARS, pieces: int = PART_PIECES
+) -> Iterator[str]:
+    """A long document's N-Quads, part by part (`parse_parts`), its document node last.
+
+    Only a compact table of the people's names read so far (and the actor registry) is
+    kept from one part to the next: memory is bounded by a part, not by the document.
+    Sentence numbers and character offsets are the document's. What differs from reading
+    the document whole is what crosses a part's edge: a quotation, a pronoun or a
+    description whose antecedent is in an earlier part, and a person named in full only
+    in a later part.
+
+    Yields:
+        N-Quads text: one string per part, then the document node's.
+    """
+    from rdflib import Literal
+
+    from kg.ontology import KG
+    from kg.pipeline import claims_of
+    from kg.store import document_graph
+    from kg.store.mapping import document_iri
+    from kg.store.nquads import document_nquads
+
+    registry, names = tools.registry(), {}
+    node = document_iri(document)
+    sentences = found = 0
+    offsets = {KG.startChar, KG.endChar}
+    for offset, doc in parse_parts(tools.nlp, document.text, limit=limit, pieces=pieces):
+        claims = claims_of(doc, document, registry, verbs=tools.verbs, names=names)
+        claims = [dataclasses.replace(c, sentence_id=c.sentence_id + sentences) for c in claims]
+        sentences += sum(1 for _ in doc.sents)
+        found += len(claims)
+        graph = document_graph(document, None, claims, lean=True)
+        shifted = [  # the part's triples as the document's, its node left for the end
+            (s, p, Literal(o.toPython() + offset) if p in offsets else o) for s, p, o in graph if s != node
+        ]
+        yield document_nquads(document, shifted)
+    if not found:
+        warn_unread(document, ())
+    yield document_nquads(document, document_graph(document, None, (), lean=True))
+
+
 def parse_texts(nlp: Language, texts: Iterable[str], *, batch_size: int = 32, limit: int = CHUNK_CHARS) -> Iterator[Doc]:
     """``nlp.pipe(texts)``, except that a text over `limit` characters is parsed in pieces.
 
@@ -178,3 +232,10 @@ def unread_script(text: str, *, sample: int = 5_000) -> str | None:
     if not letters or scripts.get("LATIN", 0) * 2 >= letters:
         return None
     return max((n, s) for s, n in scripts.items() if s != "LATIN")[1]
+
+
+def warn_unread(document: Document, claims: Sequence[Claim]) -> None:
+    """Say so where nothing was extracted because the text is not in a script the pipeline reads."""
+    if not claims and (script := unread_script(document.text)):
+        log.warning("%s: nothing extracted: the text is mostly in %s script, and the pipeline reads English",
+                    document.id, script.title())

@@ -9,35 +9,38 @@ loads in one transaction. With several workers the batches run on Dask (`kg.para
 A batch's output depends on its documents alone (each document gets an actor registry of its
 own), so the graph is the same whatever the parallelism and the order of the documents.
 A document over `kg.chunking.CHUNK_CHARS` goes into the store part by part instead
-(`long_document_nquads`), so that its memory is bounded by a part, not by its length.
+(`kg.chunking.long_document_nquads`), so that its memory is bounded by a part, not by its length.
 """
 
 from __future__ import annotations
 
 import collections
-import dataclasses
 import itertools
+import json
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph, Literal
 from spacy.tokens import Doc
 
 from kg.actors import ActorRegistry, resolve_actors
-from kg.chunking import CHUNK_CHARS, PART_PIECES, parse_parts, parse_texts, unread_script
+from kg.chunking import CHUNK_CHARS, long_document_nquads, parse_texts, warn_unread
 from kg.corpus import iter_as_documents
+from kg.errors import InputError
 from kg.events import code_events
 from kg.events.verbs import VerbDictionary, load_verbs
 from kg.extract.facts import triple_facts, with_actors
 from kg.nlp import load_pipeline
 from kg.types import Claim, Document
 
-__all__ = ["BatchResult", "BuildStats", "Tools", "analyse", "build", "claims_of", "long_document_nquads", "run_batch"]
+__all__ = ["OUTPUT_FORMATS", "BatchResult", "BuildStats", "Tools", "analyse", "build", "claims_of", "extraction_lines", "run_batch"]
 
 log = logging.getLogger(__name__)
+
+#: What `extraction_lines` writes (``kg extract --format``).
+OUTPUT_FORMATS = ("jsonl", "carb", "triples")
 
 #: Called with the counts so far after each batch; the CLI draws progress with it.
 Progress = Callable[["BuildStats"], None]
@@ -127,6 +130,14 @@ def analyse(
         [('Iran', 'attack')]
     """
     tools = Tools.load(model=model, actors=actors, verbs=verbs)
+    for document, doc in _parsed(tools.nlp, documents, batch_size=batch_size):
+        claims = claims_of(doc, document, registry or tools.registry(), verbs=tools.verbs)
+        warn_unread(document, claims)
+        yield document, doc, claims
+
+
+def _parsed(nlp, documents: Iterable[Document], *, batch_size: int = 32) -> Iterator[tuple[Document, Doc]]:
+    """Each document with its parse, reading the documents once, a batch ahead of the parser."""
     pending: collections.deque[Document] = collections.deque()
 
     def texts() -> Iterator[str]:
@@ -134,18 +145,71 @@ def analyse(
             pending.append(document)
             yield document.text
 
-    for doc in parse_texts(tools.nlp, texts(), batch_size=batch_size):
-        document = pending.popleft()
-        claims = claims_of(doc, document, registry or tools.registry(), verbs=tools.verbs)
-        _warn_unread(document, claims)
-        yield document, doc, claims
+    for doc in parse_texts(nlp, texts(), batch_size=batch_size):
+        yield pending.popleft(), doc
 
 
-def _warn_unread(document: Document, claims: Sequence[Claim]) -> None:
-    """Say so where nothing was extracted because the text is not in a script the pipeline reads."""
-    if not claims and (script := unread_script(document.text)):
-        log.warning("%s: nothing extracted: the text is mostly in %s script, and the pipeline reads English",
-                    document.id, script.title())
+def extraction_lines(
+    documents: Iterable[Document],
+    *,
+    output_format: str = "jsonl",
+    model: str | None = None,
+    actors: Sequence[Path | str] = (),
+    sentence_per_document: bool = False,
+    verbs: Sequence[Path | str] = (),
+) -> Iterator[str]:
+    """The lines ``kg extract`` writes, one extraction each, as the documents are read.
+
+    The documents are read once, lazily, a parser batch ahead of the lines: a stream of
+    any length goes through in bounded memory, and lines come out while it is still read.
+
+    Args:
+        documents: What to read (consumed lazily).
+        output_format: ``"jsonl"`` (a `Claim.to_dict` record a line, actors and events
+            included) or ``"carb"`` (``sentence, confidence, relation, arg1, arg2, ...``
+            tab-separated; the relation as written) or ``"triples"`` (one fact a line:
+            ``doc, subject, relation, object`` tab-separated, each once per document).
+        model: spaCy pipeline name.
+        actors: Actor dictionaries (jsonl only).
+        sentence_per_document: Write each document's text as the CaRB sentence (input
+            read with ``--sentences``), rather than the sentence spaCy found.
+        verbs: PETRARCH verb dictionaries (jsonl only).
+
+    Raises:
+        InputError: Unknown output format.
+
+    Examples:
+        >>> next(extraction_lines([Document("d", "Iran attacked Iraq.")], output_format="triples"))
+        'd\\tIran\\tattacked\\tIraq'
+    """
+    if output_format not in OUTPUT_FORMATS:
+        raise InputError(f"unknown output format {output_format!r} (valid: {', '.join(OUTPUT_FORMATS)})")
+    return _lines(documents, output_format, model=model, actors=actors,
+                  sentence_per_document=sentence_per_document, verbs=verbs)
+
+
+def _lines(documents: Iterable[Document], output_format: str, *, model, actors, sentence_per_document, verbs) -> Iterator[str]:
+    if output_format == "jsonl":
+        for _, _, claims in analyse(documents, model=model, actors=actors, verbs=verbs):
+            for claim in claims:
+                yield json.dumps(claim.to_dict(), ensure_ascii=False)
+        return
+    from kg.extract import carb_row
+    from kg.extract.formats import fact_row
+
+    for document, doc in _parsed(load_pipeline(model), documents):
+        if output_format == "carb":
+            sentence = document.text.strip() if sentence_per_document else None
+            for triple in doc._.triples:
+                yield "\t".join(carb_row(triple, sentence=sentence))
+            continue
+        seen: set[tuple[str, ...]] = set()
+        for triple in doc._.triples:
+            for fact in triple_facts(triple):
+                row = tuple(fact_row(fact, doc=document.id))
+                if row not in seen:
+                    seen.add(row)
+                    yield "\t".join(row)
 
 
 @dataclass(frozen=True)
@@ -206,7 +270,7 @@ def run_batch(documents: Sequence[Document], tools: Tools) -> BatchResult:
             if isinstance(doc, Exception):
                 raise doc
             claims = claims_of(doc, document, tools.registry(), verbs=tools.verbs)
-            _warn_unread(document, claims)
+            warn_unread(document, claims)
             chunks.append(document_nquads(document, document_graph(document, None, claims, lean=True)))
         except Exception as exc:  # a bug or a pathological sentence: report it, go on  # noqa: BLE001
             message = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
@@ -432,43 +496,3 @@ def _long_aside(
         short = [d for d in batch if len(d.text) <= CHUNK_CHARS]
         if short:
             yield short
-
-
-def long_document_nquads(
-    document: Document, tools: Tools, *, limit: int = CHUNK_CHARS, pieces: int = PART_PIECES
-) -> Iterator[str]:
-    """A long document's N-Quads, part by part (`kg.chunking.parse_parts`), its document node last.
-
-    Only a compact table of the people's names read so far (and the actor registry) is
-    kept from one part to the next: memory is bounded by a part, not by the document.
-    Sentence numbers and character offsets are the document's. What differs from reading
-    the document whole is what crosses a part's edge: a quotation, a pronoun or a
-    description whose antecedent is in an earlier part, and a person named in full only
-    in a later part.
-
-    Yields:
-        N-Quads text: one string per part, then the document node's.
-    """
-    from kg.ontology import KG
-    from kg.store import document_graph
-    from kg.store.mapping import document_iri
-    from kg.store.nquads import document_nquads
-
-    registry, names = tools.registry(), {}
-    node = document_iri(document)
-    sentences = found = 0
-    offsets = {KG.startChar, KG.endChar}
-    for offset, doc in parse_parts(tools.nlp, document.text, limit=limit, pieces=pieces):
-        claims = claims_of(doc, document, registry, verbs=tools.verbs, names=names)
-        claims = [dataclasses.replace(c, sentence_id=c.sentence_id + sentences) for c in claims]
-        sentences += sum(1 for _ in doc.sents)
-        found += len(claims)
-        graph = document_graph(document, None, claims, lean=True)
-        shifted = Graph(store=type(graph.store)())  # the part's triples, as the document's
-        for s, p, o in graph:
-            if s != node:  # the document node goes in last
-                shifted.add((s, p, Literal(o.toPython() + offset) if p in offsets else o))
-        yield document_nquads(document, shifted)
-    if not found:
-        _warn_unread(document, ())
-    yield document_nquads(document, document_graph(document, None, (), lean=True))

@@ -26,7 +26,7 @@ from kg.extract.copula import COPULAS
 from kg.extract.phrases import conjuncts, is_aside, main_verb_on_noun, phrase, trim
 from kg.extract.relative import relative_roles
 from kg.extract.speech import is_speech_verb, participle_owner
-from kg.types import Argument, Triple
+from kg.types import Argument, Triple, TripleKind
 
 __all__ = ["INHERITED", "OWN", "clause_triples", "is_predicate"]
 
@@ -79,7 +79,7 @@ def _absorbed(verb: Token) -> bool:
     if _own_subject(verb) is not None:
         return False
     if verb.dep_ == "xcomp" and verb.head.pos_ in _VERBS:
-        return not any(c.dep_ in _OBJECTS for c in verb.head.children)
+        return not any(c.dep_ in _OBJECTS for c in verb.head.children) and frames.directed(verb.head) is None
     if verb.dep_ == "conj" and verb.head.pos_ in _VERBS:
         return _absorbed(verb.head)
     return False
@@ -143,6 +143,8 @@ def _subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
             if roles is not None and roles.role == "subject":
                 return [roles.noun], True
         return subjects, True
+    if verb.dep_ == "xcomp" and verb.tag_ == "VB" and head.pos_ in _VERBS and frames.directed(head) is not None:
+        return conjuncts(frames.directed(head)), True  # "urged both countries to show restraint"
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ in ("VBG", "VBN") and head.pos_ in _VERBS:
         if not any(c.dep_ == "mark" for c in verb.children):
             subjects, _ = _subjects(participle_owner(verb), depth + 1)
@@ -173,7 +175,7 @@ def _chains(verb: Token, depth: int = 0) -> list[list[Token]]:
     # "denied *supplying* missiles": a framing verb's gerund object continues its chain
     gerunds = [c for c in verb.children if c.dep_ == "dobj" and c.tag_ == "VBG" and c.pos_ == "VERB"
                and frames.frame_word(verb)]
-    if depth > 6 or (any(c.dep_ in _OBJECTS for c in verb.children) and not gerunds):
+    if depth > 6 or (any(c.dep_ in _OBJECTS for c in verb.children) and not gerunds) or frames.directed(verb) is not None:
         return [[verb]]
     complements = gerunds + [
         c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in _VERBS and _own_subject(c) is None
@@ -275,7 +277,7 @@ class _Clause:
         self.relation_tokens: list[Token] = []
         self.objects: list[Span] = []
         self.used: set[int] = set()
-        self.kind = "verb"
+        self.kind = TripleKind.VERB
 
 
 def _objects(clause: _Clause, *, absorb: bool = True) -> tuple[list[Span], list[Token]]:
@@ -306,7 +308,7 @@ def _objects(clause: _Clause, *, absorb: bool = True) -> tuple[list[Span], list[
         if child.dep_ in _COMPLEMENTS and not (child.dep_ == "oprd" and child.pos_ in _VERBS):
             clause.used.add(child.i)
             if child.lemma_ in COPULAS or last.lemma_ in COPULAS:
-                clause.kind = "copula"
+                clause.kind = TripleKind.COPULA
             return [phrase(t) for t in conjuncts(child)], []
     for child in children:
         if child.dep_ == "ccomp" and not frames.condition_clause(child):
@@ -314,7 +316,7 @@ def _objects(clause: _Clause, *, absorb: bool = True) -> tuple[list[Span], list[
             span = trim(last.doc, child.left_edge.i, _report_end(child, last, clause.advcls) + 1)
             if span is not None:
                 if is_speech_verb(last):
-                    clause.kind = "speech"
+                    clause.kind = TripleKind.SPEECH
                 return [span], []
     for child in children:
         if child.dep_ == "dative" and child.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -331,7 +333,7 @@ def _objects(clause: _Clause, *, absorb: bool = True) -> tuple[list[Span], list[
                 continue
             clause.used.add(child.i)
             if last.lemma_ in COPULAS:
-                clause.kind = "copula"
+                clause.kind = TripleKind.COPULA
             if words[-1].lower_ in _SYMMETRIC:
                 return [_both_sides(pobj)], words
             return [phrase(t) for t in conjuncts(pobj)], words
@@ -456,7 +458,7 @@ def clause_triples(sent: Span) -> Iterator[Triple]:
             subject_spans = [_subject_phrase(s, verb) for s in subjects]
             kind = clause.kind
             if roles is not None:
-                kind = "relative"
+                kind = TripleKind.RELATIVE
                 noun = phrase(roles.noun)
                 if roles.role == "subject":
                     subject_spans = [noun]

@@ -154,6 +154,13 @@ def long_document_nquads(
 
     Yields:
         N-Quads text: one string per part, then the document node's.
+
+    Examples:
+        >>> from kg.pipeline import Tools
+        >>> document = Document("r", "Iran rejected the talks.\\n\\n" * 3)
+        >>> parts = list(long_document_nquads(document, Tools.load(), limit=30, pieces=1))
+        >>> len(parts), "contentHash" in parts[0], "contentHash" in parts[-1]
+        (4, False, True)
     """
     from rdflib import Literal
 

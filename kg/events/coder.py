@@ -17,7 +17,7 @@ from typing import Protocol
 from spacy.tokens import Span, Token
 
 from kg.events.codes import intensity_of, is_cameo_code, plover_of, quad_of
-from kg.events.counterpart import adjunct_counterparts, aside_complements, own_means
+from kg.events.counterpart import adjunct_targets, aside_complements, own_means
 from kg.events.factuality import Framing, framing_of
 from kg.events.lexicon import Lexicon, load_lexicon
 from kg.events.nominal import nominal_parties
@@ -271,7 +271,7 @@ def code_events(
     if not targets:
         targets = _co_subjects(triple, resolution, source)  # "Jordan and Britain agreed to ..."
     if not targets:  # "threatened to strike unless Israel ...", "marched to protest Assad's failure"
-        targets = _adjunct_targets(triple, coding.code, resolution, source)
+        targets = adjunct_targets(triple, coding.code, resolution, source)
     alone = _plover_type(coding.code) in lex.one_actor or (coding.complement and _plover_type(coding.code) == "AGREE")
     if not targets and (coding.code[:2] in NEEDS_TARGET or not alone):
         return ()
@@ -310,19 +310,6 @@ def _framed_events(
         return ()
     event = make_event(asker, source, code, text=f"{framing.verb.text} {triple.relation_text or triple.relation}")
     return (event,) if event is not None else ()
-
-
-def _adjunct_targets(triple: Triple, code: str, resolution: ActorResolution, source: Actor) -> list[Actor | None]:
-    """The first actor of the clause's condition (for a threat) or purpose, not the source."""
-    doc = triple.sentence.doc
-    if not 0 <= triple.predicate < len(doc):
-        return []
-    for span in adjunct_counterparts(doc[triple.predicate], threat=code[:2] == "13"):
-        whole = resolution.actor_of(span)
-        for actor in ([whole] if whole is not None else []) + resolution.actors_in(span):
-            if actor.id != source.id:
-                return [actor]
-    return []
 
 
 def _participle_patient(triple: Triple, resolution: ActorResolution) -> tuple[Event, ...] | bool:

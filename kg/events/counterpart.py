@@ -19,7 +19,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-__all__ = ["COUNTERPART_PREPS", "adjunct_counterparts", "aside_complements", "own_means"]
+from kg.types import Actor, Triple
+
+__all__ = ["COUNTERPART_PREPS", "adjunct_counterparts", "adjunct_targets", "aside_complements", "own_means"]
 
 #: Prepositions whose object is the other party of a meeting, a deal, a measure or an attack.
 COUNTERPART_PREPS = frozenset({"with", "between", "on", "against", "toward", "towards", "to"})
@@ -131,3 +133,17 @@ def adjunct_counterparts(predicate: Token, *, threat: bool = False) -> list[Span
                 if noun is not None:
                     phrases.extend(_phrase(p) for p in noun.children if p.dep_ == "prep")
     return phrases
+
+
+def adjunct_targets(triple: Triple, code: str, resolution, source: Actor) -> list[Actor]:  # noqa: ANN001
+    """The first actor of the clause's condition (for a threat) or purpose, not the source
+    (`adjunct_counterparts`); `resolution` is the document's `kg.actors.Resolution`."""
+    doc = triple.sentence.doc
+    if not 0 <= triple.predicate < len(doc):
+        return []
+    for span in adjunct_counterparts(doc[triple.predicate], threat=code[:2] == "13"):
+        whole = resolution.actor_of(span)
+        for actor in ([whole] if whole is not None else []) + resolution.actors_in(span):
+            if actor.id != source.id:
+                return [actor]
+    return []

@@ -36,6 +36,7 @@ ROWS = [
         "government.", "PROTEST", "KEN", "KEN",
     ),
     ("Greece threatened to call a referendum unless Germany eased its demands.", "THREATEN", "GRC", "DEU"),
+    ("India threatened to suspend all visa services in New Delhi if Pakistan sheltered the attackers.", "THREATEN", "IND", "PAK"),
     ("North Korea refused to meet South Korean officials.", "REJECT", "PRK", "KOR"),
     ("Venezuela did not agree to the American conditions for new elections.", "REJECT", "VEN", "USA"),
     ("France said Iran must free its detained citizens.", "REQUEST", "FRA", "IRN"),

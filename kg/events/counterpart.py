@@ -126,7 +126,7 @@ def adjunct_counterparts(predicate: Token, *, threat: bool = False) -> list[Span
         for child in verb.children:
             if child.dep_ in ("advcl", "xcomp") and child.i > verb.i and child.pos_ == "VERB" and (
                 child.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-            ) and not any(c.dep_ == "mark" for c in child.children):
+            ) and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in child.children):  # its own subject: no purpose
                 phrases.append(_phrase(child)[1:] if child.tag_ != "VBG" else _phrase(child))
             elif child.dep_ == "prep" and child.lower_ == "in":
                 noun = next((c for c in child.children if c.dep_ == "pobj" and c.lemma_.lower() in _PURPOSE_NOUNS), None)

@@ -17,7 +17,7 @@ from typing import Protocol
 from spacy.tokens import Span, Token
 
 from kg.events.codes import intensity_of, is_cameo_code, plover_of, quad_of
-from kg.events.counterpart import adjunct_targets, aside_complements, own_means
+from kg.events.counterpart import adjunct_targets, aside_complements, own_means, same_polity
 from kg.events.factuality import Framing, framing_of
 from kg.events.lexicon import Lexicon, load_lexicon
 from kg.events.nominal import nominal_parties
@@ -35,7 +35,7 @@ from kg.events.sense import (
 )
 from kg.events.verbs import VerbDictionary, VerbMatch
 from kg.extract.speech import speaker_of
-from kg.types import Actor, ActorType, Event, Triple
+from kg.types import Actor, Event, Triple
 
 __all__ = ["EVENT_NOUNS", "ActorResolution", "code_events", "code_relation", "make_event"]
 
@@ -76,22 +76,10 @@ def _agent_spans(head: Token) -> list[Span]:
     return spans
 
 
-_POLITIES = (ActorType.STATE, ActorType.GOVERNMENT)
-
-
-def _same_polity(source: Actor, resolution: ActorResolution, span: Span | None) -> set[str]:
-    """The ids in a phrase of the source's own state or government ("Israel threatened to
-    ban voting in East Jerusalem": Jerusalem's government is no target of Israel's)."""
-    if source.type not in _POLITIES or not source.country or span is None:
-        return set()
-    whole = resolution.actor_of(span)
-    return {a.id for a in ([whole] if whole else []) + resolution.actors_in(span) if a.type in _POLITIES and a.country == source.country}
-
-
 def _targets(
     triple: Triple, obj: Span | None, resolution: ActorResolution, source: Actor, *, about_event: bool = False
 ) -> Iterator[Actor]:
-    seen = {source.id} | _same_polity(source, resolution, triple.sentence)
+    seen = {source.id} | same_polity(source, resolution, triple.sentence)
     excluded = len(seen)
     if obj is not None and triple.relation.split()[-1] in _SETTING_PREPS:
         # "talk during negotiations between Iran and ...": a setting, not a partner

@@ -12,16 +12,19 @@ arguments. Three more places name it, or rule one out:
   against ("marched to protest President Assad's failure", "blocked roads to press their
   demands on President Bouteflika's government");
 - the source's own means ("offered its troops to Lebanon", "strengthened its forces in
-  Lebanon") are no target: the actor the object is about is another.
+  Lebanon") are no target: the actor the object is about is another; nor is a state's or
+  government's own polity ("threatened to suspend visas in New Delhi", said of India).
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from kg.types import Actor, Triple
+from kg.types import Actor, ActorType, Triple
 
-__all__ = ["COUNTERPART_PREPS", "adjunct_counterparts", "adjunct_targets", "aside_complements", "own_means"]
+__all__ = [
+    "COUNTERPART_PREPS", "adjunct_counterparts", "adjunct_targets", "aside_complements", "own_means", "same_polity",
+]
 
 #: Prepositions whose object is the other party of a meeting, a deal, a measure or an attack.
 COUNTERPART_PREPS = frozenset({"with", "between", "on", "against", "toward", "towards", "to"})
@@ -147,3 +150,15 @@ def adjunct_targets(triple: Triple, code: str, resolution, source: Actor) -> lis
             if actor.id != source.id:
                 return [actor]
     return []
+
+
+_POLITIES = (ActorType.STATE, ActorType.GOVERNMENT)
+
+
+def same_polity(source: Actor, resolution, span: Span | None) -> set[str]:  # noqa: ANN001
+    """The ids in a phrase of the source's own state or government ("Israel threatened to
+    ban voting in East Jerusalem": Jerusalem's government is no target of Israel's)."""
+    if source.type not in _POLITIES or not source.country or span is None:
+        return set()
+    whole = resolution.actor_of(span)
+    return {a.id for a in ([whole] if whole else []) + resolution.actors_in(span) if a.type in _POLITIES and a.country == source.country}

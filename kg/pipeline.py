@@ -18,6 +18,7 @@ import json
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -445,17 +446,36 @@ def build(
             results = run_on_dask(fresh, settings, client=client, cluster=cluster, parts=parts, stats=stats)
         else:
             results = (run_batch(batch, tools) for batch in fresh)
-        for result in results:
+
+        def store_batch(result: BatchResult) -> BatchResult:
             if result.added:
                 target.load_nquads(result.part or result.nquads)
                 for doc_id, iri in result.versions:  # an edited file replaces its older version
                     target.drop_older(doc_id, URIRef(iri))
             if result.part is not None:
                 result.part.unlink(missing_ok=True)
+            return result
+
+        def count(result: BatchResult) -> None:
             stats.added += len(result.added)
             stats.failed.extend(result.failed)
             if progress is not None:
                 progress(stats)
+
+        # Oxigraph loads a batch in a thread of its own while the next one is parsed (its
+        # loader leaves Python's lock; its store takes reads during writes); others in turn.
+        overlap = target.kind == "oxigraph"
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-load") as loader:
+            loading: Future | None = None
+            for result in results:
+                if not overlap:
+                    count(store_batch(result))
+                    continue
+                if loading is not None:
+                    count(loading.result())
+                loading = loader.submit(store_batch, result)
+            if loading is not None:
+                count(loading.result())
         # Corpus-level passes over the whole store run here, once every batch is in: they
         # read the store, not the order batches came in.
         record_identity(target, same_as=registry.same_as, never=registry.never)

@@ -20,6 +20,7 @@ import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kg._lazy import lazy_names
 from kg.errors import InputError, KGError, ModelError, OntologyError, OutputError, QueryError, StoreError
 
 if TYPE_CHECKING:  # what the lazy names below are, for readers and type checkers
@@ -82,18 +83,13 @@ _LAZY = {
 }
 
 
+_load, __dir__ = lazy_names(__name__, _LAZY)
+
+
 def __getattr__(name: str):
     if name == "extract":
         return importlib.import_module("kg.extract")
-    if name in _LAZY:
-        value = getattr(importlib.import_module(_LAZY[name]), name)
-        globals()[name] = value  # the next lookup is an ordinary one
-        return value
-    raise AttributeError(f"module 'kg' has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+    return _load(name)
 
 
 def build_graph(

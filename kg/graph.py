@@ -11,23 +11,9 @@ from pathlib import Path
 
 from kg.errors import StoreError
 from kg.store import Store, atomic_write, open_store, parse_location
+from kg.store.named import view_query
 
 __all__ = ["KnowledgeGraph", "Summary"]
-
-_COUNTS = """
-SELECT
-  (COUNT(DISTINCT ?actor) AS ?actors)
-  (COUNT(DISTINCT ?claim) AS ?claims)
-  (COUNT(DISTINCT ?event) AS ?events)
-  (COUNT(DISTINCT ?doc) AS ?documents)
-WHERE {
-  { ?actor a kg:Actor }
-  UNION { ?claim a kg:Claim }
-  UNION { ?event a kg:Event }
-  UNION { ?doc a kg:Document }
-}
-"""
-
 
 @dataclass(frozen=True, slots=True)
 class Summary:
@@ -78,9 +64,25 @@ class KnowledgeGraph:
         """
         return self.store.query(sparql, **bindings)
 
+    def named(self, name: str, **params: str):
+        """Run the named query `name` (``kg/store/queries/NAME.rq``, as ``kg query --named``).
+
+        Raises:
+            QueryError: An unknown query (the message lists the valid names) or a bad parameter.
+
+        Examples:
+            >>> import kg
+            >>> g = kg.build_graph(["Iran rejected the proposal."])
+            >>> [(str(r.actor), str(r.relation), str(r.object)) for r in g.named("who-rejected-what")]
+            [('Iran', 'reject', 'the proposal')]
+        """
+        from kg.store.named import run_named
+
+        return run_named(self.store, name, params)
+
     def summary(self) -> Summary:
         """Counts of documents, actors, claims and events."""
-        row = next(iter(self.query(_COUNTS)))
+        row = next(iter(self.query(view_query("graph-summary"))))
         return Summary(
             documents=int(row.documents), actors=int(row.actors), claims=int(row.claims), events=int(row.events)
         )

@@ -23,12 +23,15 @@ __all__ = [
     "Argument",
     "Claim",
     "Document",
+    "EntryKind",
     "Event",
     "Fact",
     "FactKind",
+    "MentionKind",
     "Quad",
     "Role",
     "Triple",
+    "TripleKind",
 ]
 
 
@@ -71,6 +74,19 @@ class Argument:
         return f"{self.prep} {self.span.text}" if self.prep else self.span.text
 
 
+class TripleKind(enum.StrEnum):
+    """The rule family that made a triple (`Triple.kind`); a member equals its string ("verb")."""
+
+    VERB = "verb"  #: a verb and its arguments
+    COPULA = "copula"  #: "X is Y", "X became Y"
+    SPEECH = "speech"  #: a speech act: (Khamenei, say, that ...)
+    RELATIVE = "relative"  #: a relative clause: "the officials who negotiated the truce"
+    APPOSITION = "apposition"  #: "Zarif, Iran's foreign minister"
+    ROLE = "role"  #: a title before a name: "Foreign Minister Zarif"
+    NOMINAL = "nominal"  #: an event noun: "the attack on Saudi Arabia"
+    HEADLINE = "headline"  #: a headline's clause
+
+
 @dataclass(frozen=True, slots=True)
 class Triple:
     """One subject–relation–object extraction.
@@ -93,8 +109,8 @@ class Triple:
         attributed_to: The speaker of reported speech, or the one who accuses, alleges,
             claims or denies what the triple says; None where the article asserts it.
         confidence: 0–1; orders extractions by how likely they are right.
-        kind: The rule family that made it: "verb", "copula", "apposition",
-            "speech", "nominal", "relative", ...
+        kind: The rule family that made it (`TripleKind`: "verb", "copula", "apposition",
+            "speech", "nominal", "relative", ...); a string is read as its member.
         question: True where the claim is asked, not stated ("Will Iran accept the
             deal?", "asked whether Iran would accept").
         asserted: False where the sentence does not state the claim as so: a question, a
@@ -117,10 +133,14 @@ class Triple:
     condition: str | None = None
     attributed_to: Span | None = None
     confidence: float = 0.5
-    kind: str = "verb"
+    kind: TripleKind = TripleKind.VERB
     passive: bool = False
     question: bool = False
     asserted: bool = True
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.kind, TripleKind):  # "verb" → TripleKind.VERB; an unknown family raises ValueError
+            object.__setattr__(self, "kind", TripleKind(self.kind))
 
     @property
     def subject_text(self) -> str:
@@ -150,8 +170,33 @@ class Triple:
             "question": self.question,
             "asserted": self.asserted,
             "confidence": round(self.confidence, 4),
-            "kind": self.kind,
+            "kind": str(self.kind),
         }
+
+
+class MentionKind(enum.StrEnum):
+    """How a phrase was found to name an actor (``kg.actors.resolve.Mention.kind``)."""
+
+    NAME = "name"  #: a name of the gazetteer, a dictionary or an analyst's file
+    PERSON = "person"  #: a person's name
+    ROLE = "role"  #: a role word, or a title of a named person
+    PRONOUN = "pronoun"  #: a pronoun resolved by coreference
+    DESCRIPTION = "description"  #: a description ("the Iranian leader")
+
+
+class EntryKind(enum.StrEnum):
+    """What a matched gazetteer or dictionary name denotes on its own (``kg.actors.gazetteer.Entry.kind``)."""
+
+    STATE = "state"  #: a country name
+    ADJ = "adj"  #: a demonym: the state, or with a role word its government or people
+    GOVERNMENT = "government"  #: a capital or seat of government
+    ORG = "org"  #: an organization
+    GROUP = "group"  #: a group
+    REGION = "region"  #: an adjective of a collective of states
+    PERSON = "person"  #: a person
+    DICT = "dict"  #: a dictionary actor, typed when matched
+    NULL = "null"  #: a dictionary name coded ``---``: matched so that nothing else is, denotes no actor
+    ANALYST = "analyst"  #: an actor of an analyst's actor file, as written there
 
 
 class ActorType(enum.Enum):

@@ -154,7 +154,7 @@ def test_kg_actors_lists_merges_and_suspected_duplicates(tmp_path):
 
 def test_kg_actors_on_a_missing_graph_is_one_line(tmp_path):
     result = kg_cli("actors", str(tmp_path / "nothing.ttl"))
-    assert result.returncode == 1 and "no such file" in result.stderr.decode()
+    assert result.returncode == 1 and "nothing.ttl: no such RDF file" in result.stderr.decode()
 
 
 def test_registry_refuses_a_missing_actor_file(tmp_path):

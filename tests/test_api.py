@@ -62,7 +62,7 @@ print(" ".join(heavy) or "-", "spacy" in sys.modules, callable(__import__("kg").
 @pytest.mark.slow  # a fresh interpreter each
 @pytest.mark.parametrize(
     ("module", "spacy"),
-    [("kg", False), ("kg.cli", False), ("kg.extract.component", True)],
+    [("kg", False), ("kg.cli", False), ("kg.actors", False), ("kg.actors.ids", False), ("kg.extract.component", True)],
 )
 def test_light_imports_load_no_store(module, spacy):
     """`import kg`, the command line's command table and spaCy's component load no RDF machinery."""
@@ -75,10 +75,6 @@ def test_light_imports_load_no_store(module, spacy):
 
 
 @pytest.mark.slow  # a fresh interpreter
-@pytest.mark.xfail(
-    strict=True,
-    reason="kg.store.mapping imports kg.actors.ids, and kg/actors/__init__.py imports the resolver, which loads spaCy",
-)
 def test_reading_a_store_loads_no_spacy():
     """`kg query`, `kg export`, `kg serve` read stores: no parser needed, none loaded."""
     import subprocess

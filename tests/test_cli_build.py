@@ -84,12 +84,10 @@ def test_build_bad_input_is_one_line_and_leaves_out_untouched(built, tmp_path, n
 
 
 def test_query_on_the_built_graph(built):
-    from kg.cli.build import WHO_REJECTED_WHAT
-
-    result = kg_cli("query", str(built / "graph.ttl"), WHO_REJECTED_WHAT, "--format", "csv")
+    result = kg_cli("query", str(built / "graph.ttl"), "--named", "who-rejected-what", "--format", "csv")
     assert result.returncode == 0, result.stderr.decode()
     lines = result.stdout.decode().strip().splitlines()
-    assert lines[0].replace("\r", "") == "who,relation,what"
+    assert lines[0].replace("\r", "") == "subject,actor,relation,object,sentence"
     assert len(lines) > 1
 
 

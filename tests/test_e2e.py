@@ -147,11 +147,9 @@ def test_united_states_is_one_actor(graph):
 
 
 def test_readme_query_returns_rows(graph):
-    from kg.cli.build import WHO_REJECTED_WHAT
-
-    rows = list(graph.query(WHO_REJECTED_WHAT))
+    rows = list(graph.named("who-rejected-what"))
     assert rows
-    assert any(str(r.who) == "Ali Khamenei" for r in rows)
+    assert any(str(r.actor) == "Ali Khamenei" for r in rows)
 
 
 def test_example_graph_conforms_to_shapes_and_uses_only_known_vocabularies(graph):

@@ -53,9 +53,9 @@ def test_viz_reads_a_store_folder(turtle, tmp_path):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        pytest.param(["viz", "nowhere.ttl", "--out", "x.html"], "nowhere.ttl: no such file", id="missing-graph"),
+        pytest.param(["viz", "nowhere.ttl", "--out", "x.html"], "nowhere.ttl: no such RDF file", id="missing-graph"),
         pytest.param(["viz", "{turtle}", "--out", "x.png"], "unknown output type '.png'", id="bad-suffix"),
-        pytest.param(["stats", "nowhere"], "no such file or store folder", id="stats-missing"),
+        pytest.param(["stats", "nowhere"], "nowhere: no such store", id="stats-missing"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_1(turtle, tmp_path, monkeypatch, capsys, args, message):

@@ -71,7 +71,7 @@ def test_query_page_runs_queries_in_chromium(server):
         page.wait_for("!!document.querySelector('#results table') || document.getElementById('status').className === 'error'", timeout=15)
         assert page.evaluate("document.getElementById('status').className") == '', page.evaluate("document.getElementById('status').textContent")
         header = page.evaluate("[...document.querySelectorAll('#results th')].map(th => th.textContent)")
-        assert header == ["who", "relation", "what"]
+        assert header == ["subject", "actor", "relation", "object", "sentence"]  # who-rejected-what
         assert page.evaluate("document.querySelectorAll('#results tbody tr').length") > 0
         # a named query with a parameter
         page.evaluate("(() => { const s = document.getElementById('named'); s.value = 'said-by'; s.dispatchEvent(new Event('change')); })()")

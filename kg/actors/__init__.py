@@ -6,6 +6,7 @@ any PETRARCH/Phoenix dictionaries) and remembers actors across documents;
 `resolve_actors` finds, for one parsed document, which actor each phrase denotes.
 
 Examples:
+    >>> from kg.actors import ActorRegistry, resolve_actors
     >>> from kg.nlp import load_pipeline
     >>> from kg.types import Document
     >>> registry = ActorRegistry()
@@ -21,10 +22,22 @@ corpus are one actor is decided over the set of them by `corpus_identity`, whate
 order documents came in. See `kg.actors.resolve` for the rules and their limits.
 """
 
-from kg.actors.identity import Identity, corpus_identity
-from kg.actors.ids import ActorKind, actor_id, parse_actor_id
-from kg.actors.registry import ActorRegistry, state_of
-from kg.actors.resolve import Mention, Resolution, resolve_actors
+from kg._lazy import lazy_names
+
+# Each name loads its module on first use (PEP 562), so `import kg.actors.ids` (what the
+# store needs to mint actor IRIs) neither parses nor loads spaCy, which the resolver needs.
+_LAZY = {
+    "ActorKind": "kg.actors.ids",
+    "ActorRegistry": "kg.actors.registry",
+    "Identity": "kg.actors.identity",
+    "Mention": "kg.actors.resolve",
+    "Resolution": "kg.actors.resolve",
+    "actor_id": "kg.actors.ids",
+    "corpus_identity": "kg.actors.identity",
+    "parse_actor_id": "kg.actors.ids",
+    "resolve_actors": "kg.actors.resolve",
+    "state_of": "kg.actors.registry",
+}
 
 __all__ = [
     "ActorKind",
@@ -38,3 +51,6 @@ __all__ = [
     "resolve_actors",
     "state_of",
 ]
+
+
+__getattr__, __dir__ = lazy_names(__name__, _LAZY)

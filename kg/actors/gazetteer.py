@@ -31,7 +31,7 @@ import pycountry
 import spacy
 from spacy.tokens import Doc
 
-from kg.types import ActorType
+from kg.types import ActorType, EntryKind
 
 from kg.actors.ids import ActorKind, actor_id, slug
 
@@ -49,19 +49,10 @@ __all__ = [
 #: Where the gazetteer's data files live (package data).
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "actors"
 
-#: Entry kinds: what a matched name denotes on its own.
-STATE, ADJ, GOVERNMENT, ORG, GROUP, REGION, PERSON, DICT, NULL, ANALYST = (
-    "state",
-    "adj",
-    "government",
-    "org",
-    "group",
-    "region",
-    "person",
-    "dict",
-    "null",
-    "analyst",
-)
+#: Entry kinds (`kg.types.EntryKind`): what a matched name denotes on its own.
+STATE, ADJ, GOVERNMENT, ORG = EntryKind.STATE, EntryKind.ADJ, EntryKind.GOVERNMENT, EntryKind.ORG
+GROUP, REGION, PERSON = EntryKind.GROUP, EntryKind.REGION, EntryKind.PERSON
+DICT, NULL, ANALYST = EntryKind.DICT, EntryKind.NULL, EntryKind.ANALYST
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +60,7 @@ class Entry:
     """What a gazetteer or dictionary name denotes.
 
     Attributes:
-        kind: ``"state"`` (a country name), ``"adj"`` (a demonym: the state, or with a
+        kind: `EntryKind`: ``"state"`` (a country name), ``"adj"`` (a demonym: the state, or with a
             role word its government or people), ``"government"`` (a capital or seat),
             ``"org"``, ``"group"``, ``"region"`` (an adjective of a collective of states),
             ``"dict"`` (a dictionary actor, typed when matched), ``"null"`` (a dictionary
@@ -86,7 +77,7 @@ class Entry:
             organization guessed from a named entity of the parse).
     """
 
-    kind: str
+    kind: EntryKind
     actor_id: str
     label: str
     type: ActorType

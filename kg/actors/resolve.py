@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.types import Actor, ActorType, Document
+from kg.types import Actor, ActorType, Document, MentionKind
 
 from kg.actors._units import Cluster, Unit
 from kg.actors.coref import CorefPass
@@ -57,13 +57,13 @@ class Mention:
     Attributes:
         span: The phrase.
         actor: The actor (with aliases and roles merged in the registry).
-        kind: How it was found: ``"name"``, ``"person"``, ``"role"`` (a role word or a
-            title of a named person), ``"pronoun"``, ``"description"``.
+        kind: How it was found (`MentionKind`): ``"name"``, ``"person"``, ``"role"`` (a role
+            word or a title of a named person), ``"pronoun"``, ``"description"``.
     """
 
     span: Span
     actor: Actor
-    kind: str
+    kind: MentionKind
 
 
 class Resolution:
@@ -248,10 +248,10 @@ class _Resolver(NamePass, RolePass, PeoplePass, CorefPass):
         return Resolution(self.doc, mentions)
 
 
-def _mention_kind(unit: Unit) -> str:
+def _mention_kind(unit: Unit) -> MentionKind:
     if unit.kind == "entry":
-        return "name"
-    return unit.kind
+        return MentionKind.NAME
+    return MentionKind(unit.kind)
 
 
 def _aliases(span: Span, unit: Unit) -> frozenset[str]:

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from kg.cli._app import ActorsOption, app
-from kg.errors import InputError, StoreError
+from kg.errors import InputError
 
 __all__ = ["actors_command"]
 
@@ -37,9 +37,6 @@ def actors_command(
 
     if format not in _FORMATS:
         raise InputError(f"--format {format!r}: one of {', '.join(_FORMATS)}")
-    is_url = graph.startswith(("http://", "https://", "sparql:", "oxigraph:", "memory:"))
-    if not is_url and not Path(graph).expanduser().exists():
-        raise StoreError(f"{graph}: no such file or store folder")
     files = [read_actor_file(p) for p in actors or () if p.suffix.lower() in ANALYST_SUFFIXES]
     store = open_store(graph, read_only=True)
     try:

@@ -18,23 +18,7 @@ from kg.cli._app import ActorsOption, InputFormatOption, ModelOption, VerbsOptio
 from kg.cli._app import console as make_console
 from kg.errors import OutputError
 
-__all__ = ["SHOWN", "WHO_REJECTED_WHAT", "build_command"]
-
-#: The example question ``kg build`` answers (and the README shows).
-WHO_REJECTED_WHAT = """\
-SELECT ?who ?relation ?what WHERE {
-  ?claim a kg:Claim ;
-         kg:relation ?relation ;
-         kg:subjectText ?subject ;
-         kg:objectText ?what ;
-         kg:polarity kg:Positive .
-  OPTIONAL { ?claim kg:subjectActor/owl:sameAs/skos:prefLabel ?canonicalLabel }
-  OPTIONAL { ?claim kg:subjectActor/skos:prefLabel ?ownLabel FILTER(!BOUND(?canonicalLabel)) }
-  BIND(COALESCE(?canonicalLabel, ?ownLabel, ?subject) AS ?who)
-  FILTER(?relation IN ("reject", "dismiss", "refuse", "deny"))
-}
-ORDER BY ?who ?what"""
-
+__all__ = ["SHOWN", "build_command"]
 
 #: Rows of a table, failed documents, ... the summary shows before "and N more".
 SHOWN = 10
@@ -145,7 +129,9 @@ def build_command(
         page = out / "graph.html"
         graph.to_html(page, title=first[0].title if len(first) == 1 else None)
         summary = graph.summary()
-        rows = [[str(v) for v in row] for row in graph.query(WHO_REJECTED_WHAT)]
+        # the named query who-rejected-what, as `kg query --named` runs it: who (the actor, else the words), relation, what
+        rows = [[str(row.actor or row.subject), str(row.relation), str(row.object or "")]
+                for row in graph.named("who-rejected-what")]
     if quiet:
         return
     if as_json:

@@ -13,31 +13,11 @@ from rich.table import Table
 from rich.text import Text
 
 from kg.cli._app import app
-from kg.errors import InputError, StoreError
+from kg.errors import InputError
 
-__all__ = ["load_network", "stats_command", "viz_command"]
+__all__ = ["stats_command", "viz_command"]
 
 _GRAPH_HELP = "A Turtle/TriG/N-Quads file, an Oxigraph store folder, or a SPARQL endpoint URL."
-
-
-def load_network(graph: str):
-    """The actor network (`kg.network.to_networkx`) of an RDF file, store folder or endpoint.
-
-    Raises:
-        StoreError: ``graph`` names a path that does not exist, a file that is not RDF, or a
-            store that cannot be opened.
-    """
-    from kg.network import to_networkx
-    from kg.store import open_store, parse_location
-
-    where = parse_location(graph)
-    if where.path is not None and not where.path.exists():
-        raise StoreError(f"{graph}: no such file or store folder")
-    store = open_store(where, read_only=True)
-    try:
-        return to_networkx(store.graph)
-    finally:
-        store.close()
 
 
 _WRITERS = {".html": "html", ".htm": "html", ".graphml": "graphml", ".gexf": "gexf"}
@@ -64,7 +44,7 @@ def viz_command(
     kind = _WRITERS.get(out.suffix.lower())
     if kind is None:
         raise InputError(f"{out}: unknown output type {out.suffix!r} (valid: {', '.join(sorted(_WRITERS))})")
-    G = load_network(graph)
+    G = network.read_network(graph)
     if kind == "html":
         viz.write_html(G, out, title=title or Path(graph).stem, seed=seed)
     elif kind == "graphml":
@@ -101,7 +81,7 @@ def stats_command(
     """
     from kg import network
 
-    G = load_network(graph)
+    G = network.read_network(graph)
     actors = network.top_actors(G, n=top)
     groups = network.communities(G) if G.number_of_edges() else []
     communities = _community_rows(G, [g for g in groups if len(g) > 1])

@@ -11,7 +11,7 @@ import typer
 from kg.cli._app import app
 from kg.errors import InputError, QueryError
 
-__all__ = ["export_command", "format_result", "query_command", "serve_command"]
+__all__ = ["export_command", "query_command", "serve_command"]
 
 _STORE_HELP = "A store folder (Oxigraph), an RDF file (.ttl, .trig, .nq, ...), or a SPARQL endpoint URL."
 
@@ -29,20 +29,6 @@ def _short(term, namespace_manager) -> str:
         except Exception:  # an IRI no prefix can shorten
             return str(term)
     return term.n3()
-
-
-def format_result(result, fmt: str, *, namespace_manager=None) -> str | None:
-    """Render an rdflib result as ``csv``/``json``/``xml`` text, or None for ``table``.
-
-    Graph results (CONSTRUCT, DESCRIBE) are Turtle for every format but ``json`` (JSON-LD).
-    """
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
-        return result.graph.serialize(format="json-ld" if fmt == "json" else "turtle")
-    if fmt == "table":
-        return None
-    if result.type == "ASK" and fmt == "csv":  # rdflib writes CSV for SELECT only
-        return f"boolean\n{'true' if result.askAnswer else 'false'}\n"
-    return result.serialize(format=fmt).decode("utf-8")
 
 
 def _print_table(result, namespace_manager) -> None:
@@ -63,30 +49,46 @@ def _print_table(result, namespace_manager) -> None:
     out.print(f"{len(result)} row(s)", style="dim")
 
 
-def _run_in_worker(store: str, sparql: str | None, named: str | None, params: dict[str, str], timeout: float):
-    """Run the query in a worker process (killed past `timeout`) and read its answer back as rdflib's result."""
-    import io
+#: What ``--format`` asks the query worker for: a table's media type, then a graph's (CONSTRUCT, DESCRIBE).
+_ACCEPT = {
+    "table": "application/sparql-results+json, text/turtle",
+    "csv": "text/csv, text/turtle",
+    "json": "application/sparql-results+json, application/ld+json",
+    "xml": "application/sparql-results+xml, text/turtle",
+}
 
-    from rdflib import Graph
-    from rdflib.query import Result
 
+def _run_in_worker(store: str, sparql: str | None, named: str | None, params: dict[str, str], timeout: float,
+                   accept: str) -> tuple[str, bytes, dict[str, str]]:
+    """Run the query in a worker process (killed past `timeout`); its form, its answer as `accept` asks
+    (written by `kg.store.worker.negotiate`, as the endpoint writes it) and the store's prefixes."""
     from kg.store.worker import QueryWorker
 
     worker = QueryWorker(("url", store), start="fork")
     try:
-        form, body, _, prefixes = worker.run(sparql, named=named, params=params, timeout=timeout,
-                                             accept="application/sparql-results+json, application/n-triples")
+        form, body, _, prefixes = worker.run(sparql, named=named, params=params, timeout=timeout, accept=accept)
     finally:
         worker.close()
+    return form, body, prefixes
+
+
+def _namespaces(prefixes: dict[str, str]):
+    """A namespace manager that knows the store's prefixes, to shorten IRIs in the table."""
+    from rdflib import Graph
+
     names = Graph()
     for prefix, namespace in prefixes.items():
         names.bind(prefix, namespace, replace=True)
-    if form in ("CONSTRUCT", "DESCRIBE"):
-        result = Result(form)
-        result.graph = Graph(namespace_manager=names.namespace_manager).parse(data=body, format="nt")
-    else:
-        result = Result.parse(io.BytesIO(body), format="json")
-    return result, names.namespace_manager
+    return names.namespace_manager
+
+
+def _as_result(body: bytes):
+    """The worker's SPARQL JSON answer read back as rdflib's result, for the table."""
+    import io
+
+    from rdflib.query import Result
+
+    return Result.parse(io.BytesIO(body), format="json")
 
 
 def _params(values: list[str] | None) -> dict[str, str]:
@@ -132,11 +134,11 @@ def query_command(
         raise QueryError("--param only applies to --named queries")
     if timeout <= 0:
         raise QueryError(f"--timeout {timeout:g}: give a number of seconds above 0")
-    result, namespace_manager = _run_in_worker(store, sparql, named, _params(param), timeout)
-    text = format_result(result, fmt)
-    if text is None:
-        _print_table(result, namespace_manager)
+    form, body, prefixes = _run_in_worker(store, sparql, named, _params(param), timeout, _ACCEPT[fmt])
+    if fmt == "table" and form in ("SELECT", "ASK"):
+        _print_table(_as_result(body), _namespaces(prefixes))
     else:
+        text = body.decode("utf-8")
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 

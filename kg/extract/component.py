@@ -22,7 +22,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.types import Argument, Triple
+from kg.types import Argument, Triple, TripleKind
 
 __all__ = ["TriplesComponent", "decode", "encode", "get_quotes", "get_triples", "make_triples_component"]
 
@@ -76,7 +76,7 @@ def decode(doc: Doc, data: list[Any]) -> Triple:
         condition=condition,
         attributed_to=span(attributed_to),
         confidence=confidence,
-        kind=kind,
+        kind=TripleKind(kind),
         passive=passive,
         question=question,
         asserted=asserted,

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.phrases import conjuncts, phrase
-from kg.types import Triple
+from kg.types import Triple, TripleKind
 
 __all__ = ["COPULAS", "HONORIFICS", "apposition_triples", "role_triples"]
 
@@ -75,7 +75,7 @@ def apposition_triples(sent: Span) -> Iterator[Triple]:
                 sentence=sent,
                 predicate=appos.i,
                 relation_text="is",
-                kind="apposition",
+                kind=TripleKind.APPOSITION,
             )
 
 
@@ -132,5 +132,5 @@ def role_triples(sent: Span) -> Iterator[Triple]:
             sentence=sent,
             predicate=title.root.i,
             relation_text="is",
-            kind="role",
+            kind=TripleKind.ROLE,
         )

@@ -29,7 +29,7 @@ from spacy.tokens import Span, Token
 from kg.extract.frames import FRAMES
 from kg.extract.phrases import phrase, trim
 from kg.extract.speech import SPEECH_VERBS
-from kg.types import Argument, Triple
+from kg.types import Argument, Triple, TripleKind
 
 __all__ = ["HEADLINE_VERBS", "dateline", "headline_triples", "is_headline", "without_dateline"]
 
@@ -193,7 +193,7 @@ def _grammar(sent: Span) -> list[Triple]:
         predicate=verb.i,
         relation_text=verb.text,
         arguments=tuple(arguments),
-        kind="headline",
+        kind=TripleKind.HEADLINE,
     )]
 
 

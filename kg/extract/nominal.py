@@ -17,7 +17,7 @@ import dataclasses
 from collections.abc import Iterable, Iterator
 
 from kg.extract.phrases import conjuncts, phrase
-from kg.types import Argument, Triple
+from kg.types import Argument, Triple, TripleKind
 
 __all__ = ["EVENT_NOUNS", "SUPPORT_VERBS", "nominal_triples"]
 
@@ -94,6 +94,6 @@ def nominal_triples(triples: Iterable[Triple]) -> Iterator[Triple]:
                     object=phrase(target_),
                     predicate=noun.i,
                     arguments=tuple(sorted(triple.arguments + others, key=lambda a: a.span.start)),
-                    kind="nominal",
+                    kind=TripleKind.NOMINAL,
                 )
             break

@@ -39,7 +39,7 @@ from kg.network.analytics import (
     top_actors,
 )
 from kg.network.export import flat_graph, write_gexf, write_graphml
-from kg.network.reading import to_networkx
+from kg.network.reading import read_network, to_networkx
 
 __all__ = [
     "actor_balance",
@@ -49,6 +49,7 @@ __all__ = [
     "eigenvector_centrality",
     "event_timeline",
     "flat_graph",
+    "read_network",
     "signed_graph",
     "simple_graph",
     "to_networkx",

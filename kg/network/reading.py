@@ -14,118 +14,13 @@ import networkx as nx
 from kg.errors import InputError
 from kg.ontology import KG, PLOVER, PREFIXES
 
-__all__ = ["ACTOR_TYPES", "to_networkx"]
+__all__ = ["ACTOR_TYPES", "read_network", "to_networkx"]
 
 logger = logging.getLogger(__name__)
 
 KG_NS = str(KG._NS)
 PLOVER_NS = str(PLOVER)
 ACTOR_TYPES = ("Person", "Organization", "State", "Government", "Group")
-
-_PREFIXES = "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items())
-
-# A claim's evidence: its sentence and the sentence's document
-# (?text ?doc ?docId ?docTitle ?docDate ?docUrl ?docPublisher).
-_EVIDENCE = """
-OPTIONAL {
-  ?claim prov:wasDerivedFrom ?sentence .
-  OPTIONAL { ?sentence kg:text ?text }
-  OPTIONAL {
-    ?sentence kg:inDocument ?doc .
-    OPTIONAL { ?doc kg:documentId ?docId }
-    OPTIONAL { ?doc kg:title ?docTitle }
-    OPTIONAL { ?doc kg:date ?docDate }
-    OPTIONAL { ?doc kg:url ?docUrl }
-    OPTIONAL { ?doc kg:publisher ?docPublisher }
-  }
-}
-"""
-
-_ACTORS = (
-    _PREFIXES
-    + """
-SELECT ?actor ?type ?label ?country ?sector ?code WHERE {
-  VALUES ?type { kg:Actor kg:Person kg:Organization kg:State kg:Government kg:Group }
-  ?actor a ?type .
-  OPTIONAL { ?actor skos:prefLabel ?label }
-  OPTIONAL { ?actor kg:country ?country }
-  OPTIONAL { ?actor kg:sector ?sector }
-  OPTIONAL { ?actor kg:actorCode ?code }
-}
-"""
-)
-
-_ALIASES = _PREFIXES + "SELECT ?actor ?alias WHERE { ?actor skos:altLabel ?alias }"
-
-_ROLES = (
-    _PREFIXES
-    + """
-SELECT ?actor ?title ?country WHERE {
-  ?actor kg:holdsRole ?role .
-  ?role kg:roleTitle ?title .
-  OPTIONAL { ?role kg:roleCountry ?country }
-}
-"""
-)
-
-# One row per event, with the claim, sentence and document it came from where known.
-_EVENTS = (
-    _PREFIXES
-    + """
-SELECT ?event ?source ?target ?cameo ?plover ?quad ?date ?polarity ?relation
-       ?text ?doc ?docId ?docTitle ?docDate ?docUrl ?docPublisher WHERE {
-  ?event a kg:Event ; kg:source ?source ; kg:target ?target .
-  OPTIONAL { ?event kg:cameoCode ?cameo }
-  OPTIONAL { ?event kg:ploverType ?plover }
-  OPTIONAL { ?event kg:quadClass ?quad }
-  OPTIONAL { ?event kg:date ?date }
-  OPTIONAL {
-    ?event kg:fromClaim ?claim .
-    OPTIONAL { ?claim kg:polarity ?polarity }
-    OPTIONAL { ?claim kg:relation ?relation }
-""" + _EVIDENCE + """  }
-}
-"""
-)
-
-# Claims linking two different actors (the store writes ``subject kg:actsOn object`` for these).
-_CLAIMS = (
-    _PREFIXES
-    + """
-SELECT ?claim ?source ?target ?relation ?relationText ?polarity
-       ?text ?doc ?docId ?docTitle ?docDate ?docUrl ?docPublisher WHERE {
-  ?claim kg:subjectActor ?source ; kg:objectActor ?target .
-  FILTER (?source != ?target)
-  OPTIONAL { ?claim kg:relation ?relation }
-  OPTIONAL { ?claim kg:relationText ?relationText }
-  OPTIONAL { ?claim kg:polarity ?polarity }
-""" + _EVIDENCE + """}
-"""
-)
-
-# Facts linking two different actors: "rejected plans for talks with" the United States.
-_FACTS = (
-    _PREFIXES
-    + """
-SELECT ?claim ?source ?target ?relation ?polarity ?text ?doc ?docId ?docTitle ?docDate ?docUrl ?docPublisher WHERE {
-  ?claim kg:hasFact ?fact .
-  ?fact kg:factSubjectActor ?source ; kg:factObjectActor ?target ; kg:factRelation ?relation .
-  FILTER (?source != ?target)
-  OPTIONAL { ?claim kg:polarity ?polarity }
-""" + _EVIDENCE + """}
-"""
-)
-
-# Bare links stated without a claim behind them (hand-written data, other tools' output).
-_ACTS_ON = (
-    _PREFIXES
-    + """
-SELECT ?source ?target WHERE {
-  ?source kg:actsOn ?target .
-  FILTER (isIRI(?source) && isIRI(?target) && ?source != ?target)
-}
-"""
-)
 
 
 def _str(value: Any) -> str | None:
@@ -160,10 +55,13 @@ def _event_sign(quad: int | None, negative: bool) -> int:
     return 0
 
 
-def _query(rdf_graph: Any, sparql: str) -> list[Any]:
+def _query(rdf_graph: Any, name: str) -> list[Any]:
+    """The rows of the view query `name` (``kg/store/queries/views/NAME.rq``)."""
+    from kg.store.named import view_query
+
     if not hasattr(rdf_graph, "query"):
         raise InputError(f"to_networkx needs an rdflib Graph (or a store with .query), got {type(rdf_graph).__name__}")
-    return list(rdf_graph.query(sparql))
+    return list(rdf_graph.query(view_query(name)))
 
 
 _KINDS = {"state": "State", "government": "Government", "person": "Person", "organization": "Organization",
@@ -200,7 +98,7 @@ _TYPE_RANK = {name: i for i, name in enumerate(ACTOR_TYPES)}
 
 
 def _evidence(row: Any) -> dict[str, str | None] | None:
-    text = _str(row.text)
+    text = _str(row.sentence)
     if text is None:
         return None
     document = _str(row.docId) or _str(row.doc)
@@ -208,10 +106,10 @@ def _evidence(row: Any) -> dict[str, str | None] | None:
     return {
         "sentence": text,
         "document": document,
-        "title": _str(row.docTitle),
+        "title": _str(row.title),
         "date": date,
-        "url": _str(row.docUrl),
-        "publisher": _str(row.docPublisher),
+        "url": _str(row.url),
+        "publisher": _str(row.publisher),
     }
 
 
@@ -232,11 +130,11 @@ def _count_date(edge: dict[str, Any], date: Any) -> None:
 
 def _canonical_iris(rdf_graph: Any) -> dict[str, str]:
     """Actor IRI → the IRI of the canonical actor its ``owl:sameAs`` links lead to (only merged ones)."""
-    from kg.store import actor_iri
-    from kg.store.actors import canonical_ids
+    from kg.store.actors import canonical_iris
 
-    _query(rdf_graph, "ASK {}")  # a clear error for what cannot be queried, before the links are read
-    return {str(actor_iri(member)): str(actor_iri(head)) for member, head in canonical_ids(rdf_graph).items()}
+    if not hasattr(rdf_graph, "query"):  # a clear error for what cannot be queried, before the links are read
+        raise InputError(f"to_networkx needs an rdflib Graph (or a store with .query), got {type(rdf_graph).__name__}")
+    return canonical_iris(rdf_graph)
 
 
 def to_networkx(rdf_graph: Any) -> nx.MultiDiGraph:
@@ -286,7 +184,7 @@ def to_networkx(rdf_graph: Any) -> nx.MultiDiGraph:
     def canon(term: Any) -> str:
         return canonical.get(str(term), str(term))
 
-    for row in _query(rdf_graph, _ACTORS):
+    for row in _query(rdf_graph, "network-actors"):
         iri = str(row.actor)
         if iri in canonical:  # a merged id: its names are the canonical actor's aliases
             if row.label is not None:
@@ -307,13 +205,13 @@ def to_networkx(rdf_graph: Any) -> nx.MultiDiGraph:
             if value is not None:
                 attrs[name] = str(value)
 
-    for row in _query(rdf_graph, _ALIASES):
+    for row in _query(rdf_graph, "actor-aliases"):
         merged_names.setdefault(canon(row.actor), set()).add(str(row.alias))
     for iri, names in merged_names.items():
         if iri in G:
             G.nodes[iri]["aliases"] = [a for a in sorted(names) if a != G.nodes[iri]["label"]]
 
-    for row in _query(rdf_graph, _ROLES):
+    for row in _query(rdf_graph, "actor-roles"):
         iri = canon(row.actor)
         if iri in G:
             role = str(row.title) + (f" ({row.country})" if row.country is not None else "")
@@ -337,7 +235,7 @@ def to_networkx(rdf_graph: Any) -> nx.MultiDiGraph:
             }
         return edges[source, target, key]
 
-    for row in _query(rdf_graph, _EVENTS):
+    for row in _query(rdf_graph, "network-events"):
         source, target = canon(row.source), canon(row.target)
         plover = _tail(str(row.plover)) if row.plover is not None else None
         cameo = _str(row.cameo)
@@ -374,21 +272,21 @@ def to_networkx(rdf_graph: Any) -> nx.MultiDiGraph:
             e["dates"].add(str(row.docDate))
         _add_evidence(e, _evidence(row))
 
-    for row in _query(rdf_graph, _CLAIMS):
+    for row in _query(rdf_graph, "network-claims"):
         source, target = canon(row.source), canon(row.target)
         if source == target or (source, target) in event_pairs:
             continue
         claim_edge(source, target, _str(row.relation) or _str(row.relationText) or "acts on", row)
 
     claim_pairs = {(s, t) for s, t, _ in edges}
-    for row in _query(rdf_graph, _FACTS):
+    for row in _query(rdf_graph, "network-facts"):
         source, target = canon(row.source), canon(row.target)
         if source == target or (source, target) in event_pairs or (source, target) in claim_pairs:
             continue
         claim_edge(source, target, str(row.relation), row)
 
     linked = {(s, t) for s, t, _ in edges}
-    for row in _query(rdf_graph, _ACTS_ON):
+    for row in _query(rdf_graph, "network-links"):
         source, target = canon(row.source), canon(row.target)
         if source == target or (source, target) in linked or (source, target) in event_pairs:
             continue
@@ -424,3 +322,23 @@ def to_networkx(rdf_graph: Any) -> nx.MultiDiGraph:
     logger.debug("actor network: %d actors, %d edges", G.number_of_nodes(), G.number_of_edges())
     return G
 
+
+def read_network(location: str) -> nx.MultiDiGraph:
+    """The actor network (`to_networkx`) of an RDF file, a store folder or a SPARQL endpoint, opened read-only.
+
+    Raises:
+        StoreError: `location` names nothing that exists, a file that is not RDF, or a store that cannot be opened.
+
+    Examples:
+        >>> read_network("no-such-store")
+        Traceback (most recent call last):
+        ...
+        kg.errors.StoreError: no-such-store: no such store
+    """
+    from kg.store import open_store
+
+    store = open_store(location, read_only=True)
+    try:
+        return to_networkx(store.graph)
+    finally:
+        store.close()

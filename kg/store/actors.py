@@ -25,32 +25,14 @@ from kg.ontology import ID
 from kg.types import Actor, ActorType, Document
 
 from kg.store.mapping import actor_iri
+from kg.store.named import view_query
 
-__all__ = ["ACTOR_PREFIX", "actor_id_of", "canonical_ids", "identity_graph", "record_identity", "stored_actors"]
+__all__ = ["ACTOR_PREFIX", "actor_id_of", "canonical_ids", "canonical_iris", "identity_graph", "record_identity", "stored_actors"]
 
 log = logging.getLogger(__name__)
 
 #: Every actor IRI starts with this; what follows is the actor id.
 ACTOR_PREFIX = str(ID["actor/"])
-
-_ACTORS = """
-SELECT ?a ?type ?label ?country ?sector ?code WHERE {
-  ?a a ?type ; skos:prefLabel ?label .
-  FILTER(?type IN (kg:Person, kg:Organization, kg:State, kg:Government, kg:Group))
-  OPTIONAL { ?a kg:country ?country }
-  OPTIONAL { ?a kg:sector ?sector }
-  OPTIONAL { ?a kg:actorCode ?code }
-}
-"""
-
-_ALIASES = "SELECT ?a ?alias WHERE { ?a skos:altLabel ?alias }"
-
-_MENTIONS = """
-SELECT ?a (COUNT(?x) AS ?n) WHERE {
-  { ?x kg:subjectActor ?a } UNION { ?x kg:objectActor ?a } UNION { ?x kg:source ?a } UNION { ?x kg:target ?a }
-}
-GROUP BY ?a
-"""
 
 
 def actor_id_of(iri: object) -> str:
@@ -67,10 +49,10 @@ def stored_actors(store) -> tuple[list[Actor], dict[str, int]]:  # noqa: ANN001
     `kg.actors.identity.corpus_identity` takes the first of each id.
     """
     aliases: dict[str, set[str]] = {}
-    for iri, alias in store.query(_ALIASES):
+    for iri, alias in store.query(view_query("actor-aliases")):
         aliases.setdefault(str(iri), set()).add(str(alias))
     seen: dict[tuple[str, str], Actor] = {}
-    for iri, type_, label, country, sector, code in store.query(_ACTORS):
+    for iri, type_, label, country, sector, code in store.query(view_query("stored-actors")):
         if not str(iri).startswith(ACTOR_PREFIX) or (str(iri), str(label)) in seen:
             continue
         kind = ActorType(str(type_).rsplit("#", 1)[-1])
@@ -78,7 +60,7 @@ def stored_actors(store) -> tuple[list[Actor], dict[str, int]]:  # noqa: ANN001
         seen[(str(iri), str(label))] = Actor(actor_id_of(iri), str(label), kind, _text(country), _text(sector),
                                              frozenset(aliases.get(str(iri), ())), (), cameo)
     actors = list(seen.values())
-    counts = {actor_id_of(row[0]): int(row[1]) for row in store.query(_MENTIONS) if str(row[0]).startswith(ACTOR_PREFIX)}
+    counts = {actor_id_of(row[0]): int(row[1]) for row in store.query(view_query("actor-mentions")) if str(row[0]).startswith(ACTOR_PREFIX)}
     actors.sort(key=lambda a: (a.id, a.label))
     return actors, counts
 
@@ -87,16 +69,13 @@ def _text(value: object) -> str | None:
     return str(value) if value is not None else None
 
 
-_SAME_AS = "SELECT ?a ?b WHERE { ?a <http://www.w3.org/2002/07/owl#sameAs> ?b }"
-
-
 def canonical_ids(store) -> dict[str, str]:  # noqa: ANN001
     """Actor id → the canonical id the store's ``owl:sameAs`` links lead to (only ids that have one).
 
     What a query or a network needs to count one actor once: replace each id by
     ``canonical_ids(store).get(id, id)``. `store` is a store or any rdflib graph.
     """
-    links = {actor_id_of(a): actor_id_of(b) for a, b in store.query(_SAME_AS)
+    links = {actor_id_of(a): actor_id_of(b) for a, b in store.query(view_query("same-as"))
              if str(a).startswith(ACTOR_PREFIX) and str(b).startswith(ACTOR_PREFIX)}
     out = {}
     for start in sorted(links):
@@ -108,6 +87,14 @@ def canonical_ids(store) -> dict[str, str]:  # noqa: ANN001
     return out
 
 
+def canonical_iris(store) -> dict[str, str]:  # noqa: ANN001
+    """`canonical_ids` as actor IRIs: merged actor IRI → its canonical actor's IRI.
+
+    What the network and the tables read to show each merged actor once, at its canonical node or row.
+    """
+    return {str(actor_iri(member)): str(actor_iri(head)) for member, head in canonical_ids(store).items()}
+
+
 def identity_graph(identity: Identity) -> Graph:
     """``merged owl:sameAs canonical`` for each merge, with the rule as an ``rdfs:comment``."""
     g = Graph()
@@ -117,14 +104,6 @@ def identity_graph(identity: Identity) -> Graph:
     return g
 
 
-_LINKS = """
-SELECT ?a ?b ?comment WHERE {
-  ?a owl:sameAs ?b .
-  OPTIONAL { ?a rdfs:comment ?comment FILTER (STRSTARTS(STR(?comment), CONCAT("same as ", STR(?b)))) }
-}
-"""
-
-
 def _drop_stale_links(store, identity: Identity) -> None:  # noqa: ANN001
     """Remove the stored links this identity no longer makes (a head that moved, a pair kept apart).
 
@@ -132,7 +111,7 @@ def _drop_stale_links(store, identity: Identity) -> None:  # noqa: ANN001
     one level of it, never a path.
     """
     stale: list[tuple] = []
-    for a, b, comment in store.query(_LINKS):
+    for a, b, comment in store.query(view_query("same-as-reasons")):
         if not (str(a).startswith(ACTOR_PREFIX) and str(b).startswith(ACTOR_PREFIX)):
             continue
         if identity.of(actor_id_of(a)) == actor_id_of(b):

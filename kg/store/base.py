@@ -9,6 +9,7 @@ store or not at all.
 
 from __future__ import annotations
 
+import enum
 import logging
 import urllib.error
 from collections.abc import Sequence
@@ -28,12 +29,21 @@ from kg.store.mapping import ACTORS_GRAPH, document_iri
 from kg.store.nquads import ACTOR_PREFIX
 from kg.types import Document
 
-__all__ = ["INIT_NS", "Store"]
+__all__ = ["INIT_NS", "Store", "StoreKind"]
 
 log = logging.getLogger(__name__)
 
 #: kg's prefixes as rdflib's ``initNs``: what a query may use undeclared.
 INIT_NS = {prefix: URIRef(str(ns)) for prefix, ns in PREFIXES.items()}
+
+
+class StoreKind(enum.StrEnum):
+    """The kinds of store: what a location names (`kg.store.parse_location`) and a `Store` is."""
+
+    MEMORY = "memory"
+    OXIGRAPH = "oxigraph"
+    SPARQL = "sparql"
+    FILE = "file"
 
 
 def _term(value: Any) -> Identifier:
@@ -48,11 +58,11 @@ class Store:
     Attributes:
         graph: The rdflib ``Dataset``; its default graph is the union of the documents.
         url: What it was opened from.
-        kind: ``"memory"``, ``"oxigraph"``, ``"sparql"`` or ``"file"``.
+        kind: A `StoreKind` (equal to ``"memory"``, ``"oxigraph"``, ``"sparql"`` or ``"file"``).
         read_only: Whether `add_document` is refused.
     """
 
-    kind = "memory"
+    kind = StoreKind.MEMORY
 
     def __init__(self, graph: Dataset, *, url: str, read_only: bool = False) -> None:
         self.graph = graph

@@ -11,59 +11,12 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
-from kg.store.actors import canonical_ids
-from kg.store.mapping import actor_iri
-from kg.store.table import _Queryable, _text, prologue
+from kg.store.actors import canonical_iris
+from kg.store.named import view_query
+from kg.store.table import _Queryable, _text
 
 __all__ = ["ACTOR_COLUMNS", "CLAIM_COLUMNS", "actor_rows", "claim_rows", "dataframe", "native", "result_rows"]
 
-
-CLAIMS_SPARQL = """
-SELECT ?claim ?docId ?sentIndex ?sentence ?subject ?relation ?relationText ?object ?polarity ?modality ?condition ?speakerLabel ?attributionText ?confidence ?rule
-       ?subjectActor ?subjectLabel ?objectActor ?objectLabel ?date ?title ?url ?publisher
-WHERE {
-  ?claim a kg:Claim .
-  OPTIONAL { ?claim kg:subjectText ?subject }
-  OPTIONAL { ?claim kg:relation ?relation }
-  OPTIONAL { ?claim kg:relationText ?relationText }
-  OPTIONAL { ?claim kg:objectText ?object }
-  OPTIONAL { ?claim kg:polarity ?polarity }
-  OPTIONAL { ?claim kg:modality ?modality }
-  OPTIONAL { ?claim kg:condition ?condition }
-  OPTIONAL {
-    ?claim kg:attributedTo ?said .
-    OPTIONAL { ?said owl:sameAs ?speakerCanonical }
-    BIND (COALESCE(?speakerCanonical, ?said) AS ?speaker)
-    OPTIONAL { ?speaker skos:prefLabel ?speakerLabel } }
-  OPTIONAL { ?claim kg:attributionText ?attributionText }
-  OPTIONAL { ?claim kg:confidence ?confidence }
-  OPTIONAL { ?claim kg:extractionRule ?rule }
-  OPTIONAL {
-    ?claim kg:subjectActor ?claimSubject .
-    OPTIONAL { ?claimSubject owl:sameAs ?subjectCanonical }
-    BIND (COALESCE(?subjectCanonical, ?claimSubject) AS ?subjectActor)
-    OPTIONAL { ?subjectActor skos:prefLabel ?subjectLabel } }
-  OPTIONAL {
-    ?claim kg:objectActor ?claimObject .
-    OPTIONAL { ?claimObject owl:sameAs ?objectCanonical }
-    BIND (COALESCE(?objectCanonical, ?claimObject) AS ?objectActor)
-    OPTIONAL { ?objectActor skos:prefLabel ?objectLabel } }
-  OPTIONAL {
-    ?claim prov:wasDerivedFrom ?sent .
-    OPTIONAL { ?sent kg:text ?sentence }
-    OPTIONAL { ?sent kg:index ?sentIndex }
-    OPTIONAL {
-      ?sent kg:inDocument ?doc .
-      OPTIONAL { ?doc kg:documentId ?docId }
-      OPTIONAL { ?doc kg:date ?date }
-      OPTIONAL { ?doc kg:title ?title }
-      OPTIONAL { ?doc kg:url ?url }
-      OPTIONAL { ?doc kg:publisher ?publisher }
-    }
-  }
-}
-ORDER BY ?date ?docId ?sentIndex ?claim
-"""
 
 #: Columns of `claim_rows`: those of ``kg extract``, flat, with the claim's document.
 CLAIM_COLUMNS: tuple[str, ...] = (
@@ -71,31 +24,6 @@ CLAIM_COLUMNS: tuple[str, ...] = (
     "negated", "modality", "condition", "attributed_to", "confidence", "kind", "subject_actor",
     "subject_actor_id", "object_actor", "object_actor_id", "date", "title", "url", "publisher", "claim",
 )
-
-ACTORS_SPARQL = """
-SELECT ?actor ?type ?label ?code ?country ?sector WHERE {
-  VALUES ?type { kg:Person kg:Organization kg:State kg:Government kg:Group }
-  ?actor a ?type .
-  OPTIONAL { ?actor skos:prefLabel ?label }
-  OPTIONAL { ?actor kg:actorCode ?code }
-  OPTIONAL { ?actor kg:country ?country }
-  OPTIONAL { ?actor kg:sector ?sector }
-}
-ORDER BY ?label ?actor
-"""
-
-_ARGUMENTS_SPARQL = "SELECT ?item ?value WHERE { ?item a kg:Claim ; kg:argument ?value }"
-_ALIASES_SPARQL = "SELECT ?item ?value WHERE { ?item skos:altLabel ?value }"
-_ROLES_SPARQL = "SELECT ?item ?value WHERE { ?item kg:holdsRole/kg:roleTitle ?value }"
-
-_COUNTS_SPARQL = """
-SELECT ?actor (COUNT(DISTINCT ?claim) AS ?claims) (COUNT(DISTINCT ?event) AS ?events) WHERE {
-  { ?claim kg:subjectActor|kg:objectActor ?named } UNION { ?event kg:source|kg:target ?named }
-  OPTIONAL { ?named owl:sameAs ?canonical }
-  BIND (COALESCE(?canonical, ?named) AS ?actor)
-}
-GROUP BY ?actor
-"""
 
 #: Columns of `actor_rows`.
 ACTOR_COLUMNS: tuple[str, ...] = (
@@ -131,15 +59,15 @@ def native(term: Any) -> Any:
     return value
 
 
-def _joined(rdf_graph: _Queryable, sparql: str, canonical: dict[str, str] | None = None) -> dict[str, str]:
-    """Item → its values, sorted and joined with "; " (a two-column ``?item ?value`` query).
+def _joined(rdf_graph: _Queryable, view: str, canonical: dict[str, str] | None = None) -> dict[str, str]:
+    """Item → its values, sorted and joined with "; " (the first two columns of the view query `view`).
 
     Items in `canonical` (a merged actor → its canonical actor) give their values to that one.
     """
     canonical = canonical or {}
     values: dict[str, set[str]] = {}
-    for r in rdf_graph.query(prologue() + sparql):
-        values.setdefault(canonical.get(str(r.item), str(r.item)), set()).add(str(r.value))
+    for item, value, *_ in rdf_graph.query(view_query(view)):
+        values.setdefault(canonical.get(str(item), str(item)), set()).add(str(value))
     return {item: "; ".join(sorted(found)) for item, found in values.items()}
 
 
@@ -159,9 +87,9 @@ def claim_rows(rdf_graph: _Queryable) -> list[dict[str, Any]]:
         >>> claim_rows(rdflib.Graph())
         []
     """
-    arguments = _joined(rdf_graph, _ARGUMENTS_SPARQL)
+    arguments = _joined(rdf_graph, "claim-arguments")
     rows: dict[str, dict[str, Any]] = {}
-    for r in rdf_graph.query(prologue() + CLAIMS_SPARQL):
+    for r in rdf_graph.query(view_query("claim-table")):
         iri = str(r.claim)
         if iri in rows:
             continue
@@ -184,7 +112,7 @@ def claim_rows(rdf_graph: _Queryable) -> list[dict[str, Any]]:
             "subject_actor_id": native(r.subjectActor),
             "object_actor": _or_none(r.objectLabel),
             "object_actor_id": native(r.objectActor),
-            "date": native(r.date),
+            "date": native(r.docDate),
             "title": _or_none(r.title),
             "url": _or_none(r.url),
             "publisher": _or_none(r.publisher),
@@ -209,13 +137,13 @@ def actor_rows(rdf_graph: _Queryable) -> list[dict[str, Any]]:
         >>> actor_rows(rdflib.Graph())
         []
     """
-    canonical = {str(actor_iri(member)): str(actor_iri(head)) for member, head in canonical_ids(rdf_graph).items()}
-    aliases = _joined(rdf_graph, _ALIASES_SPARQL, canonical)
-    roles = _joined(rdf_graph, _ROLES_SPARQL, canonical)
-    counts = {str(r.actor): (int(r.claims), int(r.events)) for r in rdf_graph.query(prologue() + _COUNTS_SPARQL)}
+    canonical = canonical_iris(rdf_graph)
+    aliases = _joined(rdf_graph, "actor-aliases", canonical)
+    roles = _joined(rdf_graph, "actor-roles", canonical)
+    counts = {str(r.actor): (int(r.claims), int(r.events)) for r in rdf_graph.query(view_query("actor-counts"))}
     rows: dict[str, dict[str, Any]] = {}
     names: dict[str, set[str]] = {}
-    for r in rdf_graph.query(prologue() + ACTORS_SPARQL):
+    for r in rdf_graph.query(view_query("actor-table")):
         iri = str(r.actor)
         if iri in canonical:
             if r.label is not None:

@@ -7,25 +7,15 @@ module alone reads those names.
 
 from __future__ import annotations
 
-import enum
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import StoreError
-from kg.store.base import Store
+from kg.store.base import Store, StoreKind
 from kg.store.files import RDF_FILE_FORMATS
 
 __all__ = ["Location", "StoreKind", "open_store", "parse_location"]
-
-
-class StoreKind(enum.StrEnum):
-    """The kinds of store a location names."""
-
-    MEMORY = "memory"
-    OXIGRAPH = "oxigraph"
-    SPARQL = "sparql"
-    FILE = "file"
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,9 +113,9 @@ def open_store(url: str | os.PathLike[str] | Location | None, *, read_only: bool
 
     Examples:
         >>> open_store(None).kind
-        'memory'
-        >>> open_store("sparql:http://localhost:7878/query|http://localhost:7878/update").kind
-        'sparql'
+        <StoreKind.MEMORY: 'memory'>
+        >>> open_store("sparql:http://localhost:7878/query|http://localhost:7878/update").kind == "sparql"
+        True
     """
     where = url if isinstance(url, Location) else parse_location(url)
     if where.kind is StoreKind.MEMORY:

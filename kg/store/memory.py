@@ -7,7 +7,7 @@ from pathlib import Path
 from rdflib import Dataset, URIRef
 
 from kg.errors import StoreError
-from kg.store.base import Store
+from kg.store.base import Store, StoreKind
 from kg.store.files import RDF_FILE_FORMATS, one_line
 
 __all__ = ["FileStore", "MemoryStore", "open_rdf_file"]
@@ -17,11 +17,11 @@ class MemoryStore(Store):
     """rdflib's ``Dataset`` in this process, gone when it ends.
 
     Examples:
-        >>> MemoryStore().kind
-        'memory'
+        >>> MemoryStore().kind == "memory"
+        True
     """
 
-    kind = "memory"
+    kind = StoreKind.MEMORY
 
     def __init__(self, *, url: str = "memory:") -> None:
         super().__init__(Dataset(default_union=True), url=url)
@@ -30,7 +30,7 @@ class MemoryStore(Store):
 class FileStore(Store):
     """An RDF file read into memory: read-only."""
 
-    kind = "file"
+    kind = StoreKind.FILE
 
 
 def open_rdf_file(path: Path, *, url: str) -> FileStore:

@@ -6,6 +6,11 @@ A query file starts with comment lines: the first is its description, then one
 or as a name the gazetteer knows, "Iran" or "IRN"). In the query, ``$NAME`` stands for the parameter; it is replaced
 by the value written as a SPARQL term (a quoted, escaped literal or an ``<iri>``), so a
 value can never change the query's shape.
+
+Shared blocks live once, in ``kg/store/queries/fragments/NAME.rq``; a query takes one in with
+a line of its own, ``INCLUDE NAME(ARG, ...)`` (see `compose`). The library's own reads (the
+network, the tables, the summary) are ``kg/store/queries/views/NAME.rq``, run by name with
+`view_query`; they take no parameters and are not listed among the named queries.
 """
 
 from __future__ import annotations
@@ -23,10 +28,110 @@ from rdflib.query import Result
 
 from kg.errors import QueryError
 
-__all__ = ["NamedQuery", "Param", "named_queries", "run_named"]
+__all__ = ["NamedQuery", "Param", "compose", "named_queries", "prologue", "run_named", "view_query"]
 
 _PARAM_LINE = re.compile(r"^#\s*param:\s*(\w+)\s+(string|date|integer|iri|country)\s*(.*)$")
 _PLACEHOLDER = re.compile(r"\$(\w+)")
+_INCLUDE = re.compile(r"^([ \t]*)INCLUDE[ \t]+([\w-]+)[ \t]*\(([^()]*)\)[ \t]*$", re.MULTILINE)
+_ARGS_LINE = re.compile(r"^#\s*args:\s*(.*)$")
+
+
+def _read(folder: str) -> dict[str, str]:
+    """``NAME.rq`` → its text, for the files of `folder` under ``kg/store/``."""
+    found = {}
+    for entry in sorted(files("kg.store").joinpath(folder).iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".rq"):
+            found[entry.name[: -len(".rq")]] = entry.read_text(encoding="utf-8")
+    return found
+
+
+@cache
+def _fragments() -> dict[str, tuple[tuple[str, ...], str]]:
+    """Fragment name → (its ``?argument`` names, its body without the comment lines)."""
+    fragments = {}
+    for name, text in _read("queries/fragments").items():
+        lines = text.splitlines()
+        args: tuple[str, ...] = ()
+        for line in lines:
+            match = _ARGS_LINE.match(line)
+            if match:
+                args = tuple(match.group(1).split())
+        body = "\n".join(line for line in lines if not line.startswith("#"))
+        fragments[name] = (args, body)
+    return fragments
+
+
+def compose(text: str) -> str:
+    r"""A query's text with each ``INCLUDE NAME(ARG, ...)`` line replaced by its fragment.
+
+    A fragment (``kg/store/queries/fragments/NAME.rq``) declares its arguments in a comment
+    line, ``# args: ?one ?two``; each is replaced, as a whole variable, by the text given in
+    its place (a variable, an IRI or a property path), every other variable of the fragment is
+    kept as written, and the lines are indented as the ``INCLUDE`` line is. Fragments include
+    no fragments. An ``INCLUDE`` left unexpanded is not SPARQL, so a query that skipped this
+    step fails to parse rather than running without its block.
+
+    Raises:
+        QueryError: An unknown fragment, or the wrong number of arguments.
+
+    Examples:
+        >>> print(compose("{\n  ?event kg:source ?id .\n  INCLUDE canonical(?id, ?source, ?same)\n}"))
+        {
+          ?event kg:source ?id .
+          OPTIONAL { ?id owl:sameAs ?same }
+          BIND (COALESCE(?same, ?id) AS ?source)
+        }
+    """
+    fragments = _fragments()
+
+    def expand(match: re.Match) -> str:
+        indent, name, given = match.group(1), match.group(2), match.group(3)
+        if name not in fragments:
+            raise QueryError(f"INCLUDE {name}: no fragment {name!r} (fragments: {', '.join(fragments)})")
+        params, body = fragments[name]
+        values = [value.strip() for value in given.split(",")] if given.strip() else []
+        if len(values) != len(params):
+            raise QueryError(f"INCLUDE {name}: takes {len(params)} argument(s) ({' '.join(params)}), got {len(values)}")
+        if not params:
+            return "\n".join(indent + line if line else line for line in body.splitlines())
+        by_name = dict(zip(params, values))
+        variable = re.compile("|".join(re.escape(p) + r"\b" for p in sorted(params, key=len, reverse=True)))
+        body = variable.sub(lambda m: by_name[m.group(0)], body)  # all at once: a value is never replaced again
+        return "\n".join(indent + line if line else line for line in body.splitlines())
+
+    return _INCLUDE.sub(expand, text)
+
+
+def prologue() -> str:
+    """The PREFIX lines of kg's prefixes, for a query run where they are not declared (a bare rdflib graph).
+
+    Examples:
+        >>> prologue().splitlines()[0]
+        'PREFIX kg: <https://w3id.org/kg/ontology#>'
+    """
+    from kg.ontology import PREFIXES
+
+    return "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items())
+
+
+@cache
+def view_query(name: str) -> str:
+    """The library's read ``kg/store/queries/views/NAME.rq``, composed, with kg's prefixes declared.
+
+    What `kg.network.to_networkx`, the tables of `kg.store.table` and `kg.store.frames`, the
+    actor identity and `KnowledgeGraph.summary` run, so it runs on any rdflib graph as on a store.
+
+    Raises:
+        QueryError: No such view.
+
+    Examples:
+        >>> "SELECT" in view_query("graph-summary")
+        True
+    """
+    views = _read("queries/views")
+    if name not in views:
+        raise QueryError(f"unknown view query {name!r} (valid: {', '.join(views)})")
+    return prologue() + compose(views[name])
 
 
 def country_code(value: str, *, parameter: str = "country") -> str:
@@ -145,7 +250,7 @@ def _parse(name: str, text: str) -> NamedQuery:
             params.append(Param(match.group(1), match.group(2), match.group(3).strip()))
         elif not description:
             description = line.lstrip("#").strip()
-    return NamedQuery(name, description, tuple(params), text)
+    return NamedQuery(name, description, tuple(params), compose(text))
 
 
 @cache
@@ -156,13 +261,7 @@ def named_queries() -> dict[str, NamedQuery]:
         >>> "who-rejected-what" in named_queries()
         True
     """
-    folder = files("kg.store").joinpath("queries")
-    found = {}
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".rq"):
-            name = entry.name[: -len(".rq")]
-            found[name] = _parse(name, entry.read_text(encoding="utf-8"))
-    return found
+    return {name: _parse(name, text) for name, text in _read("queries").items()}
 
 
 def named_query(name: str) -> NamedQuery:

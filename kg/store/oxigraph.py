@@ -20,7 +20,7 @@ from rdflib.term import Identifier, Node
 
 from kg.errors import QueryError, StoreError
 from kg.ontology import KG, PREFIXES
-from kg.store.base import INIT_NS, Store, _what
+from kg.store.base import INIT_NS, Store, StoreKind, _what
 from kg.store.files import EXPORT_FORMATS, RDF_FILE_FORMATS, atomic_write, export_format, one_line
 from kg.store.mapping import ACTORS_GRAPH, document_iri, text_literal
 from kg.store.nquads import ACTOR_PREFIX
@@ -42,7 +42,7 @@ class OxigraphStore(Store):
         native: The ``pyoxigraph.Store``.
     """
 
-    kind = "oxigraph"
+    kind = StoreKind.OXIGRAPH
 
     def __init__(self, native: Any, *, url: str, read_only: bool = False) -> None:
         super().__init__(Dataset(store=_oxigraph_store_class()(store=native), default_union=True),

@@ -16,13 +16,6 @@ from kg.store.named import named_queries
 
 __all__ = ["query_page"]
 
-_EXAMPLE = """SELECT ?who ?relation ?what WHERE {
-  ?claim kg:subjectActor/skos:prefLabel ?who ;
-         kg:relation ?relation ;
-         kg:objectText ?what .
-}
-LIMIT 50"""
-
 _STYLE = """
 body { font: 14px/1.4 system-ui, sans-serif; margin: 0; color: #222; }
 header, main { padding: 8px 16px; }
@@ -216,7 +209,7 @@ def query_page(*, endpoint: str = "/sparql", title: str = "kg: SPARQL") -> str:
     config = {
         "endpoint": endpoint,
         "prefixes": prefixes,
-        "example": _EXAMPLE,
+        "example": named_queries()["who-rejected-what"].text,  # the question `kg build` answers
         "countries": {label.lower(): code for code, (label, _adj) in default_gazetteer().states.items()},
         "named": [
             {

@@ -11,7 +11,7 @@ from pathlib import Path
 from rdflib import Dataset, Literal, URIRef
 
 from kg.errors import StoreError
-from kg.store.base import Store, _what
+from kg.store.base import Store, StoreKind, _what
 from kg.store.files import one_line
 
 __all__ = ["SparqlStore"]
@@ -27,7 +27,7 @@ class SparqlStore(Store):
             N-Quads are POSTed there in one request, else sent as ``INSERT DATA``.
     """
 
-    kind = "sparql"
+    kind = StoreKind.SPARQL
 
     def __init__(self, query_url: str, update_url: str | None, *, url: str, read_only: bool = False,
                  graph_store_url: str | None = None) -> None:

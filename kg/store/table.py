@@ -1,7 +1,7 @@
 """RDF → event table: the coded events as PETRARCH/Phoenix/ICEWS-style rows (CSV or TSV).
 
 Claims and actors as rows, and all three as pandas DataFrames, are in `kg.store.frames`.
-Reads back what the store wrote (``kg:Event`` with ``kg:source``/``kg:target`` actors,
+Reads back what the store wrote, with ``kg/store/queries/views/event-table.rq`` (``kg:Event`` with ``kg:source``/``kg:target`` actors,
 ``kg:fromClaim`` → claim → ``prov:wasDerivedFrom`` → sentence → ``kg:inDocument``), so the
 table can be made from any store, RDF file or endpoint that holds a kg graph.
 """
@@ -17,63 +17,12 @@ from pathlib import Path
 from typing import IO, Any, Protocol
 
 from kg.errors import InputError
-from kg.ontology import PREFIXES
 from kg.store.files import atomic_write
+from kg.store.named import view_query
 
-__all__ = ["COLUMNS", "EVENTS_SPARQL", "EventRow", "event_rows", "prologue", "table_text", "write_event_table"]
+__all__ = ["COLUMNS", "EventRow", "event_rows", "table_text", "write_event_table"]
 
 log = logging.getLogger(__name__)
-
-EVENTS_SPARQL = """
-SELECT ?event ?date ?docDate ?source ?sourceCode ?sourceLabel ?sourceCountry ?sourceSector
-       ?target ?targetCode ?targetLabel ?targetCountry ?targetSector
-       ?cameo ?plover ?quad ?intensity ?speakerLabel ?docId ?title ?url ?publisher ?sentIndex ?sentence
-WHERE {
-  ?event a kg:Event ;
-         kg:source ?eventSource ;
-         kg:cameoCode ?cameo .
-  OPTIONAL { ?eventSource owl:sameAs ?sourceCanonical }
-  BIND (COALESCE(?sourceCanonical, ?eventSource) AS ?source)
-  OPTIONAL {
-    ?event kg:target ?eventTarget .
-    OPTIONAL { ?eventTarget owl:sameAs ?targetCanonical }
-    BIND (COALESCE(?targetCanonical, ?eventTarget) AS ?target)
-    OPTIONAL { ?target kg:actorCode ?targetCode }
-    OPTIONAL { ?target skos:prefLabel ?targetLabel }
-    OPTIONAL { ?target kg:country ?targetCountry }
-    OPTIONAL { ?target kg:sector ?targetSector }
-  }
-  OPTIONAL { ?event kg:ploverType ?plover }
-  OPTIONAL { ?event kg:quadClass ?quad }
-  OPTIONAL { ?event kg:intensity ?intensity }
-  OPTIONAL { ?event kg:date ?date }
-  OPTIONAL {
-    ?event kg:attributedTo ?said .
-    OPTIONAL { ?said owl:sameAs ?speakerCanonical }
-    BIND (COALESCE(?speakerCanonical, ?said) AS ?speaker)
-    OPTIONAL { ?speaker skos:prefLabel ?speakerLabel } }
-  OPTIONAL { ?source kg:actorCode ?sourceCode }
-  OPTIONAL { ?source skos:prefLabel ?sourceLabel }
-  OPTIONAL { ?source kg:country ?sourceCountry }
-  OPTIONAL { ?source kg:sector ?sourceSector }
-  OPTIONAL {
-    ?event kg:fromClaim ?claim .
-    ?claim prov:wasDerivedFrom ?sent .
-    OPTIONAL { ?sent kg:text ?sentence }
-    OPTIONAL { ?sent kg:index ?sentIndex }
-    OPTIONAL {
-      ?sent kg:inDocument ?doc .
-      OPTIONAL { ?doc kg:documentId ?docId }
-      OPTIONAL { ?doc kg:date ?docDate }
-      OPTIONAL { ?doc kg:title ?title }
-      OPTIONAL { ?doc kg:url ?url }
-      OPTIONAL { ?doc kg:publisher ?publisher }
-    }
-  }
-}
-ORDER BY ?date ?docDate ?docId ?sentIndex ?event
-"""
-
 
 class _Queryable(Protocol):
     def query(self, sparql: str) -> Any: ...
@@ -168,12 +117,6 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def prologue() -> str:
-    """The PREFIX lines the table queries need."""
-    text = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
-    return text + "PREFIX prov: <http://www.w3.org/ns/prov#>\nPREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
-
-
 def event_rows(rdf_graph: _Queryable) -> list[EventRow]:
     """The events of a kg graph as table rows, by date, document and sentence.
 
@@ -195,7 +138,7 @@ def event_rows(rdf_graph: _Queryable) -> list[EventRow]:
         code, root, quad class, Goldstein score) with ICEWS's separate country and sector
         columns, PLOVER type and provenance added (see `EventRow`).
     """
-    result = rdf_graph.query(prologue() + EVENTS_SPARQL)
+    result = rdf_graph.query(view_query("event-table"))
     rows: dict[str, EventRow] = {}
     for r in result:
         iri = str(r.event)

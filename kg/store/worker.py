@@ -125,9 +125,12 @@ def _serve(conn, source: tuple[str, Any]) -> None:
 
     while True:
         try:
-            sparql, named, params, accept = conn.recv()
+            request = conn.recv()
         except EOFError:
             return
+        if request is None:  # asked to end (a forked worker holds both ends: closing ours is no EOF for it)
+            return
+        sparql, named, params, accept = request
         try:
             result = run_named(store, named, params) if named else store.query(sparql)
             body, media = negotiate(result, accept)
@@ -228,6 +231,11 @@ class QueryWorker:
 
     def close(self) -> None:
         """Ask the process to end, and kill it if it does not."""
+        try:
+            if self._process.is_alive():
+                self._conn.send(None)
+        except OSError:  # it is gone already
+            pass
         try:
             self._conn.close()
         finally:

@@ -419,7 +419,7 @@ def build(
     from rdflib import URIRef
 
     from kg.graph import KnowledgeGraph
-    from kg.store import open_store
+    from kg.store import StoreKind, open_store
     from kg.store.actors import record_identity
 
     batches = _batches(iter_as_documents(sources), batch_size)
@@ -464,7 +464,7 @@ def build(
 
         # Oxigraph loads a batch in a thread of its own while the next one is parsed (its
         # loader leaves Python's lock; its store takes reads during writes); others in turn.
-        overlap = target.kind == "oxigraph"
+        overlap = target.kind is StoreKind.OXIGRAPH
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-load") as loader:
             loading: Future | None = None
             for result in results:

@@ -229,3 +229,26 @@ def test_a_dying_worker_loses_no_document(documents, one_process, tmp_path):
             assert killed, "a worker was killed while batches were in flight"
             assert graph.stats.added == len(documents) and not graph.stats.failed
             assert quads(graph.store) == one_process
+
+
+def test_a_document_is_stored_only_once_its_marker_is_loaded(tmp_path):
+    """On disk a batch goes through Oxigraph's bulk loader, each document's content hash last:
+    a load cut short before the hashes leaves the documents to be loaded again, and the
+    loaded quads are those a transaction would have written."""
+    import pyoxigraph as ox
+
+    from kg.store.oxigraph import _split_markers
+
+    document = Document("a", "Iran attacked Iraq. Russia met China.")
+    nquads = run_batch([document], Tools.load()).nquads
+    body, markers = _split_markers(nquads)
+    assert markers.count(b"\n") == 1 and body.count(b"\n") == nquads.count(b"\n") - 1
+    on_disk = open_store(str(tmp_path / "store"))
+    on_disk.native.bulk_load(body, format=ox.RdfFormat.N_QUADS)  # a build killed between the two writes
+    assert on_disk.stored_hashes([document.content_hash]) == set()
+    on_disk.load_nquads(nquads)  # the rerun loads the whole batch again
+    assert on_disk.stored_hashes([document.content_hash]) == {document.content_hash}
+    in_memory = open_store("oxigraph:")
+    in_memory.load_nquads(nquads)  # one transaction
+    assert quads(on_disk) == quads(in_memory)
+    on_disk.close()

@@ -195,8 +195,10 @@ class PhraseIndex:
         i = start
         while i < len(words):
             key = normalise(words[i])
-            stemmed: list[Any] = []
             stems = node.get("\0stems")
+            if not stems and key not in node:  # most words start no phrase and continue none
+                break
+            stemmed: list[Any] = []
             if stems:
                 for k in range(len(key), 0, -1):
                     hit = stems.get(key[:k])

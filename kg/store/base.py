@@ -183,11 +183,14 @@ class Store:
 
         An edited file read again replaces the version stored before, with a warning.
         """
-        older = [row[0] for row in self.query(
-            "SELECT DISTINCT ?d WHERE { GRAPH ?d { ?d kg:documentId ?id } }", id=Literal(doc_id)) if row[0] != keep]
-        for iri in older:
+        for iri in self._versions(doc_id) - {keep}:
             self._remove_graph(iri)
             log.warning("%s: document %r has a new text; it replaces the version stored before", self.url, doc_id)
+
+    def _versions(self, doc_id: str) -> set[URIRef]:
+        """The document graphs stored under this document id."""
+        return {row[0] for row in self.query(
+            "SELECT DISTINCT ?d WHERE { GRAPH ?d { ?d kg:documentId ?id } }", id=Literal(doc_id))}
 
     def _remove_graph(self, iri: URIRef) -> None:
         self.graph.remove_graph(self.graph.get_context(iri))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import collections
 import itertools
+import json
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -25,15 +26,19 @@ from spacy.tokens import Doc
 from kg.actors import ActorRegistry, resolve_actors
 from kg.chunking import parse_texts, unread_script
 from kg.corpus import iter_as_documents
+from kg.errors import InputError
 from kg.events import code_events
 from kg.events.verbs import VerbDictionary, load_verbs
 from kg.extract.facts import triple_facts, with_actors
 from kg.nlp import load_pipeline
 from kg.types import Claim, Document
 
-__all__ = ["BatchResult", "BuildStats", "Tools", "analyse", "build", "claims_of", "run_batch"]
+__all__ = ["OUTPUT_FORMATS", "BatchResult", "BuildStats", "Tools", "analyse", "build", "claims_of", "extraction_lines", "run_batch"]
 
 log = logging.getLogger(__name__)
+
+#: What `extraction_lines` writes (``kg extract --format``).
+OUTPUT_FORMATS = ("jsonl", "carb", "triples")
 
 #: Called with the counts so far after each batch; the CLI draws progress with it.
 Progress = Callable[["BuildStats"], None]
@@ -120,6 +125,14 @@ def analyse(
         [('Iran', 'attack')]
     """
     tools = Tools.load(model=model, actors=actors, verbs=verbs)
+    for document, doc in _parsed(tools.nlp, documents, batch_size=batch_size):
+        claims = claims_of(doc, document, registry or tools.registry(), verbs=tools.verbs)
+        _warn_unread(document, claims)
+        yield document, doc, claims
+
+
+def _parsed(nlp, documents: Iterable[Document], *, batch_size: int = 32) -> Iterator[tuple[Document, Doc]]:
+    """Each document with its parse, reading the documents once, a batch ahead of the parser."""
     pending: collections.deque[Document] = collections.deque()
 
     def texts() -> Iterator[str]:
@@ -127,11 +140,71 @@ def analyse(
             pending.append(document)
             yield document.text
 
-    for doc in parse_texts(tools.nlp, texts(), batch_size=batch_size):
-        document = pending.popleft()
-        claims = claims_of(doc, document, registry or tools.registry(), verbs=tools.verbs)
-        _warn_unread(document, claims)
-        yield document, doc, claims
+    for doc in parse_texts(nlp, texts(), batch_size=batch_size):
+        yield pending.popleft(), doc
+
+
+def extraction_lines(
+    documents: Iterable[Document],
+    *,
+    output_format: str = "jsonl",
+    model: str | None = None,
+    actors: Sequence[Path | str] = (),
+    sentence_per_document: bool = False,
+    verbs: Sequence[Path | str] = (),
+) -> Iterator[str]:
+    """The lines ``kg extract`` writes, one extraction each, as the documents are read.
+
+    The documents are read once, lazily, a parser batch ahead of the lines: a stream of
+    any length goes through in bounded memory, and lines come out while it is still read.
+
+    Args:
+        documents: What to read (consumed lazily).
+        output_format: ``"jsonl"`` (a `Claim.to_dict` record a line, actors and events
+            included) or ``"carb"`` (``sentence, confidence, relation, arg1, arg2, ...``
+            tab-separated; the relation as written) or ``"triples"`` (one fact a line:
+            ``doc, subject, relation, object`` tab-separated, each once per document).
+        model: spaCy pipeline name.
+        actors: Actor dictionaries (jsonl only).
+        sentence_per_document: Write each document's text as the CaRB sentence (input
+            read with ``--sentences``), rather than the sentence spaCy found.
+        verbs: PETRARCH verb dictionaries (jsonl only).
+
+    Raises:
+        InputError: Unknown output format.
+
+    Examples:
+        >>> next(extraction_lines([Document("d", "Iran attacked Iraq.")], output_format="triples"))
+        'd\\tIran\\tattacked\\tIraq'
+    """
+    if output_format not in OUTPUT_FORMATS:
+        raise InputError(f"unknown output format {output_format!r} (valid: {', '.join(OUTPUT_FORMATS)})")
+    return _lines(documents, output_format, model=model, actors=actors,
+                  sentence_per_document=sentence_per_document, verbs=verbs)
+
+
+def _lines(documents: Iterable[Document], output_format: str, *, model, actors, sentence_per_document, verbs) -> Iterator[str]:
+    if output_format == "jsonl":
+        for _, _, claims in analyse(documents, model=model, actors=actors, verbs=verbs):
+            for claim in claims:
+                yield json.dumps(claim.to_dict(), ensure_ascii=False)
+        return
+    from kg.extract import carb_row
+    from kg.extract.formats import fact_row
+
+    for document, doc in _parsed(load_pipeline(model), documents):
+        if output_format == "carb":
+            sentence = document.text.strip() if sentence_per_document else None
+            for triple in doc._.triples:
+                yield "\t".join(carb_row(triple, sentence=sentence))
+            continue
+        seen: set[tuple[str, ...]] = set()
+        for triple in doc._.triples:
+            for fact in triple_facts(triple):
+                row = tuple(fact_row(fact, doc=document.id))
+                if row not in seen:
+                    seen.add(row)
+                    yield "\t".join(row)
 
 
 def _warn_unread(document: Document, claims: Sequence[Claim]) -> None:

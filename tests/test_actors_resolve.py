@@ -151,6 +151,18 @@ def test_same_full_name_across_documents_is_one_actor(nlp):
             "Khamenei rejected talks with U.S. authorities unless they repent.", "they", 0, "government/USA", id="they-plural",
         ),
         pytest.param(
+            "European governments tried to save the accord. If Washington returns to the nuclear deal from which they "
+            "walked away, sanctions could end.", "they", 0, "government/USA", id="they-state-subject-of-its-clause",
+        ),
+        pytest.param(
+            "Brazilian farmers blocked highways on Monday. The government said they would be fined.", "they", 0,
+            "group/brazilian-farmers", id="they-not-the-reports-speaker",
+        ),
+        pytest.param(
+            "Russia said Ukrainian troops had shelled Donetsk and that they would be punished.", "they", 0,
+            "group/ukrainian-troops", id="they-plural-of-the-same-sentence",
+        ),
+        pytest.param(
             "Iranian president Hassan Rouhani spoke. Later the president left.", "the president", 0, "person/hassan-rouhani",
             id="the-president",
         ),
@@ -171,6 +183,12 @@ def test_coreference(nlp, text, phrase, nth, actor_id):
     span = doc.char_span(start, start + len(phrase))
     actor = res.actor_of(span)
     assert actor is not None and actor.id == actor_id
+
+
+def test_they_of_a_coordinated_subject_is_no_one_member(nlp):
+    text = "France, Germany and Italy welcomed their new trade ties with Japan."
+    doc, res = _resolve(nlp, text)
+    assert res.actor_of(_phrase(doc, "their")) is None
 
 
 def test_we_outside_quotes_is_unresolved(nlp):

@@ -22,7 +22,7 @@ def _run(capsys, *args: str) -> tuple[int, str, str]:
 
 @pytest.fixture(scope="module")
 def example_records(nlp):
-    from kg.cli.extract import extraction_lines
+    from kg.pipeline import extraction_lines
     from kg.corpus import read_documents
 
     return [json.loads(line) for line in extraction_lines(read_documents([EXAMPLE]))]
@@ -85,3 +85,48 @@ def test_unknown_format_is_one_line_error(capsys):
     assert code == 1
     assert out == ""
     assert err.startswith("kg: error:") and "carb" in err and len(err.splitlines()) == 1
+
+
+@pytest.mark.parametrize("output_format", ["jsonl", "carb", "triples"])
+def test_extraction_lines_read_the_input_as_they_go(nlp, output_format):
+    """The first line comes out while most of the input is still unread: nothing is materialised."""
+    from kg.pipeline import extraction_lines
+    from kg.types import Document
+
+    read: list[int] = []
+
+    def documents():
+        for n in range(200):
+            read.append(n)
+            yield Document(f"d{n}", f"Iran attacked Iraq on day {n}.")
+
+    lines = extraction_lines(documents(), output_format=output_format)
+    first = next(lines)
+    assert "d0" in first or "Iran" in first
+    assert 0 < len(read) < 100  # a parser batch ahead, not the whole stream
+    assert sum(1 for _ in lines) >= 199 and len(read) == 200
+
+
+@pytest.mark.slow
+def test_extract_writes_lines_before_standard_input_ends():
+    """``kg extract --sentences -`` down a pipe: lines arrive while standard input is still open."""
+    import select
+    import subprocess
+    import sys
+
+    process = subprocess.Popen([sys.executable, "-m", "kg", "extract", "--sentences", "--format", "triples", "-"],
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    try:
+        process.stdin.write(b"".join(f"Iran attacked Iraq on day {n}.\n".encode() for n in range(40)))
+        process.stdin.flush()  # more than a parser batch, and the input left open
+        ready, _, _ = select.select([process.stdout], [], [], 120)
+        assert ready, "no line came out while standard input was open"
+        first = process.stdout.readline().decode("utf-8")
+        assert process.poll() is None and first.startswith("1\tIran\t")
+        process.stdin.write(b"Russia met China.\n")
+        process.stdin.close()
+        rest = process.stdout.read().decode("utf-8").splitlines()
+        assert process.wait(60) == 0 and rest[-1].startswith("41\tRussia\t")
+    finally:
+        process.kill()
+        process.wait()

@@ -306,6 +306,16 @@ EVENT_CASES = [
         {("IRN", "125", "USA", "TUR")},
         id="reject-reported-attributed",
     ),
+    pytest.param(
+        "Iran said it would not take part in talks, be it direct or indirect, with Washington.",
+        {("IRN", "125", "USA", "IRN")},
+        id="reject-counterpart-after-aside",
+    ),
+    pytest.param(
+        "India will not resume talks, whether bilateral or multilateral, with Pakistan.",
+        {("IND", "125", "PAK", None)},
+        id="reject-counterpart-after-whether-aside",
+    ),
     # 13 threaten
     pytest.param("Iran threatened to attack Israel.", {("IRN", "1384", "ISR", None)}, id="threaten-to-attack"),
     pytest.param("The United States threatened to impose sanctions on Iran.", {("USA", "1312", "IRN", None)}, id="threaten-sanctions"),
@@ -358,6 +368,29 @@ CONDITION_CASES = [
     pytest.param("Russia rejected talks with Ukraine unless Ukraine repents.", {("RUS", "125", "UKR", None)}, id="conditional-rejection-stays"),
     pytest.param("Iran will attack Israel.", {("IRN", "1384", "ISR", None)}, id="future-attack-is-threat"),
 ]
+
+
+#: Claims the sentence does not assert: denied, alleged, feared, inside a condition, or
+#: wanted by their own subject (an intent or threat) or by another (that one's appeal).
+FRAMED_CASES = [
+    pytest.param("Iran denied attacking Saudi Arabia.", set(), id="denied-act-none"),
+    pytest.param("Israel claimed that Iran had attacked Saudi Arabia.", set(), id="claimed-act-none"),
+    pytest.param("Egypt fears that Israel will attack Syria.", set(), id="feared-act-none"),
+    pytest.param("Washington accused Russia of attacking Ukraine.", {("USA", "112", "RUS", None)}, id="accused-act-only-the-accusation"),
+    pytest.param(
+        "Japan said it would send aid to India if Pakistan attacked India.",
+        {("JPN", "033", "IND", "JPN")},
+        id="act-inside-condition-none",
+    ),
+    pytest.param("Turkey plans to impose sanctions on Syria.", {("TUR", "1312", "SYR", None)}, id="own-plan-of-coercion-is-threat"),
+    pytest.param("France wants Germany to send aid to Ukraine.", {("FRA", "023", "DEU", None)}, id="wanted-by-another-is-appeal"),
+    pytest.param("Germany asked Russia to negotiate with Ukraine.", {("DEU", "026", "RUS", None)}, id="directive-is-one-appeal"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), FRAMED_CASES)
+def test_unasserted_claims(nlp, sentence, expected):
+    assert _coded(nlp, sentence) == expected
 
 
 @pytest.mark.parametrize(("sentence", "expected"), CONDITION_CASES)

@@ -1,4 +1,4 @@
-"""Wire-copy constructions: participles around a report, asides, headlines, names.
+"""Wire-copy constructions: participles around a report, asides, directives, headlines, names.
 
 Each case gives the whole set of extractions of a sentence or a short article, as
 (subject, relation, object, arguments, attributed to, modality), so a claim gained or lost
@@ -93,6 +93,33 @@ def _claims(nlp, text: str) -> set[tuple]:
                 ("the government", "use", "force", (), "Odinga", "accuse"),
             },
             id="accuser-without-relative-clause",
+        ),
+        pytest.param(
+            "The United States and China urged both countries to show restraint.",
+            {
+                ("The United States", "urge", "both countries", (), None, None),
+                ("China", "urge", "both countries", (), None, None),
+                ("both countries", "show", "restraint", (), None, "want"),
+            },
+            id="directive-object-is-the-subject-of-the-wanted-act",
+        ),
+        pytest.param(
+            "Macron called on European governments to share the burden.",
+            {
+                ("Macron", "call on", "European governments", (), None, None),
+                ("European governments", "share", "the burden", (), None, "want"),
+            },
+            id="call-on-directive",
+        ),
+        pytest.param(
+            "An aide to Prime Minister Narendra Modi told reporters where to find the new visa rules.",
+            {("An aide to Prime Minister Narendra Modi", "tell", "reporters", (), None, None)},
+            id="question-infinitive-is-no-directive",
+        ),
+        pytest.param(
+            "Iran was asked to leave.",
+            {("Iran", "be asked to leave", "", (), None, None)},
+            id="directive-without-object-stays-one-chain",
         ),
         pytest.param(
             "Juan Guaido rejected the accusation and said years of corruption had ruined the grid. Guaido, whom more "

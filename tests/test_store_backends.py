@@ -281,8 +281,8 @@ def test_oxigraph_plain_literals_are_rdflibs_own(text):
     the object rdflib itself makes: every slot, equality, hash and serialisation."""
     from rdflib import Literal
 
-    from kg.store.oxigraph import _plain_literal
+    from kg.store.mapping import text_literal
 
-    made, own = _plain_literal(text), Literal(text)
+    made, own = text_literal(text), Literal(text)
     assert {slot: getattr(made, slot) for slot in Literal.__slots__} == {slot: getattr(own, slot) for slot in Literal.__slots__}
     assert (made, hash(made), made.n3(), made.toPython()) == (own, hash(own), own.n3(), own.toPython())

@@ -2,8 +2,12 @@
 
 * *he, him, his, she, her, himself, herself* → the most recent person;
 * *it* (as object), *its, itself* → the most recent singular state, government or
-  organisation; *they, them, their* → the most recent plural government, group or
-  organisation; inside a quotation, not one on the speaker's side;
+  organisation; *they, them, their* → a plural government, group or organisation of
+  the same sentence, else a state, government or organisation that is the subject of a
+  clause the pronoun stands in (a state spoken of as its people: "if the U.S. implements
+  the deal from which they have withdrawn"; not a report's speaker: "Serbia said they
+  ..."), else the most recent plural actor; inside a quotation, not one on the
+  speaker's side;
 * *I, me, my* and *we, us, our* inside a quotation → its speaker (for *we*, the speaker's
   side: the government of a speaker who holds a government office);
 * definite descriptions: *the/this regime, government, administration* → the actor last
@@ -170,15 +174,47 @@ class CorefPass:
                 before=unit.start,
             )
         if low in _THEY:
-            excluded = side.country if side is not None else None
-            return self._recent(
-                lambda u, a: a.type is not ActorType.PERSON
-                and (u.plural or a.type is ActorType.GROUP)
-                and u.cue not in _WE
-                and (excluded is None or a.country != excluded),
-                before=unit.start,
-            )
+            return self._they_actor(unit, side)
         return None
+
+    def _they_actor(self, unit: Unit, side: Actor | None) -> Actor | None:
+        """*They*: a plural actor of the same sentence, else a state, government or
+        organisation that is the subject of a clause the pronoun stands in ("If the U.S.
+        implements the deal from which they have withdrawn"), else the most recent plural
+        actor. A report's speaker is not such a subject: in "Serbia said they had attacked
+        officers", *they* is someone else."""
+        excluded = side.country if side is not None else None
+        sentence = self.doc[unit.start].sent
+        plural = next(
+            (
+                (u, a) for u, a in reversed(self.history)
+                if u.start < unit.start and a.type is not ActorType.PERSON and (u.plural or a.type is ActorType.GROUP)
+                and u.cue not in _WE and (excluded is None or a.country != excluded)
+            ),
+            None,
+        )
+        if plural is not None and plural[0].start >= sentence.start:
+            return plural[1]
+        for subject in self._governing_subjects(unit):
+            if any(c.dep_ == "conj" for c in subject.children):
+                return None  # "Mordor, Rohan and Bree welcomed their ...": all of them, no one actor
+            found = self.unit_at.get(subject.i)
+            actor = self._resolve(found) if found is not None and found.kind != "pronoun" else None
+            if actor is not None and actor.type in (ActorType.STATE, ActorType.GOVERNMENT, ActorType.ORGANIZATION) and (
+                excluded is None or actor.country != excluded
+            ):
+                return actor
+        return plural[1] if plural is not None else None
+
+    def _governing_subjects(self, unit: Unit) -> list:
+        """The subjects before `unit` of the clauses it stands in, innermost first, up to a
+        report's complement (whose speaker is not meant)."""
+        token, subjects = self.doc[unit.start], []
+        while token.head.i != token.i and token.dep_ != "ccomp":
+            token = token.head
+            verb = token.head if token.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in token.children) else token
+            subjects.extend(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < unit.start)
+        return subjects
 
     def _description_actor(self, unit: Unit) -> Actor | None:
         cue = unit.cue

@@ -10,10 +10,13 @@ country and a sector read from its name (`kg.actors.sectors`), not the country.
 
 from __future__ import annotations
 
+import functools
+import tomllib
+
 from kg.types import ActorType
 
 from kg.actors._units import Unit
-from kg.actors.gazetteer import ADJ, DICT, GOVERNMENT, ORG, REGION, STATE, Entry
+from kg.actors.gazetteer import ADJ, DATA_DIR, DICT, GOVERNMENT, ORG, REGION, STATE, Entry
 from kg.actors.ids import ActorKind, actor_id
 from kg.actors.leaders import listed_spans
 
@@ -50,6 +53,17 @@ def _bare_subject(tok) -> bool:  # noqa: ANN001
         and not tok.ent_type_
         and not any(c.dep_ in ("compound", "det", "amod", "poss", "prep") for c in tok.children)
     )
+
+
+@functools.cache
+def common_words() -> frozenset[str]:
+    """Surnames that are also common English words (``kg/data/actors/common_words.toml``)."""
+    with open(DATA_DIR / "common_words.toml", "rb") as f:
+        return frozenset(w.lower() for w in tomllib.load(f)["words"])
+
+
+#: Dependencies of a word that heads its phrase as a person would: subject, possessor, object.
+_PERSON_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "pobj", "appos", "conj", "agent", "attr"})
 
 
 class NamePass:
@@ -107,7 +121,8 @@ class NamePass:
                 and self.gaz.role_at(self.words, tok.i) is None  # "Parliament voted"
             ):
                 persons.append((tok.i, tok.i + 1))  # "Merkel said": a surname the tagger left untyped
-        persons.sort()
+        full_surnames = {doc[e - 1].lower_ for s, e in persons if e - s >= 2}
+        persons = sorted(p for p in persons if not self._common_word_alone(p, full_surnames))
         for start, end in persons:
             if self._free(start, end):
                 unit = self._add(Unit(start, end, "person", cue="person"))
@@ -205,6 +220,28 @@ class NamePass:
             before = self.unit_at.get(unit.start - 2)
             if before is not None and before.kind == "entry" and before.entry is not None and before.end == unit.start - 1:
                 unit.entry = before.entry
+
+    def _common_word_alone(self, span: tuple[int, int], full_surnames: set[str]) -> bool:
+        """Whether a one-word name is a common word the text does not make a person.
+
+        "Rice prices rose", "Bush fires destroyed homes": a surname that is also an English
+        word (`common_words`), written alone at the start of a sentence (where any word has
+        a capital), with no title or honorific before it and no full name of the document
+        ending in it, is a person only where it heads its phrase as a subject, possessor or
+        object ("Rice said", "Cooper said"), unless the tagger calls it a place, a date or
+        a number ("in May").
+        """
+        start, end = span
+        tok = self.doc[start]
+        if end - start != 1 or tok.lower_ not in common_words() or tok.lower_ in full_surnames:
+            return False
+        if not (tok.is_sent_start or start > 0 and self.doc[start - 1].is_punct and self.doc[start - 1].lower_ not in ",."):
+            return False  # a capital inside a sentence is a name's ("the Bush administration")
+        if start > 0 and self.doc[start - 1].lower_ in _HONORIFICS:
+            return False
+        if any((hit := self.gaz.role_at(self.words, j)) is not None and hit[0] == start for j in range(max(0, start - 4), start)):
+            return False  # "Secretary of State Rice"
+        return not (tok.ent_type_ in ("PERSON", "ORG", "NORP", "") and tok.dep_ in _PERSON_DEPS)
 
     def _clean_person(self, start: int, end: int) -> tuple[int, int] | None:
         doc = self.doc

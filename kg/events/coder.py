@@ -17,6 +17,8 @@ from typing import Protocol
 from spacy.tokens import Span, Token
 
 from kg.events.codes import intensity_of, is_cameo_code, plover_of, quad_of
+from kg.events.counterpart import aside_complements
+from kg.events.factuality import Framing, framing_of
 from kg.events.lexicon import Lexicon, load_lexicon
 from kg.events.nominal import nominal_parties
 from kg.events.sense import (
@@ -106,10 +108,10 @@ def _targets(
                 yield actor
         if len(seen) > 1:
             return
-    for argument in triple.arguments:
-        whole = resolution.actor_of(argument.span)
-        found = [a for a in ([whole] if whole is not None else []) + resolution.actors_in(argument.span) if a.id not in seen]
-        for actor in _with_conjuncts(found[:1], argument.span, resolution):
+    for span in [argument.span for argument in triple.arguments] + aside_complements(obj):
+        whole = resolution.actor_of(span)
+        found = [a for a in ([whole] if whole is not None else []) + resolution.actors_in(span) if a.id not in seen]
+        for actor in _with_conjuncts(found[:1], span, resolution):
             if actor.id not in seen:
                 seen.add(actor.id)
                 yield actor
@@ -234,6 +236,9 @@ def code_events(
     source = _source(triple, resolution)
     if source is None:
         return ()
+    framing = framing_of(triple, lex)
+    if framing is not None:  # "denied attacking", "plans to impose", "wants Iran to halt"
+        return _framed_events(triple, framing, resolution, source, lex) if framing.verb is not None else ()
     if verbs is not None:
         found = _dictionary_match(triple, verbs)
         if found is not None:
@@ -273,6 +278,34 @@ def code_events(
     if events:
         log.debug("%s %s → %s", triple.relation, coding.code, [e.target for e in events])
     return events
+
+
+def _framed_events(
+    triple: Triple, framing: Framing, resolution: ActorResolution, source: Actor, lex: Lexicon
+) -> tuple[Event, ...]:
+    """The events of an act its own subject wills (an intent or threat to the act's
+    targets) or someone else wants (that one's appeal or demand to the subject)."""
+    coding = coding_of(triple, lexicon=lex)
+    doc = triple.sentence.doc
+    if framing.own:
+        if coding is None:
+            return ()
+        control = "threaten" if int(coding.code[:2]) >= 14 else "intend"  # one's own will is an intent
+        code = lex.transform(control, coding.code)
+        _, obj = relation_chain(triple)
+        targets = list(_targets(triple, obj, resolution, source))
+        if code is None or not targets and _plover_type(code) not in lex.one_actor:
+            return ()
+        text = triple.relation_text or triple.relation
+        return tuple(e for t in targets or [None] if (e := make_event(source, t, code, text=text)) is not None)
+    wanter = next((c for c in framing.verb.children if c.dep_ == "nsubj"), None)
+    asker = resolution.actor_of(doc[wanter.left_edge.i : wanter.right_edge.i + 1]) if wanter is not None else None
+    entry = lex.entry(lemma_of(framing.verb))
+    code = lex.transform(framing.control, coding.code) if coding is not None else (entry.code if entry else None)
+    if asker is None or asker.id == source.id or code is None:
+        return ()
+    event = make_event(asker, source, code, text=f"{framing.verb.text} {triple.relation_text or triple.relation}")
+    return (event,) if event is not None else ()
 
 
 def _participle_patient(triple: Triple, resolution: ActorResolution) -> tuple[Event, ...] | bool:

@@ -48,8 +48,8 @@ from kg.extract.speech import participle_owner
 from kg.types import Triple
 
 __all__ = [
-    "ACCUSATION_FRAMES", "CHAIN_FRAMES", "FRAMES", "apply_frames", "condition_clause", "frame_word", "indirect_question",
-    "lemma_of",
+    "ACCUSATION_FRAMES", "CHAIN_FRAMES", "DIRECTIVES", "FRAMES", "apply_frames", "condition_clause", "directed",
+    "frame_word", "indirect_question", "lemma_of",
 ]
 
 #: Verbs whose complement the subject claims of someone else: the claim is the subject's.
@@ -63,6 +63,9 @@ FRAMES = ACCUSATION_FRAMES | INTENT_FRAMES
 #: Frames that, opening a verb chain ("wants to build", "denied carrying out"), leave the
 #: normalised relation for the modality.
 CHAIN_FRAMES = FRAMES - {"think", "believe", "fear", "doubt", "suspect"}
+#: Verbs that direct someone to act ("urged both countries to show restraint", "called on
+#: governments to share"): the act is the one directed's, and wanted, not asserted.
+DIRECTIVES = frozenset("urge call ask press tell order encourage invite appeal".split())
 #: Nouns that frame the clause they hold, and the frame they put on it ("the idea of allowing
 #: people to join", "a charge that he took bribes", "the prospect of a deal").
 _FRAME_NOUNS = {
@@ -108,6 +111,24 @@ def indirect_question(clause: Token) -> bool:
     """True where "if" or "whether" opens what a verb of asking asks ("Asked if the door was ajar")."""
     marked = any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in clause.children)
     return marked and clause.dep_ in ("advcl", "ccomp") and lemma_of(clause.head) in _ASKING
+
+
+def directed(verb: Token) -> Token | None:
+    """The one a directive verb with an infinitive directs: "urged *both countries* to show",
+    "called on *governments* to share", "appealed to *Iran* to free"; None elsewhere, and
+    where the infinitive is a question ("told customers *where* to find it": no directive)."""
+    if verb.lemma_.lower() not in DIRECTIVES or not any(
+            c.dep_ == "xcomp" and c.tag_ == "VB" and not any(w.lower_ in _WH | {"what", "who", "which"} for w in c.children)
+            for c in verb.children):
+        return None
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("on", "upon", "to"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
 
 
 def frame_word(verb: Token) -> str | None:
@@ -197,6 +218,8 @@ def _frame(token: Token, sent: Span, condition_of) -> _Frame:
                 frame.add(lemma)
                 if lemma in ACCUSATION_FRAMES and frame.framer is None:
                     frame.framer = _framer(head)
+        if dep == "xcomp" and directed(head) is not None:
+            frame.add("want")  # "urged both countries *to show* restraint"
         if head.pos_ == "NOUN" and lemma in _FRAME_NOUNS and dep in ("acl", "prep", "ccomp") and not (
                 dep == "acl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which") for c in child.children)):
             frame.add(_FRAME_NOUNS[lemma])  # not a relative clause ("the plan that was agreed")

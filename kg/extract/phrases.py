@@ -45,6 +45,24 @@ def quote_marks(doc: Doc, text: str | None = None) -> list[int]:
     return marks.get(text, [])
 
 
+_SENTENCES: weakref.WeakKeyDictionary[Doc, tuple[int, list[int], list[Span]]] = weakref.WeakKeyDictionary()
+
+
+def sentence_of(token: Token) -> Span:
+    """``token.sent``, found by bisection in the doc's sentences (listed once per doc).
+
+    spaCy's ``token.sent`` walks to the sentence's edges: on a sentence of thousands of
+    tokens (nested quotations) one look-up per quotation would be quadratic.
+    """
+    doc = token.doc
+    length, starts, sents = _SENTENCES.get(doc, (-1, [], []))
+    if length != len(doc):  # not seen, or retokenized since
+        sents = list(doc.sents)
+        starts = [sent.start for sent in sents]
+        _SENTENCES[doc] = (len(doc), starts, sents)
+    return sents[bisect.bisect_right(starts, token.i) - 1]
+
+
 def _quotes(doc, start: int, end: int) -> int:
     marks = quote_marks(doc)
     return bisect.bisect_left(marks, end) - bisect.bisect_left(marks, start)

@@ -34,7 +34,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.phrases import phrase, quote_marks
+from kg.extract.phrases import phrase, quote_marks, sentence_of
 from kg.types import Triple
 
 __all__ = [
@@ -172,7 +172,7 @@ def speakers(sent: Span) -> list[tuple[Span, TokenRanges]]:
             # “Will Iran accept the offer?” a diplomat asked: the quotation before the report,
             # which the parser may have made a sentence of its own
             first = token.left_edge.i
-            start = sent.start if first > sent.start else sent.doc[first - 1].sent.start
+            start = sent.start if first > sent.start else sentence_of(sent.doc[first - 1]).start
             ids = TokenRanges([range(start, first)])
         if ids:
             reports.append((speaker, ids))
@@ -214,7 +214,7 @@ def _closing(token: Token) -> bool:
     if token.text in ("“", "‘", "``", "«"):
         return False
     marks = quote_marks(token.doc, token.text)
-    return (bisect.bisect_left(marks, token.i) - bisect.bisect_left(marks, token.sent.start)) % 2 == 1
+    return (bisect.bisect_left(marks, token.i) - bisect.bisect_left(marks, sentence_of(token).start)) % 2 == 1
 
 
 def _quoted(verb: Token) -> bool:
@@ -286,7 +286,7 @@ def _continues(doc, closing: int, start: int) -> bool:
     k = start - 2  # the token before the opening mark
     while k > closing and doc[k].is_space:
         k -= 1
-    return k >= closing and doc[k].sent.start <= closing
+    return k >= closing and sentence_of(doc[k]).start <= closing
 
 
 def _colon_speaker(doc, start: int) -> Span | None:
@@ -296,7 +296,7 @@ def _colon_speaker(doc, start: int) -> Span | None:
         k -= 1
     if k < 0 or doc[k].text != ":":
         return None
-    for token in reversed(doc[doc[k].sent.start : k]):
+    for token in reversed(doc[sentence_of(doc[k]).start : k]):
         if token.pos_ in ("VERB", "AUX") and is_speech_verb(token):
             return _speaker(token)
     return None
@@ -308,10 +308,11 @@ def _find_quotes(doc: Doc) -> list[Quote]:
     previous: tuple[int, Span] | None = None  # (end, speaker) of the last quotation with a speaker
     for start, end, carried in _marks(doc):
         owner = None
-        sents = {doc[start].sent.start: doc[start].sent, doc[end - 1].sent.start: doc[end - 1].sent}
-        for k in (end, end + 1):
+        sents = {}
+        for k in (start, end - 1, end, end + 1):
             if k < len(doc):
-                sents[doc[k].sent.start] = doc[k].sent
+                sent = sentence_of(doc[k])
+                sents[sent.start] = sent
         for key, sent in sorted(sents.items()):
             if key not in reports:
                 reports[key] = speakers(sent)
@@ -376,7 +377,7 @@ def speaker_of(token: Token) -> Span | None:
         'the officials'
     """
     best: tuple[int, Span] | None = None
-    for speaker, ids in speakers(token.sent):
+    for speaker, ids in speakers(sentence_of(token)):
         if token.i in ids and not speaker.start <= token.i < speaker.end and (best is None or len(ids) < best[0]):
             best = (len(ids), speaker)
     if best is not None:

@@ -16,6 +16,7 @@ Notes:
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Span, Token
@@ -78,7 +79,7 @@ def _absorbed(verb: Token) -> bool:
     if _own_subject(verb) is not None:
         return False
     if verb.dep_ == "xcomp" and verb.head.pos_ in _VERBS:
-        return not any(c.dep_ in _OBJECTS for c in verb.head.children)
+        return not any(c.dep_ in _OBJECTS for c in verb.head.children) and frames.directed(verb.head) is None
     if verb.dep_ == "conj" and verb.head.pos_ in _VERBS:
         return _absorbed(verb.head)
     return False
@@ -142,6 +143,8 @@ def _subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
             if roles is not None and roles.role == "subject":
                 return [roles.noun], True
         return subjects, True
+    if verb.dep_ == "xcomp" and verb.tag_ == "VB" and head.pos_ in _VERBS and frames.directed(head) is not None:
+        return conjuncts(frames.directed(head)), True  # "urged both countries to show restraint"
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ in ("VBG", "VBN") and head.pos_ in _VERBS:
         if not any(c.dep_ == "mark" for c in verb.children):
             subjects, _ = _subjects(participle_owner(verb), depth + 1)
@@ -172,7 +175,7 @@ def _chains(verb: Token, depth: int = 0) -> list[list[Token]]:
     # "denied *supplying* missiles": a framing verb's gerund object continues its chain
     gerunds = [c for c in verb.children if c.dep_ == "dobj" and c.tag_ == "VBG" and c.pos_ == "VERB"
                and frames.frame_word(verb)]
-    if depth > 6 or (any(c.dep_ in _OBJECTS for c in verb.children) and not gerunds):
+    if depth > 6 or (any(c.dep_ in _OBJECTS for c in verb.children) and not gerunds) or frames.directed(verb) is not None:
         return [[verb]]
     complements = gerunds + [
         c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in _VERBS and _own_subject(c) is None
@@ -267,8 +270,9 @@ def _light_noun(obj: Token) -> tuple[Token, Token] | None:
 class _Clause:
     """The parts of one verb chain's clause, before they become triples."""
 
-    def __init__(self, chain: Sequence[Token]) -> None:
+    def __init__(self, chain: Sequence[Token], advcls: Sequence[int] = ()) -> None:
         self.chain = list(chain)
+        self.advcls = advcls  # indices of the sentence's adverbial clauses, in order
         self.last = chain[-1]
         self.relation_tokens: list[Token] = []
         self.objects: list[Span] = []
@@ -309,7 +313,7 @@ def _objects(clause: _Clause, *, absorb: bool = True) -> tuple[list[Span], list[
     for child in children:
         if child.dep_ == "ccomp" and not frames.condition_clause(child):
             clause.used.add(child.i)
-            span = trim(last.doc, child.left_edge.i, _report_end(child, last) + 1)
+            span = trim(last.doc, child.left_edge.i, _report_end(child, last, clause.advcls) + 1)
             if span is not None:
                 if is_speech_verb(last):
                     clause.kind = TripleKind.SPEECH
@@ -344,11 +348,19 @@ def _free_relative(obj: Span, verb: Token) -> bool:
     return len(obj) == 1 and obj[0].lower_ in ("what", "whatever") and verb.dep_ != "ROOT"
 
 
-def _report_end(report: Token, verb: Token) -> int:
+def _report_end(report: Token, verb: Token, advcls: Sequence[int]) -> int:
     """The last token of a reported clause, before a participle of the reporter's own that the
-    parser hung inside it ("said that Turkey would not halt it*, saying ...*")."""
-    for token in report.subtree:
-        if token.dep_ == "advcl" and token.head != verb and participle_owner(token) == verb:
+    parser hung inside it ("said that Turkey would not halt it*, saying ...*").
+
+    Only the sentence's adverbial clauses (`advcls`, sorted indices) within the report's
+    edges are looked at, not its whole subtree: reports nested in reports stay linear.
+    """
+    doc = report.doc
+    first = bisect.bisect_left(advcls, report.left_edge.i)
+    last = bisect.bisect_right(advcls, report.right_edge.i)
+    for i in advcls[first:last]:
+        token = doc[i]
+        if token.head != verb and participle_owner(token) == verb and report.is_ancestor(token):
             return token.left_edge.i - 1
     return report.right_edge.i
 
@@ -430,13 +442,14 @@ def clause_triples(sent: Span) -> Iterator[Triple]:
         ...  for t in clause_triples(next(doc.sents))]
         [('Iran', 'take part in', 'the talks', 'would not take part in', True)]
     """
+    advcls = [t.i for t in sent if t.dep_ == "advcl"]
     for verb in sent:
         if not is_predicate(verb):
             continue
         subjects, inherited = _subjects(verb)
         roles = relative_roles(verb) if verb.dep_ == "relcl" else None
         for chain in _chains(verb):
-            clause = _Clause(chain)
+            clause = _Clause(chain, advcls)
             passive = _is_passive(chain[0])
             agent_prep = next((c for c in chain[0].children if c.dep_ == "agent"), None)
             agent_obj = _pobj(agent_prep) if agent_prep is not None else None

@@ -22,7 +22,6 @@ from urllib.parse import quote
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, SKOS, XSD
-from rdflib.store import Store as _RdflibStore
 
 from kg.actors.ids import ActorKind, actor_id
 from kg.errors import InputError
@@ -41,6 +40,7 @@ __all__ = [
     "event_iri",
     "fact_iri",
     "sentence_iri",
+    "text_literal",
 ]
 
 log = logging.getLogger(__name__)
@@ -108,56 +108,42 @@ def event_iri(claim: URIRef, j: int) -> URIRef:
     return URIRef(f"{claim}/e{j}")
 
 
-class _TripleSet(_RdflibStore):
-    """One document's triples in insertion order, behind rdflib's `Graph` interface.
+class _Triples(dict):
+    """One document's triples in insertion order: what `document_graph` fills when ``lean``.
 
-    rdflib's ``Memory`` store keeps three indexes and fires an event for every ``add``
-    (a sixth of a document's whole analysis); a document graph is written once, then read
-    whole, so a dictionary of triples is all it needs. Patterns are matched by a scan.
+    A graph to be written out once and dropped needs no rdflib ``Graph`` (whose ``add``
+    checks every term and goes through a store and its indexes): a dictionary of triples
+    keeps them once each, in order, and reads as a sequence of ``(s, p, o)``.
     """
 
-    context_aware = False
-    formula_aware = False
-    transaction_aware = False
-    graph_aware = False
+    __slots__ = ()
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._triples: dict[tuple, None] = {}
-        self._prefixes: dict[str, URIRef] = {}
+    def add(self, triple: tuple) -> None:
+        """Add one ``(s, p, o)``."""
+        self[triple] = None
 
-    def add(self, triple, context, quoted=False) -> None:  # noqa: D102 - rdflib's Store interface
-        self._triples[triple] = None
+    def bind(self, prefix: str, namespace) -> None:
+        """Prefixes are for serialisers; N-Quads has none."""
 
-    def addN(self, quads) -> None:  # noqa: D102, N802
-        for s, p, o, _ in quads:
-            self._triples[(s, p, o)] = None
 
-    def remove(self, pattern, context=None) -> None:  # noqa: D102
-        for triple, _ in list(self.triples(pattern)):
-            del self._triples[triple]
+def text_literal(value: str) -> Literal:
+    """``Literal(value)`` for a text, without rdflib's datatype machinery where it is a plain ``str``.
 
-    def triples(self, pattern, context=None):  # noqa: D102
-        s, p, o = pattern
-        for triple in list(self._triples):
-            if (s is None or s == triple[0]) and (p is None or p == triple[1]) and (o is None or o == triple[2]):
-                yield triple, iter(())
+    The same object in every respect (a test compares them); several times cheaper, which
+    counts at a few hundred literals a document.
 
-    def __len__(self, context=None) -> int:
-        return len(self._triples)
-
-    def bind(self, prefix, namespace, override=True) -> None:  # noqa: D102
-        if override or prefix not in self._prefixes:
-            self._prefixes[prefix] = URIRef(namespace)
-
-    def namespace(self, prefix):  # noqa: D102
-        return self._prefixes.get(prefix)
-
-    def prefix(self, namespace):  # noqa: D102
-        return next((p for p, n in self._prefixes.items() if n == namespace), None)
-
-    def namespaces(self):  # noqa: D102
-        yield from self._prefixes.items()
+    Examples:
+        >>> text_literal("Iran") == Literal("Iran"), text_literal("Iran").n3(), text_literal("Iran").value
+        (True, '"Iran"', 'Iran')
+    """
+    if type(value) is not str:
+        return Literal(value)
+    literal = str.__new__(Literal, value)
+    literal._language = None
+    literal._datatype = None
+    literal._value = value
+    literal._ill_typed = None
+    return literal
 
 
 def fact_iri(claim: URIRef, j: int) -> URIRef:
@@ -178,12 +164,12 @@ def _add_fact(g: Graph, node: URIRef, fact: Fact, claim: URIRef, *, subject: URI
     g.add((claim, KG.hasFact, node))
     g.add((node, RDF.type, KG.Fact))
     g.add((node, KG.factKind, _FACT_KIND[fact.kind]))
-    g.add((node, KG.factSubject, Literal(fact.subject.text)))
-    g.add((node, KG.factRelation, Literal(fact.relation)))
+    g.add((node, KG.factSubject, text_literal(fact.subject.text)))
+    g.add((node, KG.factRelation, text_literal(fact.relation)))
     if fact.object is not None:
-        g.add((node, KG.factObject, Literal(fact.object_text)))
+        g.add((node, KG.factObject, text_literal(fact.object_text)))
     if fact.preposition:
-        g.add((node, KG.preposition, Literal(fact.preposition)))
+        g.add((node, KG.preposition, text_literal(fact.preposition)))
     if subject is not None:
         g.add((node, KG.factSubjectActor, subject))
     if obj is not None:
@@ -207,43 +193,43 @@ def _add_actor(g: Graph, actor: Actor) -> URIRef:
     node = actor_iri(actor.id)
     g.add((node, RDF.type, KG.Actor))
     g.add((node, RDF.type, _ACTOR_CLASS[actor.type]))
-    g.add((node, SKOS.prefLabel, Literal(actor.label)))
+    g.add((node, SKOS.prefLabel, text_literal(actor.label)))
     for alias in sorted(actor.aliases):
         if alias != actor.label:
-            g.add((node, SKOS.altLabel, Literal(alias)))
+            g.add((node, SKOS.altLabel, text_literal(alias)))
     if actor.country:
-        g.add((node, KG.country, Literal(actor.country)))
+        g.add((node, KG.country, text_literal(actor.country)))
     if actor.sector:
-        g.add((node, KG.sector, Literal(actor.sector)))
+        g.add((node, KG.sector, text_literal(actor.sector)))
     if actor.code:
-        g.add((node, KG.actorCode, Literal(actor.code)))
+        g.add((node, KG.actorCode, text_literal(actor.code)))
     if actor.type is ActorType.GOVERNMENT and actor.country:
         g.add((node, KG.governmentOf, actor_iri(actor_id(ActorKind.STATE, actor.country))))
     for role in actor.roles:
         role_node = _role_iri(actor, role.title, role.country, role.sector)
         g.add((node, KG.holdsRole, role_node))
         g.add((role_node, RDF.type, KG.Role))
-        g.add((role_node, KG.roleTitle, Literal(role.title)))
+        g.add((role_node, KG.roleTitle, text_literal(role.title)))
         if role.country:
-            g.add((role_node, KG.roleCountry, Literal(role.country)))
+            g.add((role_node, KG.roleCountry, text_literal(role.country)))
         if role.sector:
-            g.add((role_node, KG.roleSector, Literal(role.sector)))
+            g.add((role_node, KG.roleSector, text_literal(role.sector)))
     return node
 
 
 def _add_document(g: Graph, document: Document) -> URIRef:
     node = document_iri(document)
     g.add((node, RDF.type, KG.Document))
-    g.add((node, KG.documentId, Literal(document.id)))
-    g.add((node, KG.contentHash, Literal(document.content_hash)))
+    g.add((node, KG.documentId, text_literal(document.id)))
+    g.add((node, KG.contentHash, text_literal(document.content_hash)))
     if document.title:
-        g.add((node, KG.title, Literal(document.title)))
+        g.add((node, KG.title, text_literal(document.title)))
     if document.date is not None:
         g.add((node, KG.date, Literal(document.date, datatype=XSD.date)))
     if document.url:
         g.add((node, KG.url, Literal(document.url, datatype=XSD.anyURI)))
     if document.source:
-        g.add((node, KG.publisher, Literal(document.source)))
+        g.add((node, KG.publisher, text_literal(document.source)))
     return node
 
 
@@ -256,13 +242,13 @@ def _add_event(g: Graph, node: URIRef, event: Event, claim: URIRef, *, positive:
     if target is not None:
         g.add((node, KG.target, target))
     if event.text:
-        g.add((node, KG.eventText, Literal(event.text)))
+        g.add((node, KG.eventText, text_literal(event.text)))
     if event.mode:
-        g.add((node, KG.ploverMode, Literal(event.mode)))
+        g.add((node, KG.ploverMode, text_literal(event.mode)))
     if event.context:
-        g.add((node, KG.ploverContext, Literal(event.context)))
+        g.add((node, KG.ploverContext, text_literal(event.context)))
     g.add((node, KG.eventType, CAMEO[event.cameo]))
-    g.add((node, KG.cameoCode, Literal(event.cameo)))
+    g.add((node, KG.cameoCode, text_literal(event.cameo)))
     if event.plover:
         g.add((node, KG.ploverType, PLOVER[event.plover]))
     g.add((node, KG.quadClass, Literal(int(event.quad))))
@@ -283,7 +269,7 @@ def document_graph(
     *,
     actors: Iterable[Actor] = (),
     lean: bool = False,
-) -> Graph:
+) -> Graph | _Triples:
     """All the RDF for one document.
 
     Args:
@@ -293,9 +279,9 @@ def document_graph(
         claims: The document's claims, in sentence order.
         actors: Further actors to describe (e.g. event sources and targets that no claim
             phrase denotes); actors of the claims are always described.
-        lean: A graph to be written out and dropped (what a build does): its triples in a
-            plain dictionary, without rdflib's indexes (several times cheaper to fill;
-            a pattern is matched by a scan, and it cannot back a ``Dataset``).
+        lean: The triples to be written out and dropped (what a build does): a plain
+            dictionary of ``(s, p, o)`` in insertion order, with an ``add`` method but no
+            rdflib ``Graph`` around it (several times cheaper to fill; no queries).
 
     Returns:
         A graph with the document node, one ``kg:Sentence`` per sentence that carries a
@@ -323,7 +309,7 @@ def document_graph(
     """
     if doc is not None and doc.text != document.text:
         raise InputError(f"document {document.id!r}: the parsed Doc is not the document's text")
-    g = Graph(store=_TripleSet()) if lean else Graph()
+    g = _Triples() if lean else Graph()
     for prefix, namespace in PREFIXES.items():
         g.bind(prefix, namespace)
     doc_node = _add_document(g, document)
@@ -346,7 +332,7 @@ def document_graph(
         sent_node = sentence_iri(document, n)
         if n not in per_sentence:
             g.add((sent_node, RDF.type, KG.Sentence))
-            g.add((sent_node, KG.text, Literal(triple.sentence.text)))
+            g.add((sent_node, KG.text, text_literal(triple.sentence.text)))
             g.add((sent_node, KG.index, Literal(n)))
             g.add((sent_node, KG.startChar, Literal(triple.sentence.start_char)))
             g.add((sent_node, KG.endChar, Literal(triple.sentence.end_char)))
@@ -356,27 +342,27 @@ def document_graph(
         node = claim_iri(document, n, k)
         g.add((node, RDF.type, KG.Claim))
         g.add((node, PROV.wasDerivedFrom, sent_node))
-        g.add((node, KG.subjectText, Literal(triple.subject_text)))
-        g.add((node, KG.relation, Literal(triple.relation)))
-        g.add((node, KG.relationText, Literal(triple.relation_text or triple.relation)))
+        g.add((node, KG.subjectText, text_literal(triple.subject_text)))
+        g.add((node, KG.relation, text_literal(triple.relation)))
+        g.add((node, KG.relationText, text_literal(triple.relation_text or triple.relation)))
         if triple.object is not None:
-            g.add((node, KG.objectText, Literal(triple.object_text)))
+            g.add((node, KG.objectText, text_literal(triple.object_text)))
         for argument in triple.arguments:
-            g.add((node, KG.argument, Literal(argument.text)))
+            g.add((node, KG.argument, text_literal(argument.text)))
         g.add((node, KG.polarity, KG.Negative if triple.negated else KG.Positive))
         if triple.modality:
-            g.add((node, KG.modality, Literal(triple.modality)))
+            g.add((node, KG.modality, text_literal(triple.modality)))
         if triple.condition:
-            g.add((node, KG.condition, Literal(triple.condition)))
+            g.add((node, KG.condition, text_literal(triple.condition)))
         if triple.question:
             g.add((node, KG.question, Literal(True)))
         if triple.attribution_text:
-            g.add((node, KG.attributionText, Literal(triple.attribution_text)))
+            g.add((node, KG.attributionText, text_literal(triple.attribution_text)))
         speaker = describe(claim.attribution_actor)
         if speaker is not None:
             g.add((node, KG.attributedTo, speaker))
         g.add((node, KG.confidence, _decimal(triple.confidence)))
-        g.add((node, KG.extractionRule, Literal(triple.kind)))
+        g.add((node, KG.extractionRule, text_literal(triple.kind)))
         subject = describe(claim.subject_actor)
         obj = describe(claim.object_actor)
         if subject is not None:

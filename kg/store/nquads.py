@@ -29,7 +29,7 @@ def nquads_term(term: Node) -> str:
         >>> nquads_term(Literal('say "no"\\n')), nquads_term(URIRef("urn:x")), nquads_term(Literal(3))
         ('"say \\\\"no\\\\"\\\\n"', '<urn:x>', '"3"^^<http://www.w3.org/2001/XMLSchema#integer>')
     """
-    if isinstance(term, URIRef):
+    if type(term) is URIRef or isinstance(term, URIRef):  # the exact type first: most terms are IRIs
         return f"<{term}>"
     if isinstance(term, Literal):
         text = f'"{str(term).translate(_ESCAPES)}"'

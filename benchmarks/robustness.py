@@ -1,4 +1,4 @@
-"""Long and deeply nested input: time and peak memory of `kg.build_graph`, each case in its own process.
+"""Long and deeply nested input: time and peak memory of a build, each case in its own process.
 
 Cases (sizes from the command line):
 
@@ -7,12 +7,21 @@ Cases (sizes from the command line):
 - ``quotes``: --depth speakers each quoting the next (``Minister 1 said, "Minister 2 said, "...``);
 - ``brackets``: a noun phrase --depth brackets deep.
 
-Each case also runs at a tenth of its size, so the ratio shows how time grows
-(10x the input in about 10x the time is linear). Every case runs in a fresh process, so
-the peak memory (max RSS) is its own. On a shared machine the times are noisy: read the ratios.
+Each case is measured two ways, each in a fresh process so that its peak memory is its own:
+
+- ``library``: ``kg.build_graph([text])``, the graph in rdflib's memory store: the graph is
+  the output, so its memory grows with what the text says;
+- ``cli``: ``kg build FILE --out DIR``, what a user runs on a big file: the graph goes into
+  the Oxigraph store on disk as it is made, then graph.ttl and graph.html are written; its
+  peak memory is the process's max RSS (VmHWM), as the kernel counts it.
+
+Each also runs at a tenth of its size, so the ratio shows how time grows (10x the input in
+about 10x the time is linear). On a shared machine the times are noisy: read the ratios, and
+the load average printed with them.
 
     python benchmarks/robustness.py                                # 1 MB report and line, 2,000 levels
-    python benchmarks/robustness.py --report-chars 5000000        # the 5 MB report (a quarter of an hour)
+    python benchmarks/robustness.py --report-chars 5000000 --line-chars 0 --depth 0   # the 5 MB report
+    python benchmarks/robustness.py --paths cli                    # only the command line
 """
 
 from __future__ import annotations
@@ -20,8 +29,11 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing
+import os
 import resource
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -56,12 +68,35 @@ def _run(case: str, size: int, out) -> None:
 
 
 def measure(case: str, size: int) -> dict:
+    """`kg.build_graph` on the case's text, in a fresh process."""
     context = multiprocessing.get_context("spawn")
     receive, send = context.Pipe(duplex=False)
     process = context.Process(target=_run, args=(case, size, send))
     process.start()
     result = receive.recv() if receive.poll(3600) else {"case": case, "size": size, "error": "no answer in an hour"}
     process.join()
+    return {"path": "library", **result}
+
+
+def measure_cli(case: str, size: int) -> dict:
+    """``kg build FILE --out DIR`` on the case's text: wall time and the process's max RSS."""
+    text = make_text(case, size)
+    with tempfile.TemporaryDirectory(prefix="kg-robustness-") as folder:
+        path = Path(folder) / f"{case}.txt"
+        path.write_text(text, encoding="utf-8")
+        command = [sys.executable, "-m", "kg", "build", str(path), "--out", str(Path(folder) / "out")]
+        started = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        output = process.stdout.read().decode("utf-8", "replace") + process.stderr.read().decode("utf-8", "replace")
+        process.returncode = os.waitstatus_to_exitcode(status)
+    result = {"path": "cli", "case": case, "size": size, "chars": len(text), "seconds": round(seconds, 1),
+              "peak_mb": usage.ru_maxrss // 1024, "exit": process.returncode}
+    claims = [line for line in output.splitlines() if " claims" in line]
+    result["claims"] = claims[-1].split(" claims")[0].split()[-1].replace(",", "") if claims else "?"
+    if process.returncode:
+        result["error"] = output.strip().splitlines()[-1:] if output.strip() else "no output"
     return result
 
 
@@ -70,18 +105,34 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--report-chars", type=int, default=1_000_000)
     parser.add_argument("--line-chars", type=int, default=1_000_000)
     parser.add_argument("--depth", type=int, default=2_000)
+    parser.add_argument("--paths", default="library,cli", help="library, cli or both (comma-separated)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     sizes = {"report": args.report_chars, "line": args.line_chars, "quotes": args.depth, "brackets": args.depth}
+    runners = {"library": measure, "cli": measure_cli}
+    paths = [p for p in args.paths.split(",") if p in runners]
+    if not args.json:
+        print(f"load average at the start: {' '.join(f'{x:.2f}' for x in os.getloadavg())} "
+              f"on {os.cpu_count()} CPUs", flush=True)
     rows = []
     for case, size in sizes.items():
-        small, large = measure(case, max(1, size // 10)), measure(case, size)
-        large["time_ratio_to_tenth"] = round(large["seconds"] / max(small["seconds"], 0.1), 1)
-        rows += [small, large]
-        if not args.json:
-            print(f"{case:>8} {large['chars']:>9,} chars: {large['seconds']:7.1f} s, peak {large['peak_mb']:5} MB, "
-                  f"{large['claims']:6} claims; a tenth of it {small['seconds']:.1f} s, {small['peak_mb']} MB "
-                  f"(10x input: x{large['time_ratio_to_tenth']} time)", flush=True)
+        if size <= 0:
+            continue
+        for name in paths:
+            small, large = runners[name](case, max(1, size // 10)), runners[name](case, size)
+            rows += [small, large]
+            if "error" in large or "error" in small:
+                if not args.json:
+                    print(f"{case:>8} {name:>7}: failed: {large.get('error') or small.get('error')}", flush=True)
+                continue
+            large["time_ratio_to_tenth"] = round(large["seconds"] / max(small["seconds"], 0.1), 1)
+            if not args.json:
+                print(f"{case:>8} {name:>7} {large['chars']:>9,} chars: {large['seconds']:7.1f} s, "
+                      f"peak {large['peak_mb']:5} MB, {large['claims']:>6} claims; a tenth of it "
+                      f"{small['seconds']:.1f} s, {small['peak_mb']} MB (10x input: x{large['time_ratio_to_tenth']} time)",
+                      flush=True)
+    if not args.json:
+        print(f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)
     if args.json:
         print(json.dumps(rows, indent=2))
     return 0

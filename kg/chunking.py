@@ -1,28 +1,48 @@
-"""Documents → spaCy `Doc`, for texts of any length: long ones parsed in pieces and joined.
+"""Long documents: parsed in pieces, built in parts; and texts the pipeline cannot read.
 
 spaCy refuses a text over ``nlp.max_length`` (E088), and its parser's time and memory
 grow with the length of what it is given at once: a 5 MB report, or a megabyte on one
 line with no full stop, ends in an error or takes gigabytes. A text over `CHUNK_CHARS`
-is cut at paragraph breaks, else at sentence ends, else at spaces, else at the cap itself;
-the pieces are tagged and parsed one by one, joined back into one `Doc` whose text is the
-document's to the character, and only then is ``kg_triples`` run over the whole (so
-quotations and their speakers are still found across the pieces).
+is cut at paragraph breaks, else at sentence ends, else at spaces, else at the cap itself,
+and the pieces are tagged and parsed one at a time.
+
+`parse_texts` joins a long text's pieces back into one `Doc` whose text is the document's
+to the character, and only then runs ``kg_triples`` over the whole (quotations and their
+speakers are found across the pieces); its memory grows with the text. `parse_parts`
+instead yields the pieces in parts of `PART_PIECES`, each joined and given its triples
+alone, and `long_document_nquads` keeps only each part's N-Quads (what ``kg build`` loads
+into the store part by part): its memory is one part's, whatever the length of the text.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import logging
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-__all__ = ["CHUNK_CHARS", "chunks", "parse_texts", "unread_script"]
+from kg.types import Claim, Document
+
+if TYPE_CHECKING:
+    from kg.pipeline import Tools
+
+__all__ = [
+    "CHUNK_CHARS", "PART_PIECES", "chunks", "long_document_nquads", "parse_parts", "parse_texts", "unread_script", "warn_unread",
+]
+
+log = logging.getLogger(__name__)
 
 #: Longest piece of text parsed at once (characters); news articles are shorter and parse whole.
 CHUNK_CHARS = 20_000
+
+#: Pieces joined into one part by `parse_parts` (a part is at most this many `CHUNK_CHARS`).
+PART_PIECES = 5
 
 #: Where a text may be cut, best first: after a blank line, after a sentence end, after a space.
 _BREAKS = (
@@ -71,17 +91,102 @@ def _cut(text: str, limit: int, level: int) -> Iterator[str]:
         yield piece
 
 
-def _parse_long(nlp: Language, text: str, limit: int) -> Doc:
+def _parse_pieces(nlp: Language, pieces: Iterable[str]) -> Iterator[Doc]:
+    """Each piece tagged and parsed alone (batches of pieces this long only add memory), without vectors."""
     later = [name for name in _LATER if nlp.has_pipe(name)]
-    pieces = []
     with nlp.select_pipes(disable=later):
-        for piece in nlp.pipe(chunks(text, limit=limit), batch_size=8):
-            piece.tensor = numpy.zeros((0,), dtype="float32")  # the joined Doc keeps no vectors: bounded memory
-            pieces.append(piece)
-    doc = Doc.from_docs(pieces, ensure_whitespace=False)
-    for name in later:
-        doc = nlp.get_pipe(name)(doc)
+        for piece in nlp.pipe(pieces, batch_size=1):
+            piece.tensor = numpy.zeros((0,), dtype="float32")  # no vectors kept: bounded memory
+            yield piece
+
+
+def _joined(nlp: Language, pieces: list[Doc]) -> Doc:
+    doc = Doc.from_docs(pieces, ensure_whitespace=False) if len(pieces) > 1 else pieces[0]
+    for name in _LATER:
+        if nlp.has_pipe(name):
+            doc = nlp.get_pipe(name)(doc)
     return doc
+
+
+def _parse_long(nlp: Language, text: str, limit: int) -> Doc:
+    return _joined(nlp, list(_parse_pieces(nlp, chunks(text, limit=limit))))
+
+
+def parse_parts(
+    nlp: Language, text: str, *, limit: int = CHUNK_CHARS, pieces: int = PART_PIECES
+) -> Iterator[tuple[int, Doc]]:
+    """A long text parsed part by part: `pieces` pieces of at most `limit` characters each.
+
+    Yields:
+        ``(offset, doc)``: where the part starts in `text` (characters) and the part parsed,
+        with its triples; the parts' texts join back into `text`.
+
+    Examples:
+        >>> from kg.nlp import load_pipeline
+        >>> text = "Iran rejected the talks. " * 4
+        >>> [(offset, doc.text) for offset, doc in parse_parts(load_pipeline(), text, limit=50, pieces=1)]
+        [(0, 'Iran rejected the talks. Iran rejected the talks. '), (50, 'Iran rejected the talks. Iran rejected the talks. ')]
+    """
+    offset = 0
+    part: list[Doc] = []
+    for piece in _parse_pieces(nlp, chunks(text, limit=limit)):
+        part.append(piece)
+        if len(part) == pieces:
+            doc = _joined(nlp, part)
+            yield offset, doc
+            offset += len(doc.text)
+            part = []
+    if part:
+        yield offset, _joined(nlp, part)
+
+
+def long_document_nquads(
+    document: Document, tools: Tools, *, limit: int = CHUNK_CHARS, pieces: int = PART_PIECES
+) -> Iterator[str]:
+    """A long document's N-Quads, part by part (`parse_parts`), its document node last.
+
+    Only a compact table of the people's names read so far (and the actor registry) is
+    kept from one part to the next: memory is bounded by a part, not by the document.
+    Sentence numbers and character offsets are the document's. What differs from reading
+    the document whole is what crosses a part's edge: a quotation, a pronoun or a
+    description whose antecedent is in an earlier part, and a person named in full only
+    in a later part.
+
+    Yields:
+        N-Quads text: one string per part, then the document node's.
+
+    Examples:
+        >>> from kg.pipeline import Tools
+        >>> document = Document("r", "Iran rejected the talks.\\n\\n" * 3)
+        >>> parts = list(long_document_nquads(document, Tools.load(), limit=30, pieces=1))
+        >>> len(parts), "contentHash" in parts[0], "contentHash" in parts[-1]
+        (4, False, True)
+    """
+    from rdflib import Literal
+
+    from kg.ontology import KG
+    from kg.pipeline import claims_of
+    from kg.store import document_graph
+    from kg.store.mapping import document_iri
+    from kg.store.nquads import document_nquads
+
+    registry, names = tools.registry(), {}
+    node = document_iri(document)
+    sentences = found = 0
+    offsets = {KG.startChar, KG.endChar}
+    for offset, doc in parse_parts(tools.nlp, document.text, limit=limit, pieces=pieces):
+        claims = claims_of(doc, document, registry, verbs=tools.verbs, names=names)
+        claims = [dataclasses.replace(c, sentence_id=c.sentence_id + sentences) for c in claims]
+        sentences += sum(1 for _ in doc.sents)
+        found += len(claims)
+        graph = document_graph(document, None, claims, lean=True)
+        shifted = [  # the part's triples as the document's, its node left for the end
+            (s, p, Literal(o.toPython() + offset) if p in offsets else o) for s, p, o in graph if s != node
+        ]
+        yield document_nquads(document, shifted)
+    if not found:
+        warn_unread(document, ())
+    yield document_nquads(document, document_graph(document, None, (), lean=True))
 
 
 def parse_texts(nlp: Language, texts: Iterable[str], *, batch_size: int = 32, limit: int = CHUNK_CHARS) -> Iterator[Doc]:
@@ -134,3 +239,10 @@ def unread_script(text: str, *, sample: int = 5_000) -> str | None:
     if not letters or scripts.get("LATIN", 0) * 2 >= letters:
         return None
     return max((n, s) for s, n in scripts.items() if s != "LATIN")[1]
+
+
+def warn_unread(document: Document, claims: Sequence[Claim]) -> None:
+    """Say so where nothing was extracted because the text is not in a script the pipeline reads."""
+    if not claims and (script := unread_script(document.text)):
+        log.warning("%s: nothing extracted: the text is mostly in %s script, and the pipeline reads English",
+                    document.id, script.title())

@@ -8,6 +8,8 @@ parsing (one lookup per batch), and each batch becomes N-Quads (`run_batch`) tha
 loads in one transaction. With several workers the batches run on Dask (`kg.parallel`).
 A batch's output depends on its documents alone (each document gets an actor registry of its
 own), so the graph is the same whatever the parallelism and the order of the documents.
+A document over `kg.chunking.CHUNK_CHARS` goes into the store part by part instead
+(`kg.chunking.long_document_nquads`), so that its memory is bounded by a part, not by its length.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from kg.actors import ActorRegistry, resolve_actors
-from kg.chunking import parse_texts, unread_script
+from kg.chunking import CHUNK_CHARS, long_document_nquads, parse_texts, warn_unread
 from kg.corpus import iter_as_documents
 from kg.errors import InputError
 from kg.events import code_events
@@ -58,7 +60,8 @@ def _is_noun_phrase(triple) -> bool:
 
 
 def claims_of(
-    doc: Doc, document: Document, registry: ActorRegistry, *, verbs: VerbDictionary | None = None
+    doc: Doc, document: Document, registry: ActorRegistry, *, verbs: VerbDictionary | None = None,
+    names: dict[str, list[str]] | None = None,
 ) -> list[Claim]:
     """The claims of one parsed document: its triples with their actors and events.
 
@@ -68,11 +71,13 @@ def claims_of(
         registry: Where the document's actors are merged (a fresh one gives the
             document's claims as a function of the document alone).
         verbs: Loaded PETRARCH verb dictionaries, if any (`kg.events.verbs.load_verbs`).
+        names: Full names of people from the document's earlier parts, where `doc` is one
+            part of a long document (see `kg.actors.resolve.resolve_actors`).
 
     Returns:
         One claim per triple, in sentence order.
     """
-    resolution = resolve_actors(doc, document, registry)
+    resolution = resolve_actors(doc, document, registry, names=names)
     sentence_ids = {sent.start: n for n, sent in enumerate(doc.sents)}
     claims = []
     for triple in doc._.triples or ():
@@ -128,7 +133,7 @@ def analyse(
     tools = Tools.load(model=model, actors=actors, verbs=verbs)
     for document, doc in _parsed(tools.nlp, documents, batch_size=batch_size):
         claims = claims_of(doc, document, registry or tools.registry(), verbs=tools.verbs)
-        _warn_unread(document, claims)
+        warn_unread(document, claims)
         yield document, doc, claims
 
 
@@ -215,13 +220,6 @@ def _lines(documents: Iterable[Document], output_format: str, *, model, actors, 
                     yield "\t".join(row)
 
 
-def _warn_unread(document: Document, claims: Sequence[Claim]) -> None:
-    """Say so where nothing was extracted because the text is not in a script the pipeline reads."""
-    if not claims and (script := unread_script(document.text)):
-        log.warning("%s: nothing extracted: the text is mostly in %s script, and the pipeline reads English",
-                    document.id, script.title())
-
-
 @dataclass(frozen=True)
 class Tools:
     """What the per-document work needs, loaded once per process: the pipeline and the dictionaries."""
@@ -280,7 +278,7 @@ def run_batch(documents: Sequence[Document], tools: Tools) -> BatchResult:
             if isinstance(doc, Exception):
                 raise doc
             claims = claims_of(doc, document, tools.registry(), verbs=tools.verbs)
-            _warn_unread(document, claims)
+            warn_unread(document, claims)
             chunks.append(document_nquads(document, document_graph(document, None, claims, lean=True)))
         except Exception as exc:  # a bug or a pathological sentence: report it, go on  # noqa: BLE001
             message = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
@@ -441,6 +439,7 @@ def build(
     try:
         target.check()
         fresh = _new_only(itertools.chain([first], batches), target, stats, progress)
+        fresh = _long_aside(fresh, target, stats, progress, lambda: tools or Tools.load(model=model, actors=actors, verbs=verbs))
         if parallel:
             settings = {"model": model, "actors": tuple(map(str, actors)), "verbs": tuple(map(str, verbs))}
             results = run_on_dask(fresh, settings, client=client, cluster=cluster, parts=parts, stats=stats)
@@ -487,3 +486,40 @@ def build(
     graph = KnowledgeGraph(target)
     graph.stats = stats
     return graph
+
+
+def _long_aside(
+    batches: Iterable[list[Document]], target, stats: BuildStats, progress: Progress | None, tools: Callable[[], Tools]
+) -> Iterator[list[Document]]:
+    """Each batch less its documents over `CHUNK_CHARS`, which are built here part by part.
+
+    A long document's N-Quads go into the store one part at a time (one transaction each),
+    so neither its parse nor its triples are ever held whole; its document node, which marks
+    it stored, goes in last, so an interrupted build reads it again. Where it fails, what
+    went in is removed.
+    """
+    from rdflib import URIRef
+
+    from kg.store.mapping import document_iri
+
+    for batch in batches:
+        for document in batch:
+            if len(document.text) <= CHUNK_CHARS:
+                continue
+            iri = document_iri(document)
+            try:
+                for nquads in long_document_nquads(document, tools()):
+                    target.load_nquads(nquads.encode("utf-8"))
+                target.drop_older(document.id, iri)
+            except Exception as exc:  # reported like a failed document of a batch  # noqa: BLE001
+                message = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+                log.warning("%s: failed: %s", document.id, message)
+                target._remove_graph(URIRef(iri))
+                stats.failed.append((document.id, message))
+            else:
+                stats.added += 1
+            if progress is not None:
+                progress(stats)
+        short = [d for d in batch if len(d.text) <= CHUNK_CHARS]
+        if short:
+            yield short

@@ -310,7 +310,7 @@ def government_label(state: str) -> str:
 
 
 def _plural(word: str) -> str:
-    if word.endswith(("s", "sh", "ch", "ese", "ish", "x", "i")):
+    if word.endswith(("s", "sh", "ch", "ese", "ish", "x")):  # "Iraqi" → "Iraqis", "Swiss", "Chinese" stay
         return word
     if word.endswith("y") and word[-2:-1] not in "aeiou":
         return word[:-1] + "ies"

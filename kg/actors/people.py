@@ -28,11 +28,14 @@ class PeoplePass:
     def cluster_people(self) -> None:
         persons = [u for u in self.units if u.kind == "person"]
         names = {id(u): self.doc[u.start : u.end].text for u in persons}
-        forms: dict[str, list[str]] = {}  # name key → the forms written, in order
+        # name key → the forms written, in order (from the document's earlier parts first)
+        forms: dict[str, list[str]] = {key: list(written) for key, written in self.names_before.items()}
         for unit in persons:
             parts = name_parts(names[id(unit)])
             if parts.full:
                 forms.setdefault(name_key(names[id(unit)]), []).append(names[id(unit)])
+        for key, written in forms.items():  # what a later part of the document reads
+            self.names_before[key] = list(dict.fromkeys(written))
         keys = list(forms)
         into = {k: k for k in keys}
         for k in keys:  # "George Bush" joins the one "George W. Bush" of the document

@@ -137,8 +137,10 @@ class Resolution:
 class _Resolver(NamePass, RolePass, PeoplePass, CorefPass):
     """One document's resolution: the passes' shared state and the actor each unit denotes."""
 
-    def __init__(self, doc: Doc, document: Document, registry: ActorRegistry) -> None:
+    def __init__(self, doc: Doc, document: Document, registry: ActorRegistry,
+                 names: dict[str, list[str]] | None = None) -> None:
         self.doc = doc
+        self.names_before = {} if names is None else names  # full names of people, by key
         self.date: dt.date | None = _as_date(document.date)
         self.registry = registry
         self.gaz: Gazetteer = registry.gazetteer
@@ -270,13 +272,18 @@ def _aliases(span: Span, unit: Unit) -> frozenset[str]:
     return frozenset({text})
 
 
-def resolve_actors(doc: Doc, document: Document, registry: ActorRegistry) -> Resolution:
+def resolve_actors(
+    doc: Doc, document: Document, registry: ActorRegistry, *, names: dict[str, list[str]] | None = None
+) -> Resolution:
     """Find the actors a parsed document mentions and what each phrase denotes.
 
     Args:
         doc: The document parsed by `kg.nlp.load_pipeline()` (needs tags, parse and entities).
         document: The document's metadata; its ``date`` selects dated dictionary codes.
         registry: Cross-document memory; actors found here are merged into it.
+        names: For a document read in parts (`kg.chunking.long_document_nquads`): the full
+            names of people its earlier parts wrote (name key → forms), so that "Rouhani"
+            in a later part is still "Hassan Rouhani"; updated with this part's names.
 
     Returns:
         The document's `Resolution`.
@@ -290,7 +297,7 @@ def resolve_actors(doc: Doc, document: Document, registry: ActorRegistry) -> Res
         >>> [a.id for a in res.actors_in(doc[:])]
         ['person/ali-khamenei', 'government/USA']
     """
-    return _Resolver(doc, document, registry).run()
+    return _Resolver(doc, document, registry, names).run()
 
 
 def _as_date(value: object) -> dt.date | None:

@@ -17,7 +17,7 @@ from typing import Protocol
 from spacy.tokens import Span, Token
 
 from kg.events.codes import intensity_of, is_cameo_code, plover_of, quad_of
-from kg.events.counterpart import aside_complements
+from kg.events.counterpart import adjunct_targets, aside_complements, own_means, same_polity
 from kg.events.factuality import Framing, framing_of
 from kg.events.lexicon import Lexicon, load_lexicon
 from kg.events.nominal import nominal_parties
@@ -79,7 +79,8 @@ def _agent_spans(head: Token) -> list[Span]:
 def _targets(
     triple: Triple, obj: Span | None, resolution: ActorResolution, source: Actor, *, about_event: bool = False
 ) -> Iterator[Actor]:
-    seen = {source.id}
+    seen = {source.id} | same_polity(source, resolution, triple.sentence)
+    excluded = len(seen)
     if obj is not None and triple.relation.split()[-1] in _SETTING_PREPS:
         # "talk during negotiations between Iran and ...": a setting, not a partner
         whole = resolution.actor_of(obj)
@@ -100,13 +101,15 @@ def _targets(
         else:
             whole = resolution.actor_of(obj)
             found = ([whole] if whole is not None else []) + resolution.actors_in(obj)
+            if own_means(obj) and source.country:  # "offered its troops to Lebanon": the troops are Syria's own
+                found = [a for a in found if a.country != source.country]
             found = [a for a in found if a.id not in seen][:1]
             found = _with_conjuncts(found, obj, resolution)
         for actor in found:
             if actor.id not in seen:
                 seen.add(actor.id)
                 yield actor
-        if len(seen) > 1:
+        if len(seen) > excluded:
             return
     for span in [argument.span for argument in triple.arguments] + aside_complements(obj):
         whole = resolution.actor_of(span)
@@ -115,7 +118,7 @@ def _targets(
             if actor.id not in seen:
                 seen.add(actor.id)
                 yield actor
-        if len(seen) > 1:
+        if len(seen) > excluded:
             return
 
 
@@ -268,6 +271,8 @@ def code_events(
     targets: list[Actor | None] = list(_targets(triple, obj, resolution, source, about_event=about_event))
     if not targets:
         targets = _co_subjects(triple, resolution, source)  # "Jordan and Britain agreed to ..."
+    if not targets:  # "threatened to strike unless Israel ...", "marched to protest Assad's failure"
+        targets = adjunct_targets(triple, coding.code, resolution, source)
     alone = _plover_type(coding.code) in lex.one_actor or (coding.complement and _plover_type(coding.code) == "AGREE")
     if not targets and (coding.code[:2] in NEEDS_TARGET or not alone):
         return ()

@@ -13,6 +13,7 @@ import networkx as nx
 
 from kg.errors import InputError
 from kg.ontology import KG, PLOVER, PREFIXES
+from kg.types import ACTOR_TYPE_ORDER
 
 __all__ = ["ACTOR_TYPES", "read_network", "to_networkx"]
 
@@ -20,7 +21,7 @@ logger = logging.getLogger(__name__)
 
 KG_NS = str(KG._NS)
 PLOVER_NS = str(PLOVER)
-ACTOR_TYPES = ("Person", "Organization", "State", "Government", "Group")
+ACTOR_TYPES = ACTOR_TYPE_ORDER  #: of two classes of one actor, the first here is its type
 
 
 def _str(value: Any) -> str | None:
@@ -194,7 +195,7 @@ def to_networkx(rdf_graph: Any) -> nx.MultiDiGraph:
         attrs = G.nodes[iri]
         type_name = _tail(str(row.type))
         # An actor typed both kg:Actor and kg:State is a State; of two subclasses the
-        # first in ACTOR_TYPES wins, whatever order the rows come in.
+        # first in ACTOR_TYPES (kg.types.ACTOR_TYPE_ORDER, as the tables read it) wins, whatever order the rows come in.
         current = attrs["type"]
         if current is None or _TYPE_RANK.get(type_name, len(_TYPE_RANK)) < _TYPE_RANK.get(current, len(_TYPE_RANK)):
             attrs["type"] = type_name

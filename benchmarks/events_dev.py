@@ -7,7 +7,7 @@ Run from the repository root::
 Reads ``benchmarks/data/events_dev.jsonl`` (our own sentences in the manner of wire news,
 with real names: ``id``, ``text``, expected PLOVER ``type`` or null for a sentence that
 holds no event, ``source`` and ``target`` country codes, and ``trap``: verbal-attack,
-conditional, negation, question, quote, reported, verbal-sense, or null). Each sentence
+conditional, negation, question, quote, reported, unasserted, verbal-sense, or null). Each sentence
 goes through ``kg extract --input-format jsonl`` and is scored as ``benchmarks/plover.py``
 scores the PLOVER gold records (EVENT, TYPE, SRC, TGT, JOINT, MACRO_F1 and the per-type
 table, over the sentences that hold an event); then:

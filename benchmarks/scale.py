@@ -10,8 +10,8 @@ In one run it measures:
   workers, each as documents/s and as a ratio to the bare parse, with the CPU each run got
   and the machine's load average;
 * peak memory (``ru_maxrss`` of a fresh process) of builds of 500, 2,000 and 5,000 documents;
-* Oxigraph's loading of the N-Quads parts: quads/s for ``Store.load`` (one transaction a part,
-  what ``kg build`` uses) and ``Store.bulk_load``;
+* Oxigraph's loading of the N-Quads parts: quads/s for ``Store.load`` (one transaction a part)
+  and ``Store.bulk_load`` (what ``kg build`` uses for an Oxigraph folder);
 * ``kg extract --sentences`` over the dev sentences three times, as a whole process, against
   a process that loads the same model and parses the same lines.
 

@@ -1,7 +1,7 @@
 """The whole flow in one place: documents → Doc → triples → actors → events → claims → RDF.
 
-`analyse` yields claims per document (what ``kg extract`` prints); `build` adds them to a
-store and returns a `KnowledgeGraph`.
+`analyse` yields claims per document (what ``kg extract`` prints, through `kg.lines`); `build`
+adds them to a store and returns a `KnowledgeGraph`.
 
 `build` streams: documents are read in batches, those already stored are skipped before
 parsing (one lookup per batch), and each batch becomes N-Quads (`run_batch`) that the store
@@ -14,19 +14,18 @@ A document over `kg.chunking.CHUNK_CHARS` goes into the store part by part inste
 
 from __future__ import annotations
 
-import collections
 import itertools
-import json
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.tokens import Doc
 
 from kg.actors import ActorRegistry, resolve_actors
-from kg.chunking import CHUNK_CHARS, long_document_nquads, parse_texts, warn_unread
+from kg.chunking import CHUNK_CHARS, long_document_nquads, parse_documents, warn_unread
 from kg.corpus import iter_as_documents
 from kg.errors import InputError
 from kg.events import code_events
@@ -35,13 +34,11 @@ from kg.extract.facts import triple_facts, with_actors
 from kg.nlp import load_pipeline
 from kg.types import Claim, Document
 
-__all__ = ["OUTPUT_FORMATS", "BatchResult", "BuildStats", "Tools", "analyse", "build", "claims_of", "extraction_lines", "run_batch"]
+__all__ = ["BatchResult", "BuildStats", "Tools", "analyse", "build", "claims_of", "run_batch"]
 
 log = logging.getLogger(__name__)
 
 #: What `extraction_lines` writes (``kg extract --format``).
-OUTPUT_FORMATS = ("jsonl", "carb", "triples")
-
 #: Called with the counts so far after each batch; the CLI draws progress with it.
 Progress = Callable[["BuildStats"], None]
 
@@ -130,86 +127,10 @@ def analyse(
         [('Iran', 'attack')]
     """
     tools = Tools.load(model=model, actors=actors, verbs=verbs)
-    for document, doc in _parsed(tools.nlp, documents, batch_size=batch_size):
+    for document, doc in parse_documents(tools.nlp, documents, batch_size=batch_size):
         claims = claims_of(doc, document, registry or tools.registry(), verbs=tools.verbs)
         warn_unread(document, claims)
         yield document, doc, claims
-
-
-def _parsed(nlp, documents: Iterable[Document], *, batch_size: int = 32) -> Iterator[tuple[Document, Doc]]:
-    """Each document with its parse, reading the documents once, a batch ahead of the parser."""
-    pending: collections.deque[Document] = collections.deque()
-
-    def texts() -> Iterator[str]:
-        for document in documents:
-            pending.append(document)
-            yield document.text
-
-    for doc in parse_texts(nlp, texts(), batch_size=batch_size):
-        yield pending.popleft(), doc
-
-
-def extraction_lines(
-    documents: Iterable[Document],
-    *,
-    output_format: str = "jsonl",
-    model: str | None = None,
-    actors: Sequence[Path | str] = (),
-    sentence_per_document: bool = False,
-    verbs: Sequence[Path | str] = (),
-) -> Iterator[str]:
-    """The lines ``kg extract`` writes, one extraction each, as the documents are read.
-
-    The documents are read once, lazily, a parser batch ahead of the lines: a stream of
-    any length goes through in bounded memory, and lines come out while it is still read.
-
-    Args:
-        documents: What to read (consumed lazily).
-        output_format: ``"jsonl"`` (a `Claim.to_dict` record a line, actors and events
-            included) or ``"carb"`` (``sentence, confidence, relation, arg1, arg2, ...``
-            tab-separated; the relation as written) or ``"triples"`` (one fact a line:
-            ``doc, subject, relation, object`` tab-separated, each once per document).
-        model: spaCy pipeline name.
-        actors: Actor dictionaries (jsonl only).
-        sentence_per_document: Write each document's text as the CaRB sentence (input
-            read with ``--sentences``), rather than the sentence spaCy found.
-        verbs: PETRARCH verb dictionaries (jsonl only).
-
-    Raises:
-        InputError: Unknown output format.
-
-    Examples:
-        >>> next(extraction_lines([Document("d", "Iran attacked Iraq.")], output_format="triples"))
-        'd\\tIran\\tattacked\\tIraq'
-    """
-    if output_format not in OUTPUT_FORMATS:
-        raise InputError(f"unknown output format {output_format!r} (valid: {', '.join(OUTPUT_FORMATS)})")
-    return _lines(documents, output_format, model=model, actors=actors,
-                  sentence_per_document=sentence_per_document, verbs=verbs)
-
-
-def _lines(documents: Iterable[Document], output_format: str, *, model, actors, sentence_per_document, verbs) -> Iterator[str]:
-    if output_format == "jsonl":
-        for _, _, claims in analyse(documents, model=model, actors=actors, verbs=verbs):
-            for claim in claims:
-                yield json.dumps(claim.to_dict(), ensure_ascii=False)
-        return
-    from kg.extract import carb_row
-    from kg.extract.formats import fact_row
-
-    for document, doc in _parsed(load_pipeline(model), documents):
-        if output_format == "carb":
-            sentence = document.text.strip() if sentence_per_document else None
-            for triple in doc._.triples:
-                yield "\t".join(carb_row(triple, sentence=sentence))
-            continue
-        seen: set[tuple[str, ...]] = set()
-        for triple in doc._.triples:
-            for fact in triple_facts(triple):
-                row = tuple(fact_row(fact, doc=document.id))
-                if row not in seen:
-                    seen.add(row)
-                    yield "\t".join(row)
 
 
 @dataclass(frozen=True)
@@ -409,7 +330,7 @@ def build(
     from rdflib import URIRef
 
     from kg.graph import KnowledgeGraph
-    from kg.store import open_store
+    from kg.store import StoreKind, open_store
     from kg.store.actors import record_identity
 
     batches = _batches(iter_as_documents(sources), batch_size)
@@ -437,17 +358,36 @@ def build(
             results = run_on_dask(fresh, settings, client=client, cluster=cluster, parts=parts, stats=stats)
         else:
             results = (run_batch(batch, tools) for batch in fresh)
-        for result in results:
+
+        def store_batch(result: BatchResult) -> BatchResult:
             if result.added:
                 target.load_nquads(result.part or result.nquads)
                 for doc_id, iri in result.versions:  # an edited file replaces its older version
                     target.drop_older(doc_id, URIRef(iri))
             if result.part is not None:
                 result.part.unlink(missing_ok=True)
+            return result
+
+        def count(result: BatchResult) -> None:
             stats.added += len(result.added)
             stats.failed.extend(result.failed)
             if progress is not None:
                 progress(stats)
+
+        # Oxigraph loads a batch in a thread of its own while the next one is parsed (its
+        # loader leaves Python's lock; its store takes reads during writes); others in turn.
+        overlap = target.kind is StoreKind.OXIGRAPH
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-load") as loader:
+            loading: Future | None = None
+            for result in results:
+                if not overlap:
+                    count(store_batch(result))
+                    continue
+                if loading is not None:
+                    count(loading.result())
+                loading = loader.submit(store_batch, result)
+            if loading is not None:
+                count(loading.result())
         # Corpus-level passes over the whole store run here, once every batch is in: they
         # read the store, not the order batches came in.
         record_identity(target, same_as=registry.same_as, never=registry.never)

@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # spans are annotations only: `import kg.types` does not load
     from spacy.tokens import Span
 
 __all__ = [
+    "ACTOR_TYPE_ORDER",
     "Actor",
     "ActorType",
     "Argument",
@@ -207,6 +208,11 @@ class ActorType(enum.Enum):
     STATE = "State"
     GOVERNMENT = "Government"
     GROUP = "Group"
+
+
+#: Of the classes one actor is written with (one per document), the one it is read as: the more specific first
+#: (a government is a state's, so it wins over the state; the generic ``kg:Actor`` loses to any of them).
+ACTOR_TYPE_ORDER: tuple[str, ...] = ("Person", "Government", "State", "Organization", "Group")
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,16 @@ def shared_path(*parts: str) -> Path:
 
 
 @pytest.fixture(scope="session")
+def example_graph():
+    """The example article built once into a memory store, for the tests that only read it (a build parses it again)."""
+    import kg
+
+    graph = kg.build_graph([EXAMPLE])
+    yield graph
+    graph.close()
+
+
+@pytest.fixture(scope="session")
 def nlp():
     from kg.nlp import load_pipeline
 

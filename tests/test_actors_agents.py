@@ -26,6 +26,8 @@ def actor(nlp, text: str, phrase: str):
         pytest.param("UN peacekeepers patrolled the border.", "UN peacekeepers", ActorType.GROUP, "IGOUNOMIL", id="un-peacekeepers"),
         pytest.param("NATO peacekeeping troops arrived in Pristina.", "NATO peacekeeping troops", ActorType.GROUP, "IGONATMIL", id="nato-troops"),
         pytest.param("Protesters marched in Tehran. Iranian police fired tear gas.", "Protesters", ActorType.GROUP, "IRNOPP", id="story-country"),
+        pytest.param("Students throughout Indonesia marched against the price rises.", "Students", ActorType.GROUP, "IDNEDU",
+                     id="throughout-a-country"),
         pytest.param("Rebels in Darfur attacked a convoy.", "Rebels", ActorType.GROUP, "REB", id="no-country"),
         pytest.param("A human rights group accused the army.", "human rights group", ActorType.GROUP, "HRI", id="rights-group"),
     ],

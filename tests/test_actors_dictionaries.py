@@ -107,6 +107,7 @@ def test_coding_with_validate_dictionaries(nlp, validate_registry, text, date, p
     assert actor is not None and actor.code == code
 
 
+@pytest.mark.slow  # reads the whole Phoenix countries dictionary (1.5 MB; seconds)
 def test_phoenix_countries_dictionary(nlp):
     path = shared_path("reference", "petrarch2", "dictionaries", "Phoenix.Countries.actors.txt")
     registry = ActorRegistry(dictionaries=[path])

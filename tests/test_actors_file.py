@@ -115,6 +115,7 @@ def test_build_refuses_a_bad_actor_file_and_writes_nothing(tmp_path):
     assert not out.exists() and not (tmp_path / "store").exists()
 
 
+@pytest.mark.slow  # `kg build` in a subprocess that loads spaCy
 def test_kg_actors_lists_merges_and_suspected_duplicates(tmp_path):
     docs = {
         "a.txt": "Russian Prime Minister Mikhail Fradkov met Jeb Bush in Moscow.",

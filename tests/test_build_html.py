@@ -8,7 +8,6 @@ from browser import Browser, find_chromium
 
 import kg
 from kg.viz import write_html
-from tests.conftest import EXAMPLE
 
 HOSTILE = (
     "Iran condemned Saudi Arabia over the <script>window.__xss = 1; alert(1)</script> affair. "
@@ -25,10 +24,9 @@ needs_chromium = pytest.mark.skipif(find_chromium() is None, reason="no Chromium
 
 
 @pytest.fixture(scope="module")
-def pages(tmp_path_factory):
+def pages(tmp_path_factory, example_graph):
     out = tmp_path_factory.mktemp("html")
-    example = kg.build_graph([EXAMPLE])
-    example.to_html(out / "example.html")
+    example_graph.to_html(out / "example.html")
     hostile = kg.build_graph([kg.Document(id="<b>hostile</b>.txt", text=HOSTILE)])
     hostile.to_html(out / "hostile.html")
     write_html(nx.MultiDiGraph(), out / "empty.html")

@@ -44,11 +44,13 @@ def one_process(documents, tmp_path_factory) -> set[bytes]:
         return quads(graph.store)
 
 
+@pytest.mark.slow  # builds the whole example corpus (twice, with the reference build)
 def test_another_order_gives_the_same_quads(documents, one_process, tmp_path):
     with build(list(reversed(documents)), store=str(tmp_path / "s"), batch_size=3) as graph:
         assert quads(graph.store) == one_process
 
 
+@pytest.mark.slow  # two Dask worker processes, each loading spaCy
 def test_two_dask_workers_give_the_same_quads(documents, one_process, tmp_path):
     parts = tmp_path / "parts"
     with build(documents, store=str(tmp_path / "s"), workers=2, batch_size=2, parts=parts) as graph:
@@ -57,6 +59,7 @@ def test_two_dask_workers_give_the_same_quads(documents, one_process, tmp_path):
     assert not list(parts.glob("*")), "loaded parts are removed"
 
 
+@pytest.mark.slow  # builds the whole example corpus (twice, with the reference build)
 def test_memory_store_holds_the_same_triples(documents, one_process):
     import pyoxigraph as ox
 
@@ -67,6 +70,7 @@ def test_memory_store_holds_the_same_triples(documents, one_process):
         assert graph.summary().documents == len(documents)
 
 
+@pytest.mark.slow  # builds the whole example corpus
 def test_a_rerun_skips_stored_documents_before_parsing(documents, tmp_path):
     store = str(tmp_path / "s")
     build(documents[:3], store=store).close()
@@ -139,6 +143,7 @@ def kg_cli(*args: str, **kwargs) -> subprocess.CompletedProcess:
                           env={**os.environ, "PYTHONPATH": str(ROOT)}, **kwargs)
 
 
+@pytest.mark.slow  # `kg build` in a subprocess; the scheduler's connect timeout
 @pytest.mark.parametrize("option", ["--scheduler", "--store"])
 def test_unreachable_scheduler_or_endpoint_is_one_line_before_any_work(tmp_path, option):
     address = f"tcp://127.0.0.1:{_free_port()}" if option == "--scheduler" else f"http://127.0.0.1:{_free_port()}/query"
@@ -152,6 +157,7 @@ def test_unreachable_scheduler_or_endpoint_is_one_line_before_any_work(tmp_path,
         assert not out.exists(), "no store is made before the scheduler answers"
 
 
+@pytest.mark.slow  # builds the whole example corpus (twice, with the reference build)
 def test_remote_endpoint_gets_the_same_quads_by_the_graph_store_protocol(documents, one_process, endpoint):  # noqa: F811
     with build(documents, store=f"{endpoint}/query", batch_size=2) as graph:
         assert graph.store.graph_store_url == f"{endpoint}/store"
@@ -180,6 +186,7 @@ build(docs, store={store!r}, batch_size=1, progress=progress)
 """
 
 
+@pytest.mark.slow  # a build in a subprocess that loads spaCy
 def test_a_killed_build_leaves_the_store_openable_and_a_rerun_adds_what_is_missing(documents, one_process, tmp_path):
     store = tmp_path / "s"
     code = _KILLED.format(root=str(ROOT), example=str(EXAMPLE), corpus=str(CORPUS), store=str(store))
@@ -197,6 +204,7 @@ def test_a_killed_build_leaves_the_store_openable_and_a_rerun_adds_what_is_missi
         assert quads(graph.store) == one_process
 
 
+@pytest.mark.slow  # `kg build` twice in a subprocess that loads spaCy
 def test_cli_summary_counts_added_stored_and_failed(tmp_path):
     out = tmp_path / "out"
     first = kg_cli("build", str(EXAMPLE), "--out", str(out))
@@ -210,6 +218,7 @@ def test_cli_summary_counts_added_stored_and_failed(tmp_path):
     assert summary["already_stored"] == 1 and summary["added"] >= 4 and summary["failed"] == []
 
 
+@pytest.mark.slow  # a Dask cluster of worker processes, each loading spaCy
 def test_a_dying_worker_loses_no_document(documents, one_process, tmp_path):
     """A worker killed mid-build: its batch is run again elsewhere, and every document the counts call added is there."""
     from distributed import Client, LocalCluster
@@ -229,3 +238,26 @@ def test_a_dying_worker_loses_no_document(documents, one_process, tmp_path):
             assert killed, "a worker was killed while batches were in flight"
             assert graph.stats.added == len(documents) and not graph.stats.failed
             assert quads(graph.store) == one_process
+
+
+def test_a_document_is_stored_only_once_its_marker_is_loaded(tmp_path):
+    """On disk a batch goes through Oxigraph's bulk loader, each document's content hash last:
+    a load cut short before the hashes leaves the documents to be loaded again, and the
+    loaded quads are those a transaction would have written."""
+    import pyoxigraph as ox
+
+    from kg.store.oxigraph import _split_markers
+
+    document = Document("a", "Iran attacked Iraq. Russia met China.")
+    nquads = run_batch([document], Tools.load()).nquads
+    body, markers = _split_markers(nquads)
+    assert markers.count(b"\n") == 1 and body.count(b"\n") == nquads.count(b"\n") - 1
+    on_disk = open_store(str(tmp_path / "store"))
+    on_disk.native.bulk_load(body, format=ox.RdfFormat.N_QUADS)  # a build killed between the two writes
+    assert on_disk.stored_hashes([document.content_hash]) == set()
+    on_disk.load_nquads(nquads)  # the rerun loads the whole batch again
+    assert on_disk.stored_hashes([document.content_hash]) == {document.content_hash}
+    in_memory = open_store("oxigraph:")
+    in_memory.load_nquads(nquads)  # one transaction
+    assert quads(on_disk) == quads(in_memory)
+    on_disk.close()

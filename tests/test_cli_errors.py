@@ -90,8 +90,8 @@ NOT_CHECKED = {
     ("serve", "--allow-host"): "a host name with a space or a line break is not checked: the server starts with it",
 }
 
-#: Cases that wait on a network timeout (seconds): left to the full tier.
-SLOW = {("build", "--scheduler")}
+#: Cases that wait on a network timeout (seconds) or start worker processes that load spaCy: left to the full tier.
+SLOW = {("build", "--scheduler"), ("build", "--parts")}
 
 
 def _parameters() -> set[tuple[str, str]]:

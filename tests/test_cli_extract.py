@@ -22,7 +22,7 @@ def _run(capsys, *args: str) -> tuple[int, str, str]:
 
 @pytest.fixture(scope="module")
 def example_records(nlp):
-    from kg.pipeline import extraction_lines
+    from kg.lines import extraction_lines
     from kg.corpus import read_documents
 
     return [json.loads(line) for line in extraction_lines(read_documents([EXAMPLE]))]
@@ -90,7 +90,7 @@ def test_unknown_format_is_one_line_error(capsys):
 @pytest.mark.parametrize("output_format", ["jsonl", "carb", "triples"])
 def test_extraction_lines_read_the_input_as_they_go(nlp, output_format):
     """The first line comes out while most of the input is still unread: nothing is materialised."""
-    from kg.pipeline import extraction_lines
+    from kg.lines import extraction_lines
     from kg.types import Document
 
     read: list[int] = []
@@ -117,8 +117,8 @@ def test_extract_writes_lines_before_standard_input_ends():
     process = subprocess.Popen([sys.executable, "-m", "kg", "extract", "--sentences", "--format", "triples", "-"],
                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
     try:
-        process.stdin.write(b"".join(f"Iran attacked Iraq on day {n}.\n".encode() for n in range(40)))
-        process.stdin.flush()  # more than a parser batch, and the input left open
+        process.stdin.write(b"".join(f"Iran attacked Iraq on day {n}.\n".encode() for n in range(300)))
+        process.stdin.flush()  # more than a parser batch (256 sentences), and the input left open
         ready, _, _ = select.select([process.stdout], [], [], 120)
         assert ready, "no line came out while standard input was open"
         first = process.stdout.readline().decode("utf-8")
@@ -126,7 +126,7 @@ def test_extract_writes_lines_before_standard_input_ends():
         process.stdin.write(b"Russia met China.\n")
         process.stdin.close()
         rest = process.stdout.read().decode("utf-8").splitlines()
-        assert process.wait(60) == 0 and rest[-1].startswith("41\tRussia\t")
+        assert process.wait(60) == 0 and rest[-1].startswith("301\tRussia\t")
     finally:
         process.kill()
         process.wait()

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-import kg
-from tests.conftest import EXAMPLE
 
 PREFIX_FREE = "kg: prov: skos: are predeclared"
 
 
 @pytest.fixture(scope="module")
-def graph():
-    g = kg.build_graph([EXAMPLE])
-    yield g
-    g.close()
+def graph(example_graph):
+    return example_graph
 
 
 def claims(graph, relation: str) -> list[dict]:

@@ -28,8 +28,15 @@ ROWS = [
     ("Qatar mediated between Israel and Hamas.", "CONSULT", "QAT", "ISR"),
     ("Israel shared intelligence with the United States on Iranian drone factories.", "COOPERATE", "ISR", "USA"),
     ("Russia massed troops on the border with Ukraine.", "MOBILIZE", "RUS", "UKR"),
+    ("Russia has strengthened its forces in Belarus, Ukrainian military intelligence said.", "MOBILIZE", "RUS", "BLR"),
     ("Thousands of Iranians demonstrated in Tehran on Saturday.", "PROTEST", "IRN", None),
     ("French workers went on strike against the pension reform.", "PROTEST", "FRA", None),
+    (
+        "Kenyan teachers went on strike on Monday to press their demands for higher pay on President William Ruto's "
+        "government.", "PROTEST", "KEN", "KEN",
+    ),
+    ("Greece threatened to call a referendum unless Germany eased its demands.", "THREATEN", "GRC", "DEU"),
+    ("India threatened to suspend all visa services in New Delhi if Pakistan sheltered the attackers.", "THREATEN", "IND", "PAK"),
     ("North Korea refused to meet South Korean officials.", "REJECT", "PRK", "KOR"),
     ("Venezuela did not agree to the American conditions for new elections.", "REJECT", "VEN", "USA"),
     ("France said Iran must free its detained citizens.", "REQUEST", "FRA", "IRN"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.events import cameo_codes, load_lexicon, plover_of
-from kg.events.coder import make_event
+from kg.events.codes import make_event
 from kg.events.sense import code_relation
 from kg.types import Actor, ActorType
 from tests.conftest import ROOT

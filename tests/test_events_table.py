@@ -13,14 +13,8 @@ from tests.conftest import EXAMPLE
 
 
 @pytest.fixture(scope="module")
-def article_rows():
-    from kg.pipeline import build
-
-    graph = build(EXAMPLE)
-    try:
-        return event_rows(graph.rdf)
-    finally:
-        graph.close()
+def article_rows(example_graph):
+    return event_rows(example_graph.rdf)
 
 
 def test_rows_carry_codes_and_provenance(article_rows, nlp):

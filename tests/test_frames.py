@@ -15,12 +15,8 @@ pd = pytest.importorskip("pandas")
 
 
 @pytest.fixture(scope="module")
-def graph():
-    from kg.pipeline import build
-
-    g = build(EXAMPLE)
-    yield g
-    g.close()
+def graph(example_graph):
+    return example_graph
 
 
 def test_one_row_per_claim_event_and_actor(graph):

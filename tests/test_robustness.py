@@ -63,12 +63,14 @@ def test_texts_over_the_piece_size_build(text):
     assert graph.summary().claims > 0
 
 
+@pytest.mark.slow  # a pathological parse: tens of seconds
 def test_two_thousand_nested_quotations_extract(nlp):
     text = "".join(f'Minister {i} said, "' for i in range(2_000)) + "Iran rejected the talks." + '"' * 2_000
     doc = next(parse_texts(nlp, [text]))
     assert any(t.relation == "reject" and t.attributed_to is not None for t in doc._.triples)
 
 
+@pytest.mark.slow  # a pathological parse
 def test_two_thousand_nested_brackets_extract(nlp):
     text = "Iran rejected " + "(the plan of " * 2_000 + "Tehran" + ")" * 2_000 + "."
     doc = next(parse_texts(nlp, [text]))
@@ -186,6 +188,7 @@ def _small_disk() -> None:
     resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))
 
 
+@pytest.mark.slow  # `kg build` in a subprocess that loads spaCy
 def test_a_full_disk_is_a_one_line_error_and_old_outputs_stay(tmp_path):
     out = tmp_path / "out"
     out.mkdir()

@@ -132,6 +132,7 @@ def test_an_operator_chain_is_refused_before_parsing(endpoint):
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 
 
+@pytest.mark.slow  # a server waiting out its query time limits
 def test_slow_queries_are_stopped_and_the_server_keeps_answering(endpoint):
     answers: list[int] = []
     threads = [threading.Thread(target=lambda: answers.append(request(endpoint, SLOW)[0])) for _ in range(4)]
@@ -211,6 +212,7 @@ def test_every_query_form_is_negotiated(endpoint, query, accept, media, marker):
         assert marker in response.read().decode()
 
 
+@pytest.mark.slow  # a server waiting out its read timeout
 def test_a_half_sent_request_is_dropped(endpoint):
     parts = urllib.parse.urlsplit(endpoint)
     with socket.create_connection((parts.hostname, parts.port), timeout=60) as conn:

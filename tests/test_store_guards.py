@@ -51,12 +51,8 @@ def test_every_named_query_passes():
 
 
 @pytest.fixture(scope="module")
-def article_store():
-    from kg.pipeline import build
-
-    graph = build(EXAMPLE)
-    yield graph.store
-    graph.close()
+def article_store(example_graph):
+    return example_graph.store
 
 
 def test_country_parameters_take_names_or_codes(article_store):

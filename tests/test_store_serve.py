@@ -125,6 +125,7 @@ def test_missing_query_is_400(endpoint):
     assert status == 400
 
 
+@pytest.mark.slow  # a server waiting out its query time limit
 def test_slow_query_gets_503(store):
     server, url = _start(store, timeout=0.001)
     try:

@@ -195,8 +195,10 @@ class PhraseIndex:
         i = start
         while i < len(words):
             key = normalise(words[i])
-            stemmed: list[Any] = []
             stems = node.get("\0stems")
+            if not stems and key not in node:  # most words start no phrase and continue none
+                break
+            stemmed: list[Any] = []
             if stems:
                 for k in range(len(key), 0, -1):
                     hit = stems.get(key[:k])
@@ -308,7 +310,7 @@ def government_label(state: str) -> str:
 
 
 def _plural(word: str) -> str:
-    if word.endswith(("s", "sh", "ch", "ese", "ish", "x", "i")):
+    if word.endswith(("s", "sh", "ch", "ese", "ish", "x")):  # "Iraqi" → "Iraqis", "Swiss", "Chinese" stay
         return word
     if word.endswith("y") and word[-2:-1] not in "aeiou":
         return word[:-1] + "ies"

@@ -102,7 +102,7 @@ class RolePass:
 
     def _dep_anchor(self, start: int, end: int, kind: str) -> Unit | None:
         root = self.doc[end - 1]
-        preps = ("of", "from", "in") if kind in ("people", "body") else ("of", "from")
+        preps = ("of", "from", "in", "throughout", "across", "inside") if kind in ("people", "body") else ("of", "from")
         for child in root.children:
             if child.i >= start and child.i < end:
                 continue

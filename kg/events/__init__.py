@@ -2,8 +2,9 @@
 
 Modules: `lexicon` (the TOML lexicon and its rules), `sense` (a triple's code: lexicon,
 object sense, clause context), `nominal` (events named by a noun), `coder` (source and
-target actors, one-actor events, the event values), `codes` (code tables), `verbs`
-(a user's PETRARCH verb dictionaries).
+target actors, one-actor events), `counterpart` and `factuality` (targets the object does
+not name; claims the sentence does not assert), `codes` (code tables and the event values),
+`verbs` (a user's PETRARCH verb dictionaries) and `dictionary` (coding with them).
 
 Public API: `code_events` (one claim → its events), the code-table look-ups
 (`cameo_label`, `plover_of`, `quad_of`, `intensity_of`), a user's PETRARCH verb

@@ -16,28 +16,26 @@ from typing import Protocol
 
 from spacy.tokens import Span, Token
 
-from kg.events.codes import intensity_of, is_cameo_code, plover_of, quad_of
-from kg.events.counterpart import aside_complements
+from kg.events.codes import is_cameo_code, make_event, plover_of
+from kg.events.counterpart import adjunct_targets, aside_complements, own_means, same_polity
 from kg.events.factuality import Framing, framing_of
 from kg.events.lexicon import Lexicon, load_lexicon
 from kg.events.nominal import nominal_parties
 from kg.events.sense import (
-    COPULA_CONTROLLERS,
     NEEDS_TARGET,
     OBLIGATION,
-    SPECULATIVE,
     code_relation,
     coding_of,
     head_cues,
     lemma_of,
     relation_chain,
-    xcomp_of,
 )
-from kg.events.verbs import VerbDictionary, VerbMatch
+from kg.events.dictionary import dictionary_events, dictionary_match
+from kg.events.verbs import VerbDictionary
 from kg.extract.speech import speaker_of
 from kg.types import Actor, Event, Triple
 
-__all__ = ["EVENT_NOUNS", "ActorResolution", "code_events", "code_relation", "make_event"]
+__all__ = ["EVENT_NOUNS", "ActorResolution", "code_events", "code_relation"]
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +77,8 @@ def _agent_spans(head: Token) -> list[Span]:
 def _targets(
     triple: Triple, obj: Span | None, resolution: ActorResolution, source: Actor, *, about_event: bool = False
 ) -> Iterator[Actor]:
-    seen = {source.id}
+    seen = {source.id} | same_polity(source, resolution, triple.sentence)
+    excluded = len(seen)
     if obj is not None and triple.relation.split()[-1] in _SETTING_PREPS:
         # "talk during negotiations between Iran and ...": a setting, not a partner
         whole = resolution.actor_of(obj)
@@ -100,13 +99,15 @@ def _targets(
         else:
             whole = resolution.actor_of(obj)
             found = ([whole] if whole is not None else []) + resolution.actors_in(obj)
+            if own_means(obj) and source.country:  # "offered its troops to Lebanon": the troops are Syria's own
+                found = [a for a in found if a.country != source.country]
             found = [a for a in found if a.id not in seen][:1]
             found = _with_conjuncts(found, obj, resolution)
         for actor in found:
             if actor.id not in seen:
                 seen.add(actor.id)
                 yield actor
-        if len(seen) > 1:
+        if len(seen) > excluded:
             return
     for span in [argument.span for argument in triple.arguments] + aside_complements(obj):
         whole = resolution.actor_of(span)
@@ -115,7 +116,7 @@ def _targets(
             if actor.id not in seen:
                 seen.add(actor.id)
                 yield actor
-        if len(seen) > 1:
+        if len(seen) > excluded:
             return
 
 
@@ -240,9 +241,11 @@ def code_events(
     if framing is not None:  # "denied attacking", "plans to impose", "wants Iran to halt"
         return _framed_events(triple, framing, resolution, source, lex) if framing.verb is not None else ()
     if verbs is not None:
-        found = _dictionary_match(triple, verbs)
+        found = dictionary_match(triple, verbs)
         if found is not None:
-            return _dictionary_events(triple, found, resolution, source)
+            _, obj = relation_chain(triple)
+            targets = list(_targets(triple, obj, resolution, source))
+            return dictionary_events(triple, found, source, targets, _co_subjects(triple, resolution, source))
     if _covered_by_support_verb(triple, lex):
         return ()
     speaker = _speaker_of(triple) if (triple.modality or "").lower() in OBLIGATION else None
@@ -268,6 +271,8 @@ def code_events(
     targets: list[Actor | None] = list(_targets(triple, obj, resolution, source, about_event=about_event))
     if not targets:
         targets = _co_subjects(triple, resolution, source)  # "Jordan and Britain agreed to ..."
+    if not targets:  # "threatened to strike unless Israel ...", "marched to protest Assad's failure"
+        targets = adjunct_targets(triple, coding.code, resolution, source)
     alone = _plover_type(coding.code) in lex.one_actor or (coding.complement and _plover_type(coding.code) == "AGREE")
     if not targets and (coding.code[:2] in NEEDS_TARGET or not alone):
         return ()
@@ -406,122 +411,3 @@ def _speaker_of(triple: Triple) -> Span | None:
     token = doc[triple.predicate] if 0 <= triple.predicate < len(doc) else None
     speaker = speaker_of(token) if token is not None else None
     return speaker if speaker is not None else triple.attributed_to
-
-
-def make_event(source: Actor | str, target: Actor | str | None, code: str, *, text: str = "") -> Event | None:
-    """An event with the PLOVER type, mode, context, quad class and intensity of its code.
-
-    `source` and `target` are actors (their countries are kept) or actor ids; a None
-    target makes an event with one actor. A code outside CAMEO whose first two digits are
-    a CAMEO root (a user dictionary's own ``"0955"``) takes the root's quad class and
-    intensity and no PLOVER type; any other code (``"903"``, ``"xxy"``) gives no event:
-    an event needs a quad class.
-
-    Examples:
-        >>> make_event("state/IRN", "state/ISR", "0955").quad
-        <Quad.VERBAL_CONFLICT: 3>
-        >>> make_event("state/IRN", "state/ISR", "903") is None
-        True
-        >>> make_event("state/IRN", None, "141").plover
-        'PROTEST'
-    """
-    ids = [a.id if isinstance(a, Actor) else a for a in (source, target)]
-    countries = [a.country if isinstance(a, Actor) else None for a in (source, target)]
-    if is_cameo_code(code):
-        plover, mode, context = plover_of(code)
-        return Event(ids[0], ids[1], code, plover, quad_of(code), intensity_of(code), text, mode, context, *countries)
-    if code.isdigit() and 2 <= len(code) <= 4 and is_cameo_code(code[:2]):
-        return Event(ids[0], ids[1], code, None, quad_of(code[:2]), intensity_of(code[:2]), text, None, None, *countries)
-    log.debug("code %r has no CAMEO root: no event", code)
-    return None
-
-
-def _verb_chain(triple: Triple) -> list[Token]:
-    """The verbs of the relation, outermost first: "vowed to wage", "is about to restore"."""
-    doc = triple.sentence.doc
-    if not 0 <= triple.predicate < len(doc):
-        return []
-    token = doc[triple.predicate]
-    while True:  # up: "wage" of "vowed to wage", "restore" of "is about to restore"
-        if token.dep_ == "xcomp" and token.head.pos_ in ("VERB", "AUX", "ADJ"):
-            token = token.head
-        elif token.dep_ in ("acomp", "attr") and token.lemma_.lower() in COPULA_CONTROLLERS:
-            token = token.head
-        else:
-            break
-    chain: list[Token] = []
-    while token is not None and token not in chain:
-        if token.pos_ in ("VERB", "AUX"):
-            chain.append(token)
-        nxt = xcomp_of(token)
-        if nxt is None:
-            controller = next(
-                (c for c in token.children if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in COPULA_CONTROLLERS),
-                None,
-            )
-            nxt = xcomp_of(controller) if controller is not None else None
-        token = nxt
-    return chain
-
-
-def _dictionary_match(triple: Triple, verbs: VerbDictionary) -> VerbMatch | None:
-    """The first verb of the chain the dictionary codes (or explicitly does not), else None."""
-    for verb in _verb_chain(triple):
-        found = verbs.match(verb)
-        if found is not None and (found.code or found.reverse or found.pattern is not None):
-            return found
-    return None
-
-
-_NEGATIONS = frozenset({"not", "n't", "no", "never", "neither", "nor"})
-
-
-def _marks(elements: tuple, marker: str) -> bool:
-    return any(e.marker == marker for e in elements)
-
-
-def _pattern_words(found: VerbMatch) -> set[str]:
-    elements = found.entry.before + found.entry.after
-    if found.pattern is not None:
-        elements += found.pattern.before + found.pattern.after
-    return {w for e in elements for p in e.phrases for w in p}
-
-
-def _dictionary_events(
-    triple: Triple, found: VerbMatch, resolution: ActorResolution, source: Actor
-) -> tuple[Event, ...]:
-    """Events from a dictionary match: the act to each target, and the target's reply.
-
-    The dictionary owns the code; a negated verb gives no event unless its pattern says
-    "not", and a possible or conditional material act ("may attack", "if ..., will
-    withdraw") none unless its pattern names the modal.
-    """
-    words = _pattern_words(found)
-    if triple.negated and not words & _NEGATIONS:
-        return ()
-    modality = (triple.modality or "").lower()
-    material = any(c and c[:2].isdigit() and (4 <= int(c[:2]) <= 8 or int(c[:2]) >= 14) for c in (found.code, found.reverse))
-    if material and ((modality in SPECULATIVE and modality not in words) or triple.condition):
-        return ()
-    _, obj = relation_chain(triple)
-    targets = list(_targets(triple, obj, resolution, source))
-    if found.pattern is not None and any(e.marker == "%" for e in found.pattern.before):
-        # "% *": a compound subject whose members act on each other ("X and Y agree")
-        subject = triple.subject.root
-        head = subject.head if subject.dep_ == "conj" else subject
-        others = [a for a in conjunct_actors(head, resolution) if a.id != source.id] if head.conjuncts else []
-        targets = others or targets
-    swap = found.pattern is not None and _marks(found.pattern.before, "+") and not _marks(found.pattern.before, "$")
-    events = []
-    for target in targets:
-        # "+ * MONEY $": the subject is the target ("X received money from Y")
-        actor, other = (target, source) if swap else (source, target)
-        for event in (
-            make_event(actor, other, found.code, text=triple.relation_text) if found.code else None,
-            make_event(other, actor, found.reverse, text=triple.relation_text) if found.reverse else None,
-        ):
-            if event is not None:
-                events.append(event)
-    if events:
-        log.debug("%s %s (%s) → %s", triple.relation, found.code, found.where, [e.target for e in events])
-    return tuple(events)

@@ -11,20 +11,25 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+import logging
+
 from kg.errors import InputError
-from kg.types import Quad
+from kg.types import Actor, Event, Quad
 
 __all__ = [
     "cameo_codes",
     "cameo_label",
     "intensity_of",
     "is_cameo_code",
+    "make_event",
     "parent_of",
     "plover_of",
     "plover_types",
     "quad_of",
     "root_of",
 ]
+
+log = logging.getLogger(__name__)
 
 #: Our package data for this stage.
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "events"
@@ -157,3 +162,31 @@ def intensity_of(code: str) -> float:
     if code[:3] in table["code"] and len(code) >= 3:
         return float(table["code"][code[:3]])
     return float(table["root"][code[:2]])
+
+
+def make_event(source: Actor | str, target: Actor | str | None, code: str, *, text: str = "") -> Event | None:
+    """An event with the PLOVER type, mode, context, quad class and intensity of its code.
+
+    `source` and `target` are actors (their countries are kept) or actor ids; a None
+    target makes an event with one actor. A code outside CAMEO whose first two digits are
+    a CAMEO root (a user dictionary's own ``"0955"``) takes the root's quad class and
+    intensity and no PLOVER type; any other code (``"903"``, ``"xxy"``) gives no event:
+    an event needs a quad class.
+
+    Examples:
+        >>> make_event("state/IRN", "state/ISR", "0955").quad
+        <Quad.VERBAL_CONFLICT: 3>
+        >>> make_event("state/IRN", "state/ISR", "903") is None
+        True
+        >>> make_event("state/IRN", None, "141").plover
+        'PROTEST'
+    """
+    ids = [a.id if isinstance(a, Actor) else a for a in (source, target)]
+    countries = [a.country if isinstance(a, Actor) else None for a in (source, target)]
+    if is_cameo_code(code):
+        plover, mode, context = plover_of(code)
+        return Event(ids[0], ids[1], code, plover, quad_of(code), intensity_of(code), text, mode, context, *countries)
+    if code.isdigit() and 2 <= len(code) <= 4 and is_cameo_code(code[:2]):
+        return Event(ids[0], ids[1], code, None, quad_of(code[:2]), intensity_of(code[:2]), text, None, None, *countries)
+    log.debug("code %r has no CAMEO root: no event", code)
+    return None

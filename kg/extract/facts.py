@@ -95,18 +95,18 @@ def _modifiers(prefix: str, span: Span, head: Token, depth: int = 0) -> Iterator
     for child in head.children:
         if child.i <= head.i or not span.start <= child.i < span.end:
             continue
-        before = _text(doc[span.start : child.i])
-        if child.dep_ == "prep":
+        dep = child.dep_
+        if dep == "prep":
             prep, pobj = _prep_object(child)
             if pobj is None or pobj.pos_ not in _NOMINAL:
                 continue
-            relation = _join(prefix, before, prep)
+            relation = _join(prefix, _text(doc[span.start : child.i]), prep)
             for conjunct in conjuncts(pobj):
                 inner = phrase(conjunct)
                 yield relation, prep, inner
                 yield from _modifiers(relation, inner, conjunct, depth + 1)
-        elif child.dep_ == "acl" and child.pos_ == "VERB" and child.tag_ in ("VBG", "VBN"):
-            yield from _participle(_join(prefix, before), child, depth)
+        elif dep == "acl" and child.pos_ == "VERB" and child.tag_ in ("VBG", "VBN"):
+            yield from _participle(_join(prefix, _text(doc[span.start : child.i])), child, depth)
 
 
 def _participle(prefix: str, verb: Token, depth: int) -> Iterator[tuple[str, str, Span]]:
@@ -214,12 +214,13 @@ def triple_facts(triple: Triple) -> tuple[Fact, ...]:
         subject, obj = obj, subject
     subject = _whole(subject)
     object_text = _whole(obj).text if obj is not None else ""
+    subject_text = subject.text
     facts: list[Fact] = []
     seen: set[tuple[str, str, str]] = set()
 
     def add(rel: str, target: Span | None, kind: FactKind, prep: str = "") -> None:
         target = _whole(target) if target is not None and kind is not FactKind.MINIMAL else target
-        key = (subject.text, rel, target.text if target is not None else "")
+        key = (subject_text, rel, target.text if target is not None else "")
         if rel and key not in seen:
             seen.add(key)
             facts.append(Fact(subject, rel, target, triple, kind, prep))

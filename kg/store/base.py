@@ -26,6 +26,7 @@ from kg.store.files import EXPORT_FORMATS, atomic_write, export_format, one_line
 from kg.store.check import check_query as check_names
 from kg.store.guard import check_query
 from kg.store.mapping import ACTORS_GRAPH, document_iri
+from kg.store.named import view_query
 from kg.store.nquads import ACTOR_PREFIX
 from kg.types import Document
 
@@ -82,12 +83,12 @@ class Store:
 
     def __len__(self) -> int:
         """Number of distinct triples over all documents."""
-        result = self.query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }")
+        result = self.query(view_query("store-size"))
         return int(next(iter(result))[0])
 
     def documents(self) -> list[URIRef]:
         """The IRIs of the documents in the store (one named graph each)."""
-        return [row[0] for row in self.query("SELECT DISTINCT ?d WHERE { GRAPH ?d { ?d a kg:Document } } ORDER BY ?d")]
+        return [row[0] for row in self.query(view_query("store-documents"))]
 
     def has_document(self, document: Document) -> bool:
         """Whether a document with the same text (content hash) is already stored."""
@@ -183,11 +184,13 @@ class Store:
 
         An edited file read again replaces the version stored before, with a warning.
         """
-        older = [row[0] for row in self.query(
-            "SELECT DISTINCT ?d WHERE { GRAPH ?d { ?d kg:documentId ?id } }", id=Literal(doc_id)) if row[0] != keep]
-        for iri in older:
+        for iri in self._versions(doc_id) - {keep}:
             self._remove_graph(iri)
             log.warning("%s: document %r has a new text; it replaces the version stored before", self.url, doc_id)
+
+    def _versions(self, doc_id: str) -> set[URIRef]:
+        """The document graphs stored under this document id."""
+        return {row[0] for row in self.query(view_query("documents-with-id"), id=Literal(doc_id))}
 
     def _remove_graph(self, iri: URIRef) -> None:
         self.graph.remove_graph(self.graph.get_context(iri))

@@ -11,9 +11,11 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
+from kg.ontology import local_name
 from kg.store.actors import canonical_iris
 from kg.store.named import view_query
 from kg.store.table import _Queryable, _text
+from kg.types import ACTOR_TYPE_ORDER
 
 __all__ = ["ACTOR_COLUMNS", "CLAIM_COLUMNS", "actor_rows", "claim_rows", "dataframe", "native", "result_rows"]
 
@@ -121,9 +123,6 @@ def claim_rows(rdf_graph: _Queryable) -> list[dict[str, Any]]:
     return list(rows.values())
 
 
-_TYPE_ORDER = ("Person", "Government", "State", "Organization", "Group")
-
-
 def actor_rows(rdf_graph: _Queryable) -> list[dict[str, Any]]:
     """The actors of a kg graph, one dict per actor, with `ACTOR_COLUMNS` as keys.
 
@@ -149,9 +148,9 @@ def actor_rows(rdf_graph: _Queryable) -> list[dict[str, Any]]:
             if r.label is not None:
                 names.setdefault(canonical[iri], set()).add(str(r.label))
             continue
-        type_name = str(r.type).rsplit("#", 1)[-1]
+        type_name = local_name(r.type)
         if iri in rows:
-            if _TYPE_ORDER.index(type_name) < _TYPE_ORDER.index(rows[iri]["type"]):
+            if ACTOR_TYPE_ORDER.index(type_name) < ACTOR_TYPE_ORDER.index(rows[iri]["type"]):
                 rows[iri]["type"] = type_name
             continue
         claims, events = counts.get(iri, (0, 0))

@@ -105,6 +105,12 @@ class OxigraphStore(Store):
         self.drop_older(document.id, document_iri(document))
         return True
 
+    def _versions(self, doc_id: str) -> set[URIRef]:  # an index lookup, no SPARQL: once per document added
+        import pyoxigraph as ox
+
+        quads = self.native.quads_for_pattern(None, ox.NamedNode(str(KG.documentId)), ox.Literal(doc_id), None)
+        return {URIRef(q.subject.value) for q in quads if q.subject == q.graph_name}
+
     def _remove_graph(self, iri: URIRef) -> None:
         import pyoxigraph as ox
 

@@ -46,6 +46,8 @@ def _actor(nlp, text, phrase):
         pytest.param("Fighting raged in Mosul for a week.", "Mosul", None, id="city-setting-is-no-actor"),
         pytest.param("Residents of Nice complained about the noise.", "Residents", "CVL", id="ambiguous-nice-left-out"),
         pytest.param("Reading police arrested a man.", "Reading police", "COP", id="ambiguous-reading-left-out"),
+        pytest.param("Protesters in Kashmir clashed with troops.", "Protesters", "OPP", id="disputed-kashmir-left-out"),
+        pytest.param("Police in Jammu and Kashmir detained two men.", "Police", "INDCOP", id="administered-part"),
         pytest.param("Sydney Brenner spoke at the meeting.", "Sydney Brenner", "", id="first-name-not-a-city"),
     ],
 )

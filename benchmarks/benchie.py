@@ -228,7 +228,7 @@ def kg_claim_rows(gold: Mapping[str, Sentence], *, model: str | None = None) -> 
 
 def kg_facts(gold: Mapping[str, Sentence], *, model: str | None = None) -> dict[str, list[Fact]]:
     """kg's fact-level view: the lines of ``kg extract --sentences --format triples``."""
-    from kg.pipeline import extraction_lines
+    from kg.lines import extraction_lines
 
     lines = extraction_lines(_documents(gold), output_format="triples", model=model, sentence_per_document=True)
     return read_extractions(lines)

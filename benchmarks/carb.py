@@ -281,7 +281,7 @@ def score(gold: Extractions, predicted: Extractions) -> Score:
 
 def kg_lines(sentences: Sequence[str], *, model: str | None = None) -> list[str]:
     """``kg extract --sentences --format carb`` lines for the sentences, run in-process."""
-    from kg.pipeline import extraction_lines
+    from kg.lines import extraction_lines
     from kg.types import Document
 
     documents = [Document(id=str(n), text=s) for n, s in enumerate(sentences, start=1)]

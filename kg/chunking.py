@@ -16,6 +16,7 @@ into the store part by part): its memory is one part's, whatever the length of t
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import logging
 import re
@@ -33,7 +34,8 @@ if TYPE_CHECKING:
     from kg.pipeline import Tools
 
 __all__ = [
-    "CHUNK_CHARS", "PART_PIECES", "chunks", "long_document_nquads", "parse_parts", "parse_texts", "unread_script", "warn_unread",
+    "CHUNK_CHARS", "PART_PIECES", "chunks", "long_document_nquads", "parse_documents", "parse_parts", "parse_texts",
+    "unread_script", "warn_unread",
 ]
 
 log = logging.getLogger(__name__)
@@ -246,3 +248,16 @@ def warn_unread(document: Document, claims: Sequence[Claim]) -> None:
     if not claims and (script := unread_script(document.text)):
         log.warning("%s: nothing extracted: the text is mostly in %s script, and the pipeline reads English",
                     document.id, script.title())
+
+
+def parse_documents(nlp, documents: Iterable[Document], *, batch_size: int = 32) -> Iterator[tuple[Document, Doc]]:
+    """Each document with its parse, reading the documents once, a batch ahead of the parser."""
+    pending: collections.deque[Document] = collections.deque()
+
+    def texts() -> Iterator[str]:
+        for document in documents:
+            pending.append(document)
+            yield document.text
+
+    for doc in parse_texts(nlp, texts(), batch_size=batch_size):
+        yield pending.popleft(), doc

@@ -28,6 +28,7 @@ __all__ = [
     "PLOVER_PROPERTIES",
     "PREFIXES",
     "SHAPES_PATH",
+    "local_name",
 ]
 
 
@@ -211,3 +212,16 @@ PREFIXES: dict[str, Namespace] = {
     "owl": Namespace(str(OWL)),
     "xsd": Namespace(str(XSD)),
 }
+
+
+def local_name(iri: object) -> str:
+    """The last fragment or path segment of an IRI, the name a term is read back by.
+
+    Examples:
+        >>> local_name("https://example.org/kg/ontology#Person"), local_name(PLOVER.REJECT)
+        ('Person', 'REJECT')
+        >>> local_name(None)
+        ''
+    """
+    text = "" if iri is None else str(iri)
+    return text.rstrip("/").rsplit("#", 1)[-1].rsplit("/", 1)[-1]

@@ -1,7 +1,7 @@
 """The whole flow in one place: documents → Doc → triples → actors → events → claims → RDF.
 
-`analyse` yields claims per document (what ``kg extract`` prints); `build` adds them to a
-store and returns a `KnowledgeGraph`.
+`analyse` yields claims per document (what ``kg extract`` prints, through `kg.lines`); `build`
+adds them to a store and returns a `KnowledgeGraph`.
 
 `build` streams: documents are read in batches, those already stored are skipped before
 parsing (one lookup per batch), and each batch becomes N-Quads (`run_batch`) that the store
@@ -14,9 +14,7 @@ A document over `kg.chunking.CHUNK_CHARS` goes into the store part by part inste
 
 from __future__ import annotations
 
-import collections
 import itertools
-import json
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -27,7 +25,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from kg.actors import ActorRegistry, resolve_actors
-from kg.chunking import CHUNK_CHARS, long_document_nquads, parse_texts, warn_unread
+from kg.chunking import CHUNK_CHARS, long_document_nquads, parse_documents, warn_unread
 from kg.corpus import iter_as_documents
 from kg.errors import InputError
 from kg.events import code_events
@@ -36,13 +34,11 @@ from kg.extract.facts import triple_facts, with_actors
 from kg.nlp import load_pipeline
 from kg.types import Claim, Document
 
-__all__ = ["OUTPUT_FORMATS", "BatchResult", "BuildStats", "Tools", "analyse", "build", "claims_of", "extraction_lines", "run_batch"]
+__all__ = ["BatchResult", "BuildStats", "Tools", "analyse", "build", "claims_of", "run_batch"]
 
 log = logging.getLogger(__name__)
 
 #: What `extraction_lines` writes (``kg extract --format``).
-OUTPUT_FORMATS = ("jsonl", "carb", "triples")
-
 #: Called with the counts so far after each batch; the CLI draws progress with it.
 Progress = Callable[["BuildStats"], None]
 
@@ -131,93 +127,10 @@ def analyse(
         [('Iran', 'attack')]
     """
     tools = Tools.load(model=model, actors=actors, verbs=verbs)
-    for document, doc in _parsed(tools.nlp, documents, batch_size=batch_size):
+    for document, doc in parse_documents(tools.nlp, documents, batch_size=batch_size):
         claims = claims_of(doc, document, registry or tools.registry(), verbs=tools.verbs)
         warn_unread(document, claims)
         yield document, doc, claims
-
-
-def _parsed(nlp, documents: Iterable[Document], *, batch_size: int = 32) -> Iterator[tuple[Document, Doc]]:
-    """Each document with its parse, reading the documents once, a batch ahead of the parser."""
-    pending: collections.deque[Document] = collections.deque()
-
-    def texts() -> Iterator[str]:
-        for document in documents:
-            pending.append(document)
-            yield document.text
-
-    for doc in parse_texts(nlp, texts(), batch_size=batch_size):
-        yield pending.popleft(), doc
-
-
-def extraction_lines(
-    documents: Iterable[Document],
-    *,
-    output_format: str = "jsonl",
-    model: str | None = None,
-    actors: Sequence[Path | str] = (),
-    sentence_per_document: bool = False,
-    verbs: Sequence[Path | str] = (),
-    batch_size: int | None = None,
-) -> Iterator[str]:
-    """The lines ``kg extract`` writes, one extraction each, as the documents are read.
-
-    The documents are read once, lazily, a parser batch ahead of the lines: a stream of
-    any length goes through in bounded memory, and lines come out while it is still read.
-
-    Args:
-        documents: What to read (consumed lazily).
-        output_format: ``"jsonl"`` (a `Claim.to_dict` record a line, actors and events
-            included) or ``"carb"`` (``sentence, confidence, relation, arg1, arg2, ...``
-            tab-separated; the relation as written) or ``"triples"`` (one fact a line:
-            ``doc, subject, relation, object`` tab-separated, each once per document).
-        model: spaCy pipeline name.
-        actors: Actor dictionaries (jsonl only).
-        sentence_per_document: Write each document's text as the CaRB sentence (input
-            read with ``--sentences``), rather than the sentence spaCy found.
-        verbs: PETRARCH verb dictionaries (jsonl only).
-        batch_size: Documents per parser batch; by default 256 where each document is one
-            sentence (spaCy's own default: a tenth faster than 32 on one-sentence documents)
-            and 32 for articles (which bounds what a batch holds).
-
-    Raises:
-        InputError: Unknown output format.
-
-    Examples:
-        >>> next(extraction_lines([Document("d", "Iran attacked Iraq.")], output_format="triples"))
-        'd\\tIran\\tattacked\\tIraq'
-    """
-    if output_format not in OUTPUT_FORMATS:
-        raise InputError(f"unknown output format {output_format!r} (valid: {', '.join(OUTPUT_FORMATS)})")
-    if batch_size is None:
-        batch_size = 256 if sentence_per_document else 32
-    return _lines(documents, output_format, model=model, actors=actors,
-                  sentence_per_document=sentence_per_document, verbs=verbs, batch_size=batch_size)
-
-
-def _lines(documents: Iterable[Document], output_format: str, *, model, actors, sentence_per_document, verbs,
-           batch_size) -> Iterator[str]:
-    if output_format == "jsonl":
-        for _, _, claims in analyse(documents, model=model, actors=actors, verbs=verbs, batch_size=batch_size):
-            for claim in claims:
-                yield json.dumps(claim.to_dict(), ensure_ascii=False)
-        return
-    from kg.extract import carb_row
-    from kg.extract.formats import fact_row
-
-    for document, doc in _parsed(load_pipeline(model), documents, batch_size=batch_size):
-        if output_format == "carb":
-            sentence = document.text.strip() if sentence_per_document else None
-            for triple in doc._.triples:
-                yield "\t".join(carb_row(triple, sentence=sentence))
-            continue
-        seen: set[tuple[str, ...]] = set()
-        for triple in doc._.triples:
-            for fact in triple_facts(triple):
-                row = tuple(fact_row(fact, doc=document.id))
-                if row not in seen:
-                    seen.add(row)
-                    yield "\t".join(row)
 
 
 @dataclass(frozen=True)

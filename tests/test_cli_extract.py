@@ -22,7 +22,7 @@ def _run(capsys, *args: str) -> tuple[int, str, str]:
 
 @pytest.fixture(scope="module")
 def example_records(nlp):
-    from kg.pipeline import extraction_lines
+    from kg.lines import extraction_lines
     from kg.corpus import read_documents
 
     return [json.loads(line) for line in extraction_lines(read_documents([EXAMPLE]))]
@@ -90,7 +90,7 @@ def test_unknown_format_is_one_line_error(capsys):
 @pytest.mark.parametrize("output_format", ["jsonl", "carb", "triples"])
 def test_extraction_lines_read_the_input_as_they_go(nlp, output_format):
     """The first line comes out while most of the input is still unread: nothing is materialised."""
-    from kg.pipeline import extraction_lines
+    from kg.lines import extraction_lines
     from kg.types import Document
 
     read: list[int] = []

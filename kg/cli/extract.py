@@ -35,7 +35,7 @@ def extract_command(
 
     Example: kg extract examples/khamenei-rejects-talks-2019-09-18.txt --format jsonl
     """
-    from kg.pipeline import extraction_lines
+    from kg.lines import extraction_lines
 
     fmt = "sentences" if sentences else input_format
     lines = extraction_lines(

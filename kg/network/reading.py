@@ -12,7 +12,7 @@ from typing import Any
 import networkx as nx
 
 from kg.errors import InputError
-from kg.ontology import KG, PLOVER, PREFIXES
+from kg.ontology import KG, PLOVER, PREFIXES, local_name
 from kg.types import ACTOR_TYPE_ORDER
 
 __all__ = ["ACTOR_TYPES", "read_network", "to_networkx"]
@@ -28,13 +28,8 @@ def _str(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def _tail(iri: str) -> str:
-    """The last path or fragment segment of an IRI: ``.../plover/REJECT`` → ``REJECT``."""
-    return iri.rstrip("/").rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-
-
 def _fallback_label(iri: str) -> str:
-    return _tail(iri).replace("-", " ").replace("_", " ") or iri
+    return local_name(iri).replace("-", " ").replace("_", " ") or iri
 
 
 def _is_negative(polarity: Any) -> bool:
@@ -193,7 +188,7 @@ def to_networkx(rdf_graph: Any) -> nx.MultiDiGraph:
             continue
         _new_node(G, iri)
         attrs = G.nodes[iri]
-        type_name = _tail(str(row.type))
+        type_name = local_name(str(row.type))
         # An actor typed both kg:Actor and kg:State is a State; of two subclasses the
         # first in ACTOR_TYPES (kg.types.ACTOR_TYPE_ORDER, as the tables read it) wins, whatever order the rows come in.
         current = attrs["type"]
@@ -238,7 +233,7 @@ def to_networkx(rdf_graph: Any) -> nx.MultiDiGraph:
 
     for row in _query(rdf_graph, "network-events"):
         source, target = canon(row.source), canon(row.target)
-        plover = _tail(str(row.plover)) if row.plover is not None else None
+        plover = local_name(str(row.plover)) if row.plover is not None else None
         cameo = _str(row.cameo)
         quad = int(row.quad.toPython()) if row.quad is not None else None
         negative = _is_negative(row.polarity)

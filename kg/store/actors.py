@@ -21,7 +21,7 @@ from rdflib import Graph, Literal
 from rdflib.namespace import OWL, RDFS
 
 from kg.actors.identity import Identity, corpus_identity
-from kg.ontology import ID
+from kg.ontology import ID, local_name
 from kg.types import Actor, ActorType, Document
 
 from kg.store.mapping import actor_iri
@@ -55,7 +55,7 @@ def stored_actors(store) -> tuple[list[Actor], dict[str, int]]:  # noqa: ANN001
     for iri, type_, label, country, sector, code in store.query(view_query("stored-actors")):
         if not str(iri).startswith(ACTOR_PREFIX) or (str(iri), str(label)) in seen:
             continue
-        kind = ActorType(str(type_).rsplit("#", 1)[-1])
+        kind = ActorType(local_name(type_))
         cameo = str(code) if code is not None and str(code) != f"{country or ''}{sector or ''}" else None
         seen[(str(iri), str(label))] = Actor(actor_id_of(iri), str(label), kind, _text(country), _text(sector),
                                              frozenset(aliases.get(str(iri), ())), (), cameo)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
+from kg.ontology import local_name
 from kg.store.actors import canonical_iris
 from kg.store.named import view_query
 from kg.store.table import _Queryable, _text
@@ -147,7 +148,7 @@ def actor_rows(rdf_graph: _Queryable) -> list[dict[str, Any]]:
             if r.label is not None:
                 names.setdefault(canonical[iri], set()).add(str(r.label))
             continue
-        type_name = str(r.type).rsplit("#", 1)[-1]
+        type_name = local_name(r.type)
         if iri in rows:
             if ACTOR_TYPE_ORDER.index(type_name) < ACTOR_TYPE_ORDER.index(rows[iri]["type"]):
                 rows[iri]["type"] = type_name

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import IO, Any, Protocol
 
 from kg.errors import InputError
+from kg.ontology import local_name
 from kg.store.files import atomic_write
 from kg.store.named import view_query
 
@@ -145,7 +146,7 @@ def event_rows(rdf_graph: _Queryable) -> list[EventRow]:
         if iri in rows:
             continue
         cameo = str(r.cameo)
-        plover = _text(r.plover).rsplit("/", 1)[-1]
+        plover = local_name(r.plover)
         rows[iri] = EventRow(
             date=_text(r.date or r.docDate)[:10],
             source_name=_text(r.sourceLabel),

@@ -194,6 +194,7 @@ class EntryKind(enum.StrEnum):
     ORG = "org"  #: an organization
     GROUP = "group"  #: a group
     REGION = "region"  #: an adjective of a collective of states
+    PLACE = "place"  #: a city or region: its country qualifies a phrase, it denotes no actor alone
     PERSON = "person"  #: a person
     DICT = "dict"  #: a dictionary actor, typed when matched
     NULL = "null"  #: a dictionary name coded ``---``: matched so that nothing else is, denotes no actor

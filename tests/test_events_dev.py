@@ -55,7 +55,9 @@ ROWS = [
 
 _KNOWN = {
     "Recep Tayyip Erdogan spoke by telephone with Vladimir Putin.": "the parse reads 'by telephone with Vladimir Putin' as one phrase",
-    "Russian troops withdrew from Kherson.": "Kherson is not in the gazetteer, so the target is empty",
+    "Ethiopia said it would withdraw its troops from Tigray if the rebels laid down their arms.": (
+        "a conditional offer with no target outside its own state is coded only with a target"
+    ),
     "Boko Haram militants attacked a village in Borno state, killing 30 people.": "Boko Haram does not resolve to an actor",
 }
 

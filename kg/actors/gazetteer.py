@@ -3,7 +3,8 @@
 The gazetteer is built once from ``kg/data/actors/*.toml`` (written for kg from public facts)
 and `pycountry` (ISO 3166 names and codes). It knows, for every country, its names, adjectives
 and demonyms ("Iranian", "U.S.", "Emirati"), the capitals and seats that stand for its
-government ("Tehran", "Washington", "White House"), major IGOs and alliances, a few non-state
+government ("Tehran", "Washington", "White House"), the major cities and regions of political
+news that give a phrase its country ("Basra residents"), major IGOs and alliances, a few non-state
 organizations, regional collectives ("European states") and role words (offices, bodies,
 government words and kinds of people) with their CAMEO sector codes.
 
@@ -53,6 +54,7 @@ DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "actors"
 STATE, ADJ, GOVERNMENT, ORG = EntryKind.STATE, EntryKind.ADJ, EntryKind.GOVERNMENT, EntryKind.ORG
 GROUP, REGION, PERSON = EntryKind.GROUP, EntryKind.REGION, EntryKind.PERSON
 DICT, NULL, ANALYST = EntryKind.DICT, EntryKind.NULL, EntryKind.ANALYST
+PLACE = EntryKind.PLACE
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +65,7 @@ class Entry:
         kind: `EntryKind`: ``"state"`` (a country name), ``"adj"`` (a demonym: the state, or with a
             role word its government or people), ``"government"`` (a capital or seat),
             ``"org"``, ``"group"``, ``"region"`` (an adjective of a collective of states),
+            ``"place"`` (a city or region: a country for the phrase it qualifies, no actor alone),
             ``"dict"`` (a dictionary actor, typed when matched), ``"null"`` (a dictionary
             name coded ``---``: matched so that nothing else is, denotes no actor) or
             ``"analyst"`` (an actor of an analyst's actor file: as written there).
@@ -384,6 +387,20 @@ def _add_states(gaz: Gazetteer, data: dict[str, Any]) -> None:
             gaz.names.add(name, government)
 
 
+def _add_places(gaz: Gazetteer, data: dict[str, list[str]]) -> None:
+    """Index cities and regions (``places.toml``): each a country for what it qualifies.
+
+    Added before the states, so that where a name is also a state's, a capital or an
+    organisation's, that entry wins.
+    """
+    for code, names in data.items():
+        for name in names:
+            entry = Entry(PLACE, actor_id(ActorKind.STATE, code), name, ActorType.STATE, code)
+            gaz.names.add(name, entry)
+            if not name.lower().startswith("the "):
+                gaz.names.add(f"the {name}", entry)
+
+
 def _add_organizations(gaz: Gazetteer, data: dict[str, Any]) -> None:
     for igo in data.get("igo", []):
         entry = Entry(ORG, actor_id(ActorKind.IGO, igo["id"]), igo["label"], ActorType.ORGANIZATION, "IGO", igo["sector"])
@@ -432,6 +449,7 @@ def _add_roles(gaz: Gazetteer, data: dict[str, Any]) -> None:
 def build_gazetteer(extra: Iterable[tuple[str, Entry, bool]] = ()) -> Gazetteer:
     """A fresh gazetteer from the data files, plus `extra` ``(phrase, entry, stem)`` names."""
     gaz = Gazetteer()
+    _add_places(gaz, _load_toml("places.toml"))
     _add_states(gaz, _load_toml("countries.toml"))
     _add_organizations(gaz, _load_toml("organizations.toml"))
     _add_roles(gaz, _load_toml("roles.toml"))

@@ -3,9 +3,10 @@
 The gazetteer's phrase index (and any loaded dictionaries) finds country names, demonyms,
 capitals, IGOs, organisations and regional adjectives; spaCy's PERSON entities (titles and
 honorifics stripped) and the ORG entities the gazetteer does not know are added. An
-organisation whose name holds a country ("the British Medical Association", "the Muslim
-Council of Britain", "the Washington Post") is that organisation, with the country as its
-country and a sector read from its name (`kg.actors.sectors`), not the country.
+organisation whose name holds a country or a place ("the British Medical Association", "the
+Muslim Council of Britain", "the Washington Post", "the Basra Oil Company") is that
+organisation, with the country as its country and a sector read from its name
+(`kg.actors.sectors`), not the country.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import tomllib
 from kg.types import ActorType
 
 from kg.actors._units import Unit
-from kg.actors.gazetteer import ADJ, DATA_DIR, DICT, GOVERNMENT, ORG, REGION, STATE, Entry
+from kg.actors.gazetteer import ADJ, DATA_DIR, DICT, GOVERNMENT, ORG, PLACE, REGION, STATE, Entry
 from kg.actors.ids import ActorKind, actor_id
 from kg.actors.leaders import listed_spans
 
@@ -97,8 +98,8 @@ class NamePass:
             if inside and entry.kind == DICT:
                 dict_in_person[inside[0]] = entry
                 continue
-            if inside and entry.kind in (STATE, ADJ, GOVERNMENT, REGION) and inside[0] != (start, end):
-                continue  # "George Washington", "Jordan Peterson"
+            if inside and entry.kind in (STATE, ADJ, GOVERNMENT, REGION, PLACE) and inside[0] != (start, end):
+                continue  # "George Washington", "Jordan Peterson", "Sydney Brenner"
             if any(i in person_tokens for i in range(start, end)):
                 persons = [p for p in persons if not (p[0] < end and start < p[1])]
                 person_tokens = {i for s, e in persons for i in range(s, e)}
@@ -160,8 +161,8 @@ class NamePass:
         Ministry", "U.S. Congress") the role rules decide instead.
         """
         doc = self.doc
-        countries = {s: (e, entry) for s, e, entry in entries if entry.kind in (STATE, ADJ, GOVERNMENT)}
-        covering = {(s, e) for s, e, entry in entries if entry.kind not in (STATE, ADJ, GOVERNMENT)}
+        countries = {s: (e, entry) for s, e, entry in entries if entry.kind in (STATE, ADJ, GOVERNMENT, PLACE)}
+        covering = {(s, e) for s, e, entry in entries if entry.kind not in (STATE, ADJ, GOVERNMENT, PLACE)}
         spans = set()
         for start, end in orgs:
             while start < end and doc[start].lower_ == "the":

@@ -33,12 +33,12 @@ from kg.types import Actor, ActorType, Document, MentionKind
 from kg.actors._units import Cluster, Unit
 from kg.actors.coref import CorefPass
 from kg.actors.dictionaries import code_on
-from kg.actors.gazetteer import ADJ, DICT, NULL, REGION, Gazetteer, government_label
+from kg.actors.gazetteer import ADJ, DICT, NULL, PLACE, REGION, Gazetteer, government_label
 from kg.actors.ids import ActorKind, actor_id
 from kg.actors.names import NamePass
 from kg.actors.people import PeoplePass
 from kg.actors.registry import ActorRegistry
-from kg.actors.roles import RolePass
+from kg.actors.roles import SETTING_PREPS, RolePass
 
 __all__ = ["Mention", "Resolution", "resolve_actors"]
 
@@ -183,6 +183,8 @@ class _Resolver(NamePass, RolePass, PeoplePass, CorefPass):
         entry = unit.entry
         if entry is None or entry.kind == NULL:
             return None
+        if entry.kind == PLACE:
+            return self._place_actor(unit)
         if entry.kind != DICT:
             return Actor(entry.actor_id, entry.label, entry.type, entry.country, entry.sector)
         code = code_on(entry.codes, self.date) or ""
@@ -197,6 +199,25 @@ class _Resolver(NamePass, RolePass, PeoplePass, CorefPass):
         if sector == "GOV":
             return self._government(country)
         return Actor(actor_id(ActorKind.ORG, entry.label), entry.label, ActorType.ORGANIZATION, country, sector)
+
+    def _place_actor(self, unit: Unit) -> Actor | None:
+        """A city or region is its state where it qualifies a noun or is acted on.
+
+        "a Gaza hospital", "Basra's mayor", "jets struck Gaza", "withdraw from Tigray" name
+        the state; a subject ("Basra fell": unlike a capital, a city is not a government's
+        metonym) or a setting ("fighting in Darfur") names no actor. Role words take its
+        country either way (`kg.actors.roles`).
+        """
+        head = self.doc[unit.end - 1]
+        while head.dep_ == "conj" and head.head.i < head.i:  # "Basra and Kirkuk fell"
+            head = head.head
+        if head.dep_ in ("nsubj", "nsubjpass", "csubj", "ROOT", "appos", "attr") or unit.entry is None:
+            return None
+        if head.dep_ == "pobj" and head.head.lower_ in SETTING_PREPS and head.head.head.pos_ in ("VERB", "AUX"):
+            return None
+        if unit.start <= head.head.i < unit.end:
+            return None
+        return self._state(unit.entry.country) if unit.entry.country else None
 
     def _resolve(self, unit: Unit | None) -> Actor | None:
         if unit is None:
@@ -258,7 +279,7 @@ def _mention_kind(unit: Unit) -> MentionKind:
 
 def _aliases(span: Span, unit: Unit) -> frozenset[str]:
     if unit.kind == "entry":
-        if unit.entry is None or unit.entry.kind in (ADJ, REGION):
+        if unit.entry is None or unit.entry.kind in (ADJ, REGION, PLACE):
             return frozenset()
     elif unit.kind == "role":
         if unit.person is not None or unit.role is None or len(span) <= len(unit.role.phrase.split()):

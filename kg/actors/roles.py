@@ -22,13 +22,22 @@ from kg.types import Actor, ActorType
 
 from kg.actors._units import DEFINITE, Unit
 from kg.actors.dictionaries import compose_code
-from kg.actors.gazetteer import DICT, NULL, REGION, RoleWord
+from kg.actors.gazetteer import DICT, NULL, PLACE, REGION, RoleWord
 from kg.actors.ids import ActorKind, actor_id
 
-__all__ = ["RolePass"]
+__all__ = ["SETTING_PREPS", "RolePass"]
 
 _SKIP_LEFT = {"senior", "top", "former", "current", "then", "new", "previous", "acting", "interim", "outgoing", "incoming", "late", "powerful", "hardline", "hard-line", "moderate", "veteran", "chief"}
 
+
+#: Nouns for a settlement or an area: "the northern city of Kirkuk" is Kirkuk.
+_AREAS = {"city", "town", "village", "province", "region", "district", "state", "port", "capital", "area", "camp"}
+
+#: Prepositions of a clause's setting: "clashes broke out in Basra" happens there, not to it.
+SETTING_PREPS = frozenset({"in", "near", "outside", "across", "throughout", "around", "inside"})
+
+#: Kinds of people who are in a place without being of its country: "settlers in Hebron".
+_NOT_OF_PLACE = {"settlers", "tourists", "visitors", "foreigners", "migrants", "expatriates", "pilgrims"}
 
 #: Modifiers that make a definite description new rather than a reference back.
 _NEW = {"first", "last", "only", "second", "third", "next", "latest", "former", "new"}
@@ -119,6 +128,8 @@ class RolePass:
                         continue
                     # "soldiers from Gondor", or a misparse that makes the name a modifier of the object
                     near = [pobj, *(c for c in pobj.lefts if c.dep_ == "compound")]
+                    if pobj.lemma_.lower() in _AREAS:  # "police in the northern city of Kirkuk"
+                        near += [g for c in pobj.rights if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
                     for tok in near:
                         unit = self.unit_at.get(tok.i)
                         if unit is not None and (unit.kind != "person" or self._coded_person(unit)):
@@ -220,7 +231,13 @@ class RolePass:
             return None
         if unit.person is not None:
             return self._resolve(unit.person)
+        place = self._place_state(unit.anchor) if unit.anchor is not None else None
+        if place is not None and role.phrase in _NOT_OF_PLACE and role.agent is None:
+            # "settlers in Hebron" are not the place's people, nor of the story's country
+            return Actor(actor_id(ActorKind.GROUP, role.phrase), role.phrase, ActorType.GROUP, None, role.sector or None)
         anchor = self._resolve(unit.anchor) if unit.anchor is not None else None
+        if anchor is None:
+            anchor = place  # "rebels in Darfur": the place's country
         if role.agent is not None:
             return self._agent_actor(unit, role, anchor)
         if anchor is None and unit.anchor is None and role.kind in ("people", "body"):
@@ -250,6 +267,13 @@ class RolePass:
             return Actor(actor_id(ActorKind.GROUP, name), name, ActorType.GROUP, country, sector or None)
         if role.kind == "collective":
             return self._state(country) if anchor.type is not ActorType.GROUP else anchor
+        return None
+
+    def _place_state(self, unit: Unit) -> Actor | None:
+        """The state of a city or region that qualifies a role word ("police in Kirkuk"), else None."""
+        entry = unit.entry
+        if unit.kind == "entry" and entry is not None and entry.kind == PLACE and entry.country:
+            return self._state(entry.country)
         return None
 
     def _generic_actor(self, unit: Unit, role: RoleWord) -> Actor | None:
@@ -294,9 +318,10 @@ class RolePass:
     def context_country(self, at: int) -> str | None:
         """The country of a document's story, for a phrase at token `at`; None if no country dominates.
 
-        Every country mention counts but those later in the phrase's own sentence (in
-        "protesters stormed the U.S. embassy" the United States is the target, not the
-        setting); the country must be at least half of them and ahead of any other.
+        Every country, capital or place mention counts but those later in the phrase's own
+        sentence (in "protesters stormed the U.S. embassy" the United States is the target,
+        not the setting), unless it is the clause's setting ("protesters rallied in Basra");
+        the country must be at least half of them and ahead of any other.
 
         Notes:
             CAMEO coders give an unqualified "police" or "protesters" the country of the
@@ -305,9 +330,9 @@ class RolePass:
         sent = self.doc[at].sent
         counts: dict[str, int] = {}
         for u in self.units:
-            if u.kind != "entry" or u.entry is None or u.entry.kind not in ("state", "adj", "government"):
+            if u.kind != "entry" or u.entry is None or u.entry.kind not in ("state", "adj", "government", "place"):
                 continue
-            if sent.start <= u.start < sent.end and u.start >= at:
+            if sent.start <= u.start < sent.end and u.start >= at and not self._setting(u):
                 continue
             country = u.entry.country
             if country and len(country) == 3 and country.isalpha():
@@ -317,6 +342,12 @@ class RolePass:
         if best and 2 * best[0][1] >= total and (len(best) == 1 or best[0][1] > best[1][1]):
             return best[0][0]
         return None
+
+    def _setting(self, unit: Unit) -> bool:
+        """Whether a name is where its clause happens: the object of "in" (or "near", ...) on a verb."""
+        head = self.doc[unit.end - 1]
+        prep = head.head
+        return head.dep_ == "pobj" and prep.lower_ in SETTING_PREPS and prep.head.pos_ in ("VERB", "AUX")
 
     def _from_dictionary(self, unit: Unit | None) -> bool:
         """Whether the unit's code comes from a dictionary (a dictionary name, or an agent on one)."""

@@ -67,7 +67,7 @@ def documents(n_docs: int, seed: int = 7):
     from spacy.tokens import Doc
 
     from kg.nlp import load_pipeline
-    from kg.types import Claim, Document, Event, Quad, Triple
+    from kg.types import Claim, Document, Event, QuadClass, Triple
 
     rng = random.Random(seed)
     vocab = load_pipeline().vocab
@@ -89,7 +89,7 @@ def documents(n_docs: int, seed: int = 7):
             starts += [True] + [False] * (len(sentence) - 1)
             s_len, o_start = len(subject.label.split()), first + len(subject.label.split()) + (3 if negated else 1)
             rows.append((first, s_len, o_start, len(obj.label.split()), verb, negated, subject, obj,
-                         Event(subject.id, obj.id, cameo, plover, Quad(quad), intensity) if subject != obj else None))
+                         Event(subject.id, obj.id, cameo, plover, QuadClass(quad), intensity) if subject != obj else None))
         doc = Doc(vocab, words=words, spaces=spaces, sent_starts=starts)
         sents = list(doc.sents)
         document = Document(id=f"doc-{d}", text=doc.text, title=f"Report {d}",

@@ -30,6 +30,6 @@ for row in graph.query(
 # 4. The actor network: networkx for analysis, HTML for exploring.
 network = graph.to_networkx()
 print(network.number_of_nodes(), "actors,", network.number_of_edges(), "links")
-graph.serialize(out / "quickstart.ttl", format="turtle")
+graph.export(out / "quickstart.ttl", format="turtle")
 graph.to_html(out / "quickstart.html")
 print("wrote", out / "quickstart.ttl", "and", out / "quickstart.html")

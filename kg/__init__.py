@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # what the lazy names below are, for readers and type checker
     from kg.graph import KnowledgeGraph
     from kg.nlp import load_pipeline
     from kg.pipeline import analyse
-    from kg.types import Actor, ActorType, Argument, Claim, Document, Event, Fact, FactKind, Quad, Role, Triple
+    from kg.types import Actor, ActorType, Argument, Claim, Document, Event, Fact, FactKind, QuadClass, Role, Triple
 
 __all__ = [
     "Actor",
@@ -46,7 +46,7 @@ __all__ = [
     "ModelError",
     "OntologyError",
     "OutputError",
-    "Quad",
+    "QuadClass",
     "QueryError",
     "Role",
     "StoreError",
@@ -74,7 +74,7 @@ _LAZY = {
     "Fact": "kg.types",
     "FactKind": "kg.types",
     "KnowledgeGraph": "kg.graph",
-    "Quad": "kg.types",
+    "QuadClass": "kg.types",
     "Role": "kg.types",
     "Triple": "kg.types",
     "analyse": "kg.pipeline",

@@ -87,7 +87,7 @@ class KnowledgeGraph:
             documents=int(row.documents), actors=int(row.actors), claims=int(row.claims), events=int(row.events)
         )
 
-    def serialize(self, path: Path | str, *, format: str = "turtle") -> Path:
+    def export(self, path: Path | str, *, format: str = "turtle") -> Path:
         """Write the graph as Turtle, N-Triples, TriG, N-Quads or JSON-LD, atomically.
 
         Raises:

@@ -29,7 +29,7 @@ __all__ = [
     "Fact",
     "FactKind",
     "MentionKind",
-    "Quad",
+    "QuadClass",
     "Role",
     "Triple",
     "TripleKind",
@@ -342,7 +342,7 @@ class Fact:
         }
 
 
-class Quad(enum.IntEnum):
+class QuadClass(enum.IntEnum):
     """CAMEO quad class: cooperation/conflict, verbal/material."""
 
     VERBAL_COOPERATION = 1
@@ -356,7 +356,7 @@ class Quad(enum.IntEnum):
 
     @property
     def is_conflict(self) -> bool:
-        return self >= Quad.VERBAL_CONFLICT
+        return self >= QuadClass.VERBAL_CONFLICT
 
 
 @dataclass(frozen=True, slots=True)
@@ -383,7 +383,7 @@ class Event:
     target: str | None
     cameo: str
     plover: str | None
-    quad: Quad
+    quad: QuadClass
     intensity: float
     text: str = ""
     mode: str | None = None

@@ -14,7 +14,7 @@ from rdflib.namespace import SKOS
 from kg.errors import InputError, OntologyError
 from kg.events import cameo_codes, cameo_label, code_events, intensity_of, load_lexicon, plover_of, plover_types, quad_of
 from kg.events.lexicon import parse_lexicon
-from kg.types import Actor, ActorType, Quad
+from kg.types import Actor, ActorType, QuadClass
 
 from tests.conftest import ROOT, shared_path
 
@@ -38,21 +38,21 @@ def _generator():
 @pytest.mark.parametrize(
     ("code", "label", "plover", "quad", "intensity"),
     [
-        pytest.param("010", "Make statement", None, Quad.VERBAL_COOPERATION, 0.0, id="statement-no-plover"),
-        pytest.param("0241", "Appeal for change in leadership", "REQUEST", Quad.VERBAL_COOPERATION, -0.3, id="appeal"),
-        pytest.param("036", "Express intent to meet or negotiate", "AGREE", Quad.VERBAL_COOPERATION, 4.0, id="intent"),
-        pytest.param("046", "Engage in negotiation", "CONSULT", Quad.VERBAL_COOPERATION, 7.0, id="negotiate"),
-        pytest.param("057", "Sign formal agreement", "SUPPORT", Quad.VERBAL_COOPERATION, 8.0, id="sign"),
-        pytest.param("073", "Provide humanitarian aid", "AID", Quad.MATERIAL_COOPERATION, 7.4, id="aid"),
-        pytest.param("0874", "Retreat or surrender militarily", "RETREAT", Quad.MATERIAL_COOPERATION, 9.0, id="retreat"),
-        pytest.param("111", "Criticize or denounce", "ACCUSE", Quad.VERBAL_CONFLICT, -2.0, id="criticize"),
-        pytest.param("125", "Reject proposal to meet, discuss, negotiate", "REJECT", Quad.VERBAL_CONFLICT, -5.0, id="reject"),
-        pytest.param("1312", "Threaten to boycott, embargo, or sanction", "THREATEN", Quad.VERBAL_CONFLICT, -5.8, id="threat"),
-        pytest.param("163", "Impose embargo, boycott, or sanctions", "COERCE", Quad.MATERIAL_CONFLICT, -8.0, id="sanctions"),
-        pytest.param("166", "Expel or withdraw", "SANCTION", Quad.MATERIAL_CONFLICT, -7.0, id="expel"),
-        pytest.param("195", "Employ aerial weapons", "ASSAULT", Quad.MATERIAL_CONFLICT, -10.0, id="aerial"),
-        pytest.param("1951", "Employ precision-guided aerial munitions", "ASSAULT", Quad.MATERIAL_CONFLICT, -10.0, id="parent-row"),
-        pytest.param("12", "Reject", "REJECT", Quad.VERBAL_CONFLICT, -4.0, id="root"),
+        pytest.param("010", "Make statement", None, QuadClass.VERBAL_COOPERATION, 0.0, id="statement-no-plover"),
+        pytest.param("0241", "Appeal for change in leadership", "REQUEST", QuadClass.VERBAL_COOPERATION, -0.3, id="appeal"),
+        pytest.param("036", "Express intent to meet or negotiate", "AGREE", QuadClass.VERBAL_COOPERATION, 4.0, id="intent"),
+        pytest.param("046", "Engage in negotiation", "CONSULT", QuadClass.VERBAL_COOPERATION, 7.0, id="negotiate"),
+        pytest.param("057", "Sign formal agreement", "SUPPORT", QuadClass.VERBAL_COOPERATION, 8.0, id="sign"),
+        pytest.param("073", "Provide humanitarian aid", "AID", QuadClass.MATERIAL_COOPERATION, 7.4, id="aid"),
+        pytest.param("0874", "Retreat or surrender militarily", "RETREAT", QuadClass.MATERIAL_COOPERATION, 9.0, id="retreat"),
+        pytest.param("111", "Criticize or denounce", "ACCUSE", QuadClass.VERBAL_CONFLICT, -2.0, id="criticize"),
+        pytest.param("125", "Reject proposal to meet, discuss, negotiate", "REJECT", QuadClass.VERBAL_CONFLICT, -5.0, id="reject"),
+        pytest.param("1312", "Threaten to boycott, embargo, or sanction", "THREATEN", QuadClass.VERBAL_CONFLICT, -5.8, id="threat"),
+        pytest.param("163", "Impose embargo, boycott, or sanctions", "COERCE", QuadClass.MATERIAL_CONFLICT, -8.0, id="sanctions"),
+        pytest.param("166", "Expel or withdraw", "SANCTION", QuadClass.MATERIAL_CONFLICT, -7.0, id="expel"),
+        pytest.param("195", "Employ aerial weapons", "ASSAULT", QuadClass.MATERIAL_CONFLICT, -10.0, id="aerial"),
+        pytest.param("1951", "Employ precision-guided aerial munitions", "ASSAULT", QuadClass.MATERIAL_CONFLICT, -10.0, id="parent-row"),
+        pytest.param("12", "Reject", "REJECT", QuadClass.VERBAL_CONFLICT, -4.0, id="root"),
     ],
 )
 def test_code_tables(code, label, plover, quad, intensity):
@@ -353,7 +353,7 @@ def test_code_events(nlp, sentence, expected):
 def test_event_values_are_consistent(nlp):
     doc = nlp("Iran launched a massive missile attack on Saudi Arabia.")
     (event,) = code_events(doc._.triples[0], NameResolution())
-    assert (event.plover, event.quad, event.intensity) == ("ASSAULT", Quad.MATERIAL_CONFLICT, -10.0)
+    assert (event.plover, event.quad, event.intensity) == ("ASSAULT", QuadClass.MATERIAL_CONFLICT, -10.0)
 
 
 def test_no_source_no_event(nlp):

@@ -11,7 +11,7 @@ from kg.actors import ActorRegistry, resolve_actors
 from kg.errors import InputError
 from kg.events import code_events, intensity_of
 from kg.events.verbs import VerbDictionary, load_verbs, read_verb_dictionary
-from kg.types import Document, Quad
+from kg.types import Document, QuadClass
 
 from tests.conftest import shared_path
 
@@ -195,7 +195,7 @@ def test_codes_outside_cameo(nlp):
     registry = ActorRegistry()
     res = resolve_actors(doc, Document(id="t", text=doc.text), registry)
     (event,) = code_events(doc._.triples[0], res, verbs=verbs)
-    assert (event.cameo, event.plover, event.quad, event.intensity) == ("0415", None, Quad.VERBAL_COOPERATION, intensity_of("04"))
+    assert (event.cameo, event.plover, event.quad, event.intensity) == ("0415", None, QuadClass.VERBAL_COOPERATION, intensity_of("04"))
     assert _events(nlp, "Iran hailed the peace plan of Israel.", verbs) == set(), "no CAMEO root: no event"
 
 

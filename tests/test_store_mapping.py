@@ -15,7 +15,7 @@ from kg.errors import InputError
 from kg.extract.facts import triple_facts
 from kg.ontology import CAMEO, KG, ONTOLOGY_PATH, PLOVER, SHAPES_PATH
 from kg.store import actor_iri, claim_iri, document_graph, document_iri, sentence_iri
-from kg.types import Actor, ActorType, Claim, Document, Event, Quad, Role, Triple
+from kg.types import Actor, ActorType, Claim, Document, Event, QuadClass, Role, Triple
 
 # --------------------------------------------------------------------- a small sample corpus
 # Real spaCy Docs from the pinned model, with triples, actors and events built from a table
@@ -34,12 +34,12 @@ SAUDI = Actor("state/SAU", "Saudi Arabia", ActorType.STATE, "SAU")
 EUROPE = Actor("group/european-states", "European states", ActorType.GROUP)
 
 _CODES = {
-    "reject": ("120", "REJECT", Quad.VERBAL_CONFLICT, -4.0),
-    "dismiss": ("120", "REJECT", Quad.VERBAL_CONFLICT, -4.0),
-    "launch": ("190", "ASSAULT", Quad.MATERIAL_CONFLICT, -10.0),
-    "attack": ("190", "ASSAULT", Quad.MATERIAL_CONFLICT, -10.0),
-    "meet": ("040", "CONSULT", Quad.VERBAL_COOPERATION, 1.0),
-    "sanction": ("163", "SANCTION", Quad.MATERIAL_CONFLICT, -8.0),
+    "reject": ("120", "REJECT", QuadClass.VERBAL_CONFLICT, -4.0),
+    "dismiss": ("120", "REJECT", QuadClass.VERBAL_CONFLICT, -4.0),
+    "launch": ("190", "ASSAULT", QuadClass.MATERIAL_CONFLICT, -10.0),
+    "attack": ("190", "ASSAULT", QuadClass.MATERIAL_CONFLICT, -10.0),
+    "meet": ("040", "CONSULT", QuadClass.VERBAL_COOPERATION, 1.0),
+    "sanction": ("163", "SANCTION", QuadClass.MATERIAL_CONFLICT, -8.0),
 }
 
 # (id, date, text, [(subject, subject actor, relation, relation as written, object, object actor, negated)])

@@ -125,7 +125,7 @@ def build_command(
         )
     stats = graph.stats
     with graph:
-        ttl = graph.serialize(out / "graph.ttl", format="turtle")
+        ttl = graph.export(out / "graph.ttl", format="turtle")
         page = out / "graph.html"
         graph.to_html(page, title=first[0].title if len(first) == 1 else None)
         summary = graph.summary()

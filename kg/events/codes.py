@@ -14,7 +14,7 @@ from typing import Any
 import logging
 
 from kg.errors import InputError
-from kg.types import Actor, Event, Quad
+from kg.types import Actor, Event, QuadClass
 
 __all__ = [
     "cameo_codes",
@@ -123,12 +123,12 @@ def plover_of(code: str) -> tuple[str | None, str | None, str | None]:
     return (ptype or None, mode or None, context or None)
 
 
-def quad_of(code: str) -> Quad:
+def quad_of(code: str) -> QuadClass:
     """The quad class of a CAMEO code, from its root.
 
     Examples:
         >>> quad_of("125")
-        <Quad.VERBAL_CONFLICT: 3>
+        <QuadClass.VERBAL_CONFLICT: 3>
 
     Notes:
         The usual CAMEO quad grouping (Phoenix, ICEWS): roots 01–05 verbal cooperation,
@@ -136,12 +136,12 @@ def quad_of(code: str) -> Quad:
     """
     root = int(root_of(code))
     if root <= 5:
-        return Quad.VERBAL_COOPERATION
+        return QuadClass.VERBAL_COOPERATION
     if root <= 8:
-        return Quad.MATERIAL_COOPERATION
+        return QuadClass.MATERIAL_COOPERATION
     if root <= 13:
-        return Quad.VERBAL_CONFLICT
-    return Quad.MATERIAL_CONFLICT
+        return QuadClass.VERBAL_CONFLICT
+    return QuadClass.MATERIAL_CONFLICT
 
 
 def intensity_of(code: str) -> float:
@@ -175,7 +175,7 @@ def make_event(source: Actor | str, target: Actor | str | None, code: str, *, te
 
     Examples:
         >>> make_event("state/IRN", "state/ISR", "0955").quad
-        <Quad.VERBAL_CONFLICT: 3>
+        <QuadClass.VERBAL_CONFLICT: 3>
         >>> make_event("state/IRN", "state/ISR", "903") is None
         True
         >>> make_event("state/IRN", None, "141").plover

@@ -12,7 +12,7 @@ configurations are scored on the same parses:
 
 (a) our own lexicon only;
 (b) the records' verb dictionary ``PETR.Validate.verbs.txt`` loaded at run time
-    (`kg.events.verbs`), our lexicon where it has no entry for the verb.
+    (`kg.events.petrarch`), our lexicon where it has no entry for the verb.
 
 The figures printed, per configuration:
 
@@ -128,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from kg.actors import ActorRegistry
     from kg.events.codes import is_cameo_code
-    from kg.events.verbs import read_verb_dictionary
+    from kg.events.petrarch import read_verb_dictionary
     from kg.nlp import load_pipeline
 
     dictionaries = args.records.parent / "dictionaries"

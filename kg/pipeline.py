@@ -29,7 +29,7 @@ from kg.chunking import CHUNK_CHARS, long_document_nquads, parse_documents, warn
 from kg.corpus import iter_as_documents
 from kg.errors import InputError
 from kg.events import code_events
-from kg.events.verbs import VerbDictionary, load_verbs
+from kg.events.petrarch import VerbDictionary, load_verbs
 from kg.extract.facts import triple_facts, with_actors
 from kg.nlp import load_pipeline
 from kg.types import Claim, Document
@@ -66,7 +66,7 @@ def claims_of(
         document: The document it came from (its id and date).
         registry: Where the document's actors are merged (a fresh one gives the
             document's claims as a function of the document alone).
-        verbs: Loaded PETRARCH verb dictionaries, if any (`kg.events.verbs.load_verbs`).
+        verbs: Loaded PETRARCH verb dictionaries, if any (`kg.events.petrarch.load_verbs`).
         names: Full names of people from the document's earlier parts, where `doc` is one
             part of a long document (see `kg.actors.resolve.resolve_actors`).
 

@@ -10,7 +10,7 @@ import pytest
 from kg.actors import ActorRegistry, resolve_actors
 from kg.errors import InputError
 from kg.events import code_events, intensity_of
-from kg.events.verbs import VerbDictionary, load_verbs, read_verb_dictionary
+from kg.events.petrarch import VerbDictionary, load_verbs, read_verb_dictionary
 from kg.types import Document, QuadClass
 
 from tests.conftest import shared_path
@@ -97,7 +97,7 @@ def test_reads_blocks_verbs_patterns_and_synsets(verbs):
 )
 def test_bad_line_warns_with_file_and_line_and_the_rest_loads(caplog, line, message):
     text = f"--- MEET [040] ---\nMEET\n{line}\n- * ENVOY [0431]\n"
-    with caplog.at_level(logging.WARNING, logger="kg.events.verbs"):
+    with caplog.at_level(logging.WARNING, logger="kg.events.petrarch"):
         verbs = VerbDictionary.from_text(text, name="bad.txt")
     assert any(r.getMessage().startswith("bad.txt:3: ") and message in r.getMessage() for r in caplog.records)
     assert len(verbs.entries["meet"]) == 1
@@ -235,7 +235,7 @@ def test_validation_verbs_parse():
 def test_cameo_dictionary_loads(caplog):
     path = shared_path("reference", "petrarch2", "dictionaries", "CAMEO.2.0.txt")
     started = time.perf_counter()
-    with caplog.at_level(logging.WARNING, logger="kg.events.verbs"):
+    with caplog.at_level(logging.WARNING, logger="kg.events.petrarch"):
         verbs = read_verb_dictionary(path)
     seconds = time.perf_counter() - started
     print(f"CAMEO.2.0.txt: {len(verbs)} verbs, {verbs.pattern_count()} patterns, {len(caplog.records)} warnings, {seconds:.2f} s")

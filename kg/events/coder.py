@@ -31,7 +31,7 @@ from kg.events.sense import (
     relation_chain,
 )
 from kg.events.dictionary import dictionary_events, dictionary_match
-from kg.events.verbs import VerbDictionary
+from kg.events.petrarch import VerbDictionary
 from kg.extract.speech import speaker_of
 from kg.types import Actor, Event, Triple
 
@@ -200,7 +200,7 @@ def code_events(
         date: The document's date (kept for date-dependent coding; the event's date is
             the document's and is written by the store).
         lexicon: Another lexicon than the shipped one.
-        verbs: PETRARCH verb dictionaries a user loaded (`kg.events.verbs.load_verbs`):
+        verbs: PETRARCH verb dictionaries a user loaded (`kg.events.petrarch.load_verbs`):
             where they code one of the relation's verbs (or say it is no event), they win
             over the lexicon; codes ``a:b`` also give the target's reply ``b``.
 

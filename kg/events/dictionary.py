@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from kg.events.codes import make_event
 from kg.events.sense import COPULA_CONTROLLERS, SPECULATIVE, xcomp_of
-from kg.events.verbs import VerbDictionary, VerbMatch
+from kg.events.petrarch import VerbDictionary, VerbMatch
 from kg.types import Actor, Event, Triple
 
 __all__ = ["dictionary_events", "dictionary_match"]

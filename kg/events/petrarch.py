@@ -41,12 +41,12 @@ from spacy.tokens import Token
 
 from kg.errors import InputError
 
-__all__ = ["Element", "Pattern", "VerbDictionary", "VerbEntry", "VerbMatch", "load_verbs", "read_verb_dictionary"]
+__all__ = ["DictionaryVerb", "Element", "Pattern", "VerbDictionary", "VerbMatch", "load_verbs", "read_verb_dictionary"]
 
 log = logging.getLogger(__name__)
 
 #: A code that says "no event" (PETRARCH's null code).
-NULL = "---"
+NO_CODE = "---"
 #: Marker words of a pattern: source, target, skipped phrase, compound actor.
 MARKERS = frozenset("$+^%")
 
@@ -88,7 +88,7 @@ class Pattern:
 
 
 @dataclass(frozen=True, slots=True)
-class VerbEntry:
+class DictionaryVerb:
     """One verb of a block: its word, the words a multi-word verb needs, its default code."""
 
     verb: str
@@ -110,7 +110,7 @@ class VerbMatch:
 
     code: str | None
     reverse: str | None
-    entry: VerbEntry
+    entry: DictionaryVerb
     pattern: Pattern | None = None
 
     @property
@@ -135,7 +135,7 @@ class VerbDictionary:
         '125'
     """
 
-    entries: dict[str, tuple[VerbEntry, ...]] = field(default_factory=dict)
+    entries: dict[str, tuple[DictionaryVerb, ...]] = field(default_factory=dict)
     patterns: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)
 
     @classmethod
@@ -267,7 +267,7 @@ def _clean(line: str) -> str:
 def _split_code(raw: str) -> tuple[str | None, str | None]:
     """``"042:043"`` → ("042", "043"); ``":173"`` → (None, "173"); ``"---"`` → (None, None)."""
     code, _, reverse = raw.partition(":")
-    return (code if code and code != NULL else None), (reverse if reverse and reverse != NULL else None)
+    return (code if code and code != NO_CODE else None), (reverse if reverse and reverse != NO_CODE else None)
 
 
 class _Reader:
@@ -381,7 +381,7 @@ class _Reader:
         return tuple(phrases)
 
     def build(self) -> VerbDictionary:
-        entries: dict[str, list[VerbEntry]] = {}
+        entries: dict[str, list[DictionaryVerb]] = {}
         patterns: dict[str, list[Pattern]] = {}
         for kind, block, text, code, reverse, where in self.raw:
             try:
@@ -397,7 +397,7 @@ class _Reader:
             entries={k: tuple(v) for k, v in entries.items()}, patterns={k: tuple(v) for k, v in patterns.items()}
         )
 
-    def verb(self, text: str, block: str, code: str | None, reverse: str | None, where: str) -> VerbEntry:
+    def verb(self, text: str, block: str, code: str | None, reverse: str | None, where: str) -> DictionaryVerb:
         """A verb line's phrase → its entry; "+" marks the verb word of a multi-word verb."""
         chunks = text.replace("_", " ").split()
         head = next((k for k, w in enumerate(chunks) if w.startswith("+")), 0)
@@ -408,7 +408,7 @@ class _Reader:
             ("*" if k == head else Element(phrases=((w,),)), True) for k, w in enumerate(words)
         ]
         before, after = _sides(items, verb="*")
-        return VerbEntry(words[head], before, after, code, reverse, block, where)
+        return DictionaryVerb(words[head], before, after, code, reverse, block, where)
 
 
 def _sides(items: list[tuple[Element | str, bool]], *, verb: str) -> tuple[tuple[Element, ...], tuple[Element, ...]]:

@@ -14,3 +14,11 @@ def find(nlp, text: str, subject: str, relation: str):
     if len(found) != 1:
         raise LookupError(f"{len(found)} extractions ({subject}, {relation}) in {text!r}")
     return found[0]
+
+
+def whole_set(expected: tuple[str, str, str], others: dict[str, set], sentence: str) -> set[tuple[str, str, str]]:
+    """Everything `sentence` should give: the table's row plus the other triples listed for it.
+
+    A table of extractions states the whole expected set, so an extra wrong triple fails.
+    """
+    return {expected, *others.get(sentence, ())}

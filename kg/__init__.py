@@ -97,8 +97,8 @@ def build_graph(
     *,
     store: str | None = None,
     model: str | None = None,
-    actors: list[Path | str] | tuple = (),
-    verbs: list[Path | str] | tuple = (),
+    actor_files: list[Path | str] | tuple = (),
+    verb_files: list[Path | str] | tuple = (),
     workers: int = 1,
 ) -> KnowledgeGraph:
     """Build a knowledge graph from articles; see `kg.pipeline.build`.
@@ -108,13 +108,13 @@ def build_graph(
         store: None for memory, a folder for Oxigraph on disk, ``"oxigraph:"`` for Oxigraph in
             memory, or ``sparql:QUERY|UPDATE``.
         model: A spaCy pipeline name.
-        actors: PETRARCH/Phoenix actor and agent dictionaries.
-        verbs: PETRARCH verb dictionaries (e.g. ``CAMEO.2.0.txt``).
+        actor_files: Actor files: an analyst's TOML or CSV, or PETRARCH/Phoenix actor and agent dictionaries.
+        verb_files: PETRARCH verb dictionaries (e.g. ``CAMEO.2.0.txt``).
         workers: Processes for the per-document work (more than 1: Dask workers; see docs/scale.md).
     """
     from kg.pipeline import build
 
-    return build(sources, store=store, model=model, actors=actors, verbs=verbs, workers=workers)
+    return build(sources, store=store, model=model, actor_files=actor_files, verb_files=verb_files, workers=workers)
 
 
 def open_graph(location: str | Path) -> KnowledgeGraph:

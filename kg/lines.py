@@ -28,9 +28,9 @@ def extraction_lines(
     *,
     output_format: str = "jsonl",
     model: str | None = None,
-    actors: Sequence[Path | str] = (),
+    actor_files: Sequence[Path | str] = (),
     sentence_per_document: bool = False,
-    verbs: Sequence[Path | str] = (),
+    verb_files: Sequence[Path | str] = (),
     batch_size: int | None = None,
 ) -> Iterator[str]:
     """The lines ``kg extract`` writes, one extraction each, as the documents are read.
@@ -45,10 +45,10 @@ def extraction_lines(
             tab-separated; the relation as written) or ``"triples"`` (one fact a line:
             ``doc, subject, relation, object`` tab-separated, each once per document).
         model: spaCy pipeline name.
-        actors: Actor dictionaries (jsonl only).
+        actor_files: Actor files (jsonl only; see `kg.pipeline.analyse`).
         sentence_per_document: Write each document's text as the CaRB sentence (input
             read with ``--sentences``), rather than the sentence spaCy found.
-        verbs: PETRARCH verb dictionaries (jsonl only).
+        verb_files: PETRARCH verb dictionaries (jsonl only).
         batch_size: Documents per parser batch; by default 256 where each document is one
             sentence (spaCy's own default: a tenth faster than 32 on one-sentence documents)
             and 32 for articles (which bounds what a batch holds).
@@ -64,14 +64,14 @@ def extraction_lines(
         raise InputError(f"unknown output format {output_format!r} (valid: {', '.join(OUTPUT_FORMATS)})")
     if batch_size is None:
         batch_size = 256 if sentence_per_document else 32
-    return _lines(documents, output_format, model=model, actors=actors,
-                  sentence_per_document=sentence_per_document, verbs=verbs, batch_size=batch_size)
+    return _lines(documents, output_format, model=model, actor_files=actor_files,
+                  sentence_per_document=sentence_per_document, verb_files=verb_files, batch_size=batch_size)
 
 
-def _lines(documents: Iterable[Document], output_format: str, *, model, actors, sentence_per_document, verbs,
+def _lines(documents: Iterable[Document], output_format: str, *, model, actor_files, sentence_per_document, verb_files,
            batch_size) -> Iterator[str]:
     if output_format == "jsonl":
-        for _, _, claims in analyse(documents, model=model, actors=actors, verbs=verbs, batch_size=batch_size):
+        for _, _, claims in analyse(documents, model=model, actor_files=actor_files, verb_files=verb_files, batch_size=batch_size):
             for claim in claims:
                 yield json.dumps(claim.to_dict(), ensure_ascii=False)
         return

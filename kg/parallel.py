@@ -45,10 +45,12 @@ def write_part(folder: Path | str, documents: Sequence[Document], settings: dict
     """
     from kg.store import atomic_write
 
-    key = (settings["model"], settings["actors"], settings["verbs"])
+    key = (settings["model"], settings["actor_files"], settings["verb_files"])
     tools = _TOOLS.get(key)
     if tools is None:
-        tools = _TOOLS[key] = Tools.load(model=settings["model"], actors=settings["actors"], verbs=settings["verbs"])
+        tools = _TOOLS[key] = Tools.load(
+            model=settings["model"], actor_files=settings["actor_files"], verb_files=settings["verb_files"]
+        )
     result = run_batch(documents, tools)
     part = None
     if result.added:

@@ -101,21 +101,21 @@ def analyse(
     documents: Iterable[Document],
     *,
     model: str | None = None,
-    actors: Sequence[Path | str] = (),
+    actor_files: Sequence[Path | str] = (),
     registry: ActorRegistry | None = None,
     batch_size: int = 32,
-    verbs: Sequence[Path | str] = (),
+    verb_files: Sequence[Path | str] = (),
 ) -> Iterator[tuple[Document, Doc, list[Claim]]]:
     """Parse documents and yield each with its claims, reading the documents as it goes.
 
     Args:
         documents: What to read (an iterable, consumed lazily).
         model: A spaCy pipeline name (default: ``$KG_MODEL`` or the pinned model).
-        actors: PETRARCH/Phoenix actor or agent dictionaries to load.
+        actor_files: Actor files to load: an analyst's TOML or CSV, or PETRARCH/Phoenix actor or agent dictionaries.
         registry: Actor memory to share across documents and with earlier calls; when
             None each document's actors are its own (the same claims in any order).
         batch_size: Documents per ``nlp.pipe`` batch.
-        verbs: PETRARCH verb dictionaries (``CAMEO.2.0.txt``) whose codes win over our
+        verb_files: PETRARCH verb dictionaries (``CAMEO.2.0.txt``) whose codes win over our
             lexicon where they code a verb (read once per tuple of paths).
 
     Yields:
@@ -126,7 +126,7 @@ def analyse(
         >>> [(c.triple.subject_text, c.triple.relation) for _, _, cs in analyse([Document("d", "Iran attacked Iraq.")]) for c in cs]
         [('Iran', 'attack')]
     """
-    tools = Tools.load(model=model, actors=actors, verbs=verbs)
+    tools = Tools.load(model=model, actor_files=actor_files, verb_files=verb_files)
     for document, doc in parse_documents(tools.nlp, documents, batch_size=batch_size):
         claims = claims_of(doc, document, registry or tools.registry(), verbs=tools.verbs)
         warn_unread(document, claims)
@@ -139,16 +139,18 @@ class Tools:
 
     nlp: object
     verbs: VerbDictionary | None
-    actors: tuple[Path, ...]
+    actor_files: tuple[Path, ...]
 
     @classmethod
-    def load(cls, *, model: str | None = None, actors: Sequence[Path | str] = (), verbs: Sequence[Path | str] = ()) -> Tools:
+    def load(
+        cls, *, model: str | None = None, actor_files: Sequence[Path | str] = (), verb_files: Sequence[Path | str] = ()
+    ) -> Tools:
         """Load the spaCy pipeline and the verb dictionaries (each cached by its loader)."""
-        return cls(load_pipeline(model), load_verbs(verbs), tuple(Path(p) for p in actors))
+        return cls(load_pipeline(model), load_verbs(verb_files), tuple(Path(p) for p in actor_files))
 
     def registry(self) -> ActorRegistry:
         """A fresh actor registry (the gazetteer it reads is built once per set of dictionaries)."""
-        return ActorRegistry(dictionaries=self.actors)
+        return ActorRegistry(dictionaries=self.actor_files)
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,9 +289,9 @@ def build(
     *,
     store: str | None = None,
     model: str | None = None,
-    actors: Sequence[Path | str] = (),
+    actor_files: Sequence[Path | str] = (),
     progress: Progress | None = None,
-    verbs: Sequence[Path | str] = (),
+    verb_files: Sequence[Path | str] = (),
     workers: int = 1,
     scheduler: str | None = None,
     batch_size: int = 25,
@@ -303,9 +305,9 @@ def build(
         store: Where the graph lives: None for memory, a folder for Oxigraph on disk,
             ``sparql:QUERY_URL|UPDATE_URL`` for a remote endpoint (see `kg.store.open_store`).
         model: A spaCy pipeline name.
-        actors: PETRARCH/Phoenix actor dictionaries.
+        actor_files: Actor files (see `analyse`).
         progress: Called with the `BuildStats` after each batch.
-        verbs: PETRARCH verb dictionaries (see `analyse`).
+        verb_files: PETRARCH verb dictionaries (see `analyse`).
         workers: Processes for the per-document work: 1 runs here without Dask; more
             start a Dask ``LocalCluster`` of single-threaded workers.
         scheduler: A running Dask scheduler (``tcp://HOST:PORT``) to use instead.
@@ -335,10 +337,10 @@ def build(
 
     batches = _batches(iter_as_documents(sources), batch_size)
     first = next(batches)  # a bad first input fails here, before a store is made
-    registry = ActorRegistry(dictionaries=actors)  # a bad actor file is refused before the store opens
+    registry = ActorRegistry(dictionaries=actor_files)  # a bad actor file is refused before the store opens
     stats = BuildStats(total=total, workers=max(workers, 1))
     parallel = workers > 1 or scheduler is not None
-    tools = None if parallel else Tools.load(model=model, actors=actors, verbs=verbs)
+    tools = None if parallel else Tools.load(model=model, actor_files=actor_files, verb_files=verb_files)
     if parallel:  # an unreachable scheduler is an error before a store is made
         from kg.parallel import connect, run_on_dask
 
@@ -352,9 +354,9 @@ def build(
     try:
         target.check()
         fresh = _new_only(itertools.chain([first], batches), target, stats, progress)
-        fresh = _long_aside(fresh, target, stats, progress, lambda: tools or Tools.load(model=model, actors=actors, verbs=verbs))
+        fresh = _long_aside(fresh, target, stats, progress, lambda: tools or Tools.load(model=model, actor_files=actor_files, verb_files=verb_files))
         if parallel:
-            settings = {"model": model, "actors": tuple(map(str, actors)), "verbs": tuple(map(str, verbs))}
+            settings = {"model": model, "actor_files": tuple(map(str, actor_files)), "verb_files": tuple(map(str, verb_files))}
             results = run_on_dask(fresh, settings, client=client, cluster=cluster, parts=parts, stats=stats)
         else:
             results = (run_batch(batch, tools) for batch in fresh)

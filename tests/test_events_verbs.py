@@ -209,7 +209,7 @@ def test_analyse_loads_verbs_by_path(tmp_path):
     path = tmp_path / "ours.verbs.txt"
     path.write_text(DICTIONARY, encoding="utf-8")
     documents = [Document("d", "Iran rejected the peace plan of Israel.")]
-    (_, _, claims), = analyse(documents, verbs=[path])
+    (_, _, claims), = analyse(documents, verb_files=[path])
     assert [e.cameo for c in claims for e in c.events] == ["125"]
     (_, _, claims), = analyse(documents)
     assert [e.cameo for c in claims for e in c.events] != ["125"]

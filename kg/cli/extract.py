@@ -42,9 +42,9 @@ def extract_command(
         iter_documents(inputs, input_format=fmt),
         output_format=output_format,
         model=model,
-        actors=actors or (),
+        actor_files=actors or (),
         sentence_per_document=fmt == "sentences",
-        verbs=verbs or (),
+        verb_files=verbs or (),
     )
     if out is None:
         for line in lines:

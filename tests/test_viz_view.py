@@ -12,6 +12,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from test_network import ID, example_rdf
 from test_viz import XSS_IMG, XSS_SCRIPT, hostile_rdf
+from test_viz_browser import EDGE_AT, NODE_AT
 
 from kg import network, viz
 from kg.ontology import KG
@@ -181,21 +182,6 @@ def cited_rdf():
         g.add((d, KG.url, Literal(url, datatype=XSD.anyURI)))
     return g
 
-
-NODE_AT = """((label) => {
-  const n = kg.data.nodes.find(n => n.label === label);
-  const p = kg.network.canvasToDOM(kg.network.getPosition(n.id));
-  const r = document.getElementById('kg-network').getBoundingClientRect();
-  return [r.left + p.x, r.top + p.y];
-})"""
-
-EDGE_AT = """((type) => {
-  const e = kg.data.edges.find(e => e.type === type);
-  const a = kg.network.getPosition(e.from), b = kg.network.getPosition(e.to);
-  const p = kg.network.canvasToDOM({x: (a.x + b.x) / 2, y: (a.y + b.y) / 2});
-  const r = document.getElementById('kg-network').getBoundingClientRect();
-  return [r.left + p.x, r.top + p.y];
-})"""
 
 PANEL = """(() => {
   const panel = document.getElementById('kg-evidence');

@@ -10,19 +10,17 @@ and the pieces are tagged and parsed one at a time.
 to the character, and only then runs ``kg_triples`` over the whole (quotations and their
 speakers are found across the pieces); its memory grows with the text. `parse_parts`
 instead yields the pieces in parts of `PART_PIECES`, each joined and given its triples
-alone, and `long_document_nquads` keeps only each part's N-Quads (what ``kg build`` loads
-into the store part by part): its memory is one part's, whatever the length of the text.
+alone; `kg.pipeline.long_document_nquads` keeps only each part's N-Quads (what ``kg build``
+loads into the store part by part): its memory is one part's, whatever the length of the text.
 """
 
 from __future__ import annotations
 
 import collections
-import dataclasses
 import logging
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING
 
 import numpy
 from spacy.language import Language
@@ -30,11 +28,8 @@ from spacy.tokens import Doc
 
 from kg.types import Claim, Document
 
-if TYPE_CHECKING:
-    from kg.pipeline import Tools
-
 __all__ = [
-    "CHUNK_CHARS", "PART_PIECES", "chunks", "long_document_nquads", "parse_documents", "parse_parts", "parse_texts",
+    "CHUNK_CHARS", "PART_PIECES", "chunks", "parse_documents", "parse_parts", "parse_texts",
     "unread_script", "warn_unread",
 ]
 
@@ -140,55 +135,6 @@ def parse_parts(
             part = []
     if part:
         yield offset, _joined(nlp, part)
-
-
-def long_document_nquads(
-    document: Document, tools: Tools, *, limit: int = CHUNK_CHARS, pieces: int = PART_PIECES
-) -> Iterator[str]:
-    """A long document's N-Quads, part by part (`parse_parts`), its document node last.
-
-    Only a compact table of the people's names read so far (and the actor registry) is
-    kept from one part to the next: memory is bounded by a part, not by the document.
-    Sentence numbers and character offsets are the document's. What differs from reading
-    the document whole is what crosses a part's edge: a quotation, a pronoun or a
-    description whose antecedent is in an earlier part, and a person named in full only
-    in a later part.
-
-    Yields:
-        N-Quads text: one string per part, then the document node's.
-
-    Examples:
-        >>> from kg.pipeline import Tools
-        >>> document = Document("r", "Iran rejected the talks.\\n\\n" * 3)
-        >>> parts = list(long_document_nquads(document, Tools.load(), limit=30, pieces=1))
-        >>> len(parts), "contentHash" in parts[0], "contentHash" in parts[-1]
-        (4, False, True)
-    """
-    from rdflib import Literal
-
-    from kg.ontology import KG
-    from kg.pipeline import claims_of
-    from kg.store import document_graph
-    from kg.store.mapping import document_iri
-    from kg.store.nquads import document_nquads
-
-    registry, names = tools.registry(), {}
-    node = document_iri(document)
-    sentences = found = 0
-    offsets = {KG.startChar, KG.endChar}
-    for offset, doc in parse_parts(tools.nlp, document.text, limit=limit, pieces=pieces):
-        claims = claims_of(doc, document, registry, verbs=tools.verbs, names=names)
-        claims = [dataclasses.replace(c, sentence_id=c.sentence_id + sentences) for c in claims]
-        sentences += sum(1 for _ in doc.sents)
-        found += len(claims)
-        graph = document_graph(document, None, claims, lean=True)
-        shifted = [  # the part's triples as the document's, its node left for the end
-            (s, p, Literal(o.toPython() + offset) if p in offsets else o) for s, p, o in graph if s != node
-        ]
-        yield document_nquads(document, shifted)
-    if not found:
-        warn_unread(document, ())
-    yield document_nquads(document, document_graph(document, None, (), lean=True))
 
 
 def parse_texts(nlp: Language, texts: Iterable[str], *, batch_size: int = 32, limit: int = CHUNK_CHARS) -> Iterator[Doc]:

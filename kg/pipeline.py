@@ -9,7 +9,7 @@ loads in one transaction. With several workers the batches run on Dask (`kg.para
 A batch's output depends on its documents alone (each document gets an actor registry of its
 own), so the graph is the same whatever the parallelism and the order of the documents.
 A document over `kg.chunking.CHUNK_CHARS` goes into the store part by part instead
-(`kg.chunking.long_document_nquads`), so that its memory is bounded by a part, not by its length.
+(`long_document_nquads`), so that its memory is bounded by a part, not by its length.
 """
 
 from __future__ import annotations
@@ -19,13 +19,13 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spacy.tokens import Doc
 
 from kg.actors import ActorRegistry, resolve_actors
-from kg.chunking import CHUNK_CHARS, long_document_nquads, parse_documents, warn_unread
+from kg.chunking import CHUNK_CHARS, PART_PIECES, parse_documents, parse_parts, warn_unread
 from kg.corpus import iter_as_documents
 from kg.errors import InputError
 from kg.events import code_events
@@ -34,7 +34,7 @@ from kg.extract.facts import triple_facts, with_actors
 from kg.nlp import load_pipeline
 from kg.types import Claim, Document
 
-__all__ = ["BatchResult", "BuildStats", "Tools", "analyse", "build", "claims_of", "run_batch"]
+__all__ = ["BatchResult", "BuildStats", "Tools", "analyse", "build", "claims_of", "long_document_nquads", "run_batch"]
 
 log = logging.getLogger(__name__)
 
@@ -249,6 +249,53 @@ class BuildStats:
         if self.total is None or not self.done:
             return None
         return max(self.total - self.done, 0) / max(self.rate, 1e-9)
+
+
+def long_document_nquads(
+    document: Document, tools: Tools, *, limit: int = CHUNK_CHARS, pieces: int = PART_PIECES
+) -> Iterator[str]:
+    """A long document's N-Quads, part by part (`parse_parts`), its document node last.
+
+    Only a compact table of the people's names read so far (and the actor registry) is
+    kept from one part to the next: memory is bounded by a part, not by the document.
+    Sentence numbers and character offsets are the document's. What differs from reading
+    the document whole is what crosses a part's edge: a quotation, a pronoun or a
+    description whose antecedent is in an earlier part, and a person named in full only
+    in a later part.
+
+    Yields:
+        N-Quads text: one string per part, then the document node's.
+
+    Examples:
+        >>> document = Document("r", "Iran rejected the talks.\\n\\n" * 3)
+        >>> parts = list(long_document_nquads(document, Tools.load(), limit=30, pieces=1))
+        >>> len(parts), "contentHash" in parts[0], "contentHash" in parts[-1]
+        (4, False, True)
+    """
+    from rdflib import Literal
+
+    from kg.ontology import KG
+    from kg.store import document_graph
+    from kg.store.mapping import document_iri
+    from kg.store.nquads import document_nquads
+
+    registry, names = tools.registry(), {}
+    node = document_iri(document)
+    sentences = found = 0
+    offsets = {KG.startChar, KG.endChar}
+    for offset, doc in parse_parts(tools.nlp, document.text, limit=limit, pieces=pieces):
+        claims = claims_of(doc, document, registry, verbs=tools.verbs, names=names)
+        claims = [replace(c, sentence_id=c.sentence_id + sentences) for c in claims]
+        sentences += sum(1 for _ in doc.sents)
+        found += len(claims)
+        graph = document_graph(document, None, claims, lean=True)
+        shifted = [  # the part's triples as the document's, its node left for the end
+            (s, p, Literal(o.toPython() + offset) if p in offsets else o) for s, p, o in graph if s != node
+        ]
+        yield document_nquads(document, shifted)
+    if not found:
+        warn_unread(document, ())
+    yield document_nquads(document, document_graph(document, None, (), lean=True))
 
 
 def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:

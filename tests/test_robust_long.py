@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 import kg
-from kg.chunking import CHUNK_CHARS, long_document_nquads, parse_parts
+from kg.chunking import CHUNK_CHARS, parse_parts
+from kg.pipeline import long_document_nquads
 from kg.pipeline import Tools, run_batch
 from kg.store import open_store
 from kg.types import Document

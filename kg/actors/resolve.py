@@ -302,7 +302,7 @@ def resolve_actors(
         doc: The document parsed by `kg.nlp.load_pipeline()` (needs tags, parse and entities).
         document: The document's metadata; its ``date`` selects dated dictionary codes.
         registry: Cross-document memory; actors found here are merged into it.
-        names: For a document read in parts (`kg.chunking.long_document_nquads`): the full
+        names: For a document read in parts (`kg.pipeline.long_document_nquads`): the full
             names of people its earlier parts wrote (name key → forms), so that "Rouhani"
             in a later part is still "Hassan Rouhani"; updated with this part's names.
 

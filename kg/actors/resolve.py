@@ -38,7 +38,7 @@ from kg.actors.ids import ActorKind, actor_id
 from kg.actors.names import NamePass
 from kg.actors.people import PeoplePass
 from kg.actors.registry import ActorRegistry
-from kg.actors.roles import SETTING_PREPS, RolePass
+from kg.actors.roles import RolePass, is_setting
 
 __all__ = ["Mention", "Resolution", "resolve_actors"]
 
@@ -213,7 +213,7 @@ class _Resolver(NamePass, RolePass, PeoplePass, CorefPass):
             head = head.head
         if head.dep_ in ("nsubj", "nsubjpass", "csubj", "ROOT", "appos", "attr") or unit.entry is None:
             return None
-        if head.dep_ == "pobj" and head.head.lower_ in SETTING_PREPS and head.head.head.pos_ in ("VERB", "AUX"):
+        if is_setting(head):
             return None
         if unit.start <= head.head.i < unit.end:
             return None

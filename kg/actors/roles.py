@@ -18,6 +18,8 @@ Notes:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from kg.types import Actor, ActorType
 
 from kg.actors._units import DEFINITE, Unit
@@ -25,7 +27,10 @@ from kg.actors.dictionaries import compose_code
 from kg.actors.gazetteer import DICT, NULL, PLACE, REGION, RoleWord
 from kg.actors.ids import ActorKind, actor_id
 
-__all__ = ["SETTING_PREPS", "RolePass"]
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["RolePass", "is_setting"]
 
 _SKIP_LEFT = {"senior", "top", "former", "current", "then", "new", "previous", "acting", "interim", "outgoing", "incoming", "late", "powerful", "hardline", "hard-line", "moderate", "veteran", "chief"}
 
@@ -34,7 +39,7 @@ _SKIP_LEFT = {"senior", "top", "former", "current", "then", "new", "previous", "
 _AREAS = {"city", "town", "village", "province", "region", "district", "state", "port", "capital", "area", "camp"}
 
 #: Prepositions of a clause's setting: "clashes broke out in Basra" happens there, not to it.
-SETTING_PREPS = frozenset({"in", "near", "outside", "across", "throughout", "around", "inside"})
+_LOCATIVE_PREPS = frozenset({"in", "near", "outside", "across", "throughout", "around", "inside"})
 
 #: Kinds of people who are in a place without being of its country: "settlers in Hebron".
 _NOT_OF_PLACE = {"settlers", "tourists", "visitors", "foreigners", "migrants", "expatriates", "pilgrims"}
@@ -344,10 +349,7 @@ class RolePass:
         return None
 
     def _setting(self, unit: Unit) -> bool:
-        """Whether a name is where its clause happens: the object of "in" (or "near", ...) on a verb."""
-        head = self.doc[unit.end - 1]
-        prep = head.head
-        return head.dep_ == "pobj" and prep.lower_ in SETTING_PREPS and prep.head.pos_ in ("VERB", "AUX")
+        return is_setting(self.doc[unit.end - 1])
 
     def _from_dictionary(self, unit: Unit | None) -> bool:
         """Whether the unit's code comes from a dictionary (a dictionary name, or an agent on one)."""
@@ -383,3 +385,9 @@ class RolePass:
         if country and code.startswith(country):
             return Actor(actor_id(prefix, name), name, kind, country, code[len(country) :] or None)
         return Actor(actor_id(prefix, name), name, kind, country, None, cameo=code)
+
+
+def is_setting(head: Token) -> bool:
+    """Whether a name's head is where its clause happens: the object of "in" (or "near", ...) on a verb."""
+    prep = head.head
+    return head.dep_ == "pobj" and prep.lower_ in _LOCATIVE_PREPS and prep.head.pos_ in ("VERB", "AUX")

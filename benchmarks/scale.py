@@ -13,7 +13,9 @@ In one run it measures:
 * Oxigraph's loading of the N-Quads parts: quads/s for ``Store.load`` (one transaction a part)
   and ``Store.bulk_load`` (what ``kg build`` uses for an Oxigraph folder);
 * ``kg extract --sentences`` over the dev sentences three times, as a whole process, against
-  a process that loads the same model and parses the same lines.
+  a process that loads the same model and parses the same lines;
+* ``kg build FILE --out DIR`` over up to 300 of the documents (JSONL), as a whole process,
+  against a process that loads the same model and parses the same texts.
 
 The machine may be busy with other work: every ratio is against a baseline of the same run,
 and the output says how busy it was.
@@ -177,6 +179,38 @@ def extract_processes(repeat: int) -> dict:
     return result
 
 
+def build_processes(count: int, per_document: int) -> dict:
+    """``kg build FILE --out DIR`` as a whole process against a process that loads the model and parses the same texts.
+
+    The user's path end to end: reading the JSONL, the store, the identity pass, graph.ttl,
+    graph.html and the summary; both processes load the model.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "documents.jsonl"
+        with path.open("w", encoding="utf-8") as out:
+            for document in corpus(count, per_document):
+                out.write(json.dumps({"id": document.id, "text": document.text}) + "\n")
+        parse = ("import json; from kg.nlp import load_pipeline; nlp = load_pipeline(None, triples=False);"
+                 f"texts = [json.loads(l)['text'] for l in open({str(path)!r}, encoding='utf-8')];"
+                 "sum(1 for _ in nlp.pipe(texts, batch_size=32))")
+        runs = {"parse_process": [sys.executable, "-c", parse],
+                "kg_build_process": [sys.executable, "-m", "kg", "build", str(path), "--out", f"{tmp}/out"]}
+        result: dict = {"documents": count, "sentences_per_document": per_document}
+        for name, command in runs.items():
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            start = time.perf_counter()
+            subprocess.run(command, check=True, cwd=ROOT, capture_output=True)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            result[name] = {"seconds": round(time.perf_counter() - start, 2),
+                            "cpu_seconds": round(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, 2)}
+    result["ratio_kg_build_to_parse"] = round(result["parse_process"]["seconds"] / result["kg_build_process"]["seconds"], 3)
+    result["cpu_ratio_kg_build_to_parse"] = round(
+        result["parse_process"]["cpu_seconds"] / result["kg_build_process"]["cpu_seconds"], 3)
+    result["load_average"] = [round(x, 2) for x in os.getloadavg()[:2]]
+    print("kg build", result, flush=True)
+    return result
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--documents", type=int, default=1000, help="documents for the timed builds")
@@ -185,7 +219,7 @@ def main(argv=None) -> int:
     parser.add_argument("--memory-sentences", type=int, default=25, help="sentences per document for peak memory")
     parser.add_argument("--batch-size", type=int, default=25)
     parser.add_argument("--repeat", type=int, default=2, help="passes of the extract comparison (best kept)")
-    parser.add_argument("--skip", default="", help="comma-separated parts to skip: builds,bulk,memory,extract")
+    parser.add_argument("--skip", default="", help="comma-separated parts to skip: builds,bulk,memory,extract,cli")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     options = parser.parse_args(argv)
     skip = set(filter(None, options.skip.split(",")))
@@ -200,6 +234,8 @@ def main(argv=None) -> int:
         figures["peak_memory_ratio_last_to_first"] = round(sizes[-1] / sizes[0], 3)
     if "extract" not in skip:
         figures["extract"] = extract_processes(options.repeat)
+    if "cli" not in skip:
+        figures["kg_build"] = build_processes(min(options.documents, 300), options.sentences)
     figures["load_average_at_end"] = os.getloadavg()
     figures["peak_memory_this_process_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     text = json.dumps(figures, indent=2)

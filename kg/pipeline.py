@@ -25,9 +25,8 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from kg.actors import ActorRegistry, resolve_actors
-from kg.chunking import CHUNK_CHARS, PART_PIECES, parse_documents, parse_parts, warn_unread
+from kg.chunking import CHUNK_CHARS, PART_PIECES, parse_documents, parse_parts, parse_texts, warn_unread
 from kg.corpus import iter_as_documents
-from kg.errors import InputError
 from kg.events import code_events
 from kg.events.petrarch import VerbDictionary, load_verbs
 from kg.extract.facts import triple_facts, with_actors
@@ -183,7 +182,9 @@ def run_batch(documents: Sequence[Document], tools: Tools) -> BatchResult:
     texts = [d.text for d in documents]
     try:
         docs = list(parse_texts(tools.nlp, texts, batch_size=max(len(texts), 1)))
-    except Exception:  # one document breaks the parse: parse each alone to find it  # noqa: BLE001
+    except Exception as exc:  # one document breaks the parse: parse each alone to find it  # noqa: BLE001
+        log.warning("a batch of %d documents failed to parse together (%s: %s); parsing each alone",
+                    len(texts), type(exc).__name__, " ".join(str(exc).split())[:200])
         docs = [_parse_alone(tools, text) for text in texts]
     chunks: list[str] = []
     added: list[str] = []

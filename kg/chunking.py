@@ -17,6 +17,7 @@ loads into the store part by part): its memory is one part's, whatever the lengt
 from __future__ import annotations
 
 import collections
+import contextlib
 import logging
 import re
 import unicodedata
@@ -29,8 +30,8 @@ from spacy.tokens import Doc
 from kg.types import Claim, Document
 
 __all__ = [
-    "CHUNK_CHARS", "PART_PIECES", "chunks", "parse_documents", "parse_parts", "parse_texts",
-    "unread_script", "warn_unread",
+    "CHUNK_CHARS", "PART_PIECES", "chunks", "memory_zone", "parse_document_parts", "parse_documents", "parse_parts",
+    "parse_texts", "unread_script", "warn_unread",
 ]
 
 log = logging.getLogger(__name__)
@@ -114,6 +115,12 @@ def parse_parts(
 ) -> Iterator[tuple[int, Doc]]:
     """A long text parsed part by part: `pieces` pieces of at most `limit` characters each.
 
+    Each part is parsed in a spaCy memory zone (`spacy.language.Language.memory_zone`):
+    the words and strings new to the vocabulary that the part brought are freed when the
+    next part is asked for, so the vocabulary does not grow with the text. A part's `Doc`,
+    and its tokens and spans, are valid only until then: take from it what is kept (texts,
+    claims as records, N-Quads) while it is current.
+
     Yields:
         ``(offset, doc)``: where the part starts in `text` (characters) and the part parsed,
         with its triples; the parts' texts join back into `text`.
@@ -124,17 +131,24 @@ def parse_parts(
         >>> [(offset, doc.text) for offset, doc in parse_parts(load_pipeline(), text, limit=50, pieces=1)]
         [(0, 'Iran rejected the talks. Iran rejected the talks. '), (50, 'Iran rejected the talks. Iran rejected the talks. ')]
     """
+    cut = chunks(text, limit=limit)
     offset = 0
-    part: list[Doc] = []
-    for piece in _parse_pieces(nlp, chunks(text, limit=limit)):
-        part.append(piece)
-        if len(part) == pieces:
-            doc = _joined(nlp, part)
-            yield offset, doc
-            offset += len(doc.text)
-            part = []
-    if part:
-        yield offset, _joined(nlp, part)
+    for start in range(0, len(cut), max(pieces, 1)):
+        part = cut[start : start + max(pieces, 1)]
+        with memory_zone(nlp):
+            yield offset, _joined(nlp, list(_parse_pieces(nlp, part)))
+        offset += sum(map(len, part))
+
+
+def memory_zone(nlp: Language) -> contextlib.AbstractContextManager:
+    """``nlp.memory_zone()``, or nothing where one is already open (zones do not nest).
+
+    Strings and lexemes new to the vocabulary inside the zone are freed when it closes: no
+    `Doc`, `Span` or `Token` made inside may be used after it.
+    """
+    if nlp.vocab.in_memory_zone:
+        return contextlib.nullcontext()
+    return nlp.memory_zone()
 
 
 def parse_texts(nlp: Language, texts: Iterable[str], *, batch_size: int = 32, limit: int = CHUNK_CHARS) -> Iterator[Doc]:
@@ -163,6 +177,49 @@ def parse_texts(nlp: Language, texts: Iterable[str], *, batch_size: int = 32, li
         yield _parse_long(nlp, text, limit)
     if waiting:
         yield from nlp.pipe(waiting, batch_size=batch_size)
+
+
+def parse_document_parts(
+    nlp: Language, documents: Iterable[Document], *, batch_size: int = 32, limit: int = CHUNK_CHARS
+) -> Iterator[tuple[Document, int, Doc]]:
+    """Each document with its parse, a document over `limit` characters part by part (`parse_parts`).
+
+    Documents up to `limit` go through ``nlp.pipe`` in batches, each batch in a memory zone
+    (`memory_zone`) like a long document's parts: a `Doc` yielded is valid only until the
+    next one of another batch or part is asked for, so the vocabulary stays the size of
+    one batch's or part's new words however much is read.
+
+    Yields:
+        ``(document, offset, doc)`` in input order: a short document once, at offset 0; a long
+        one once per part, its first part at offset 0.
+
+    Examples:
+        >>> from kg.nlp import load_pipeline
+        >>> documents = [Document("a", "Iran rejected the talks."), Document("b", "Iraq agreed. " * 4)]
+        >>> [(d.id, offset, len(doc)) for d, offset, doc in parse_document_parts(load_pipeline(), documents, limit=30)]
+        [('a', 0, 5), ('b', 0, 12)]
+    """
+    waiting: list[Document] = []
+
+    def batch() -> Iterator[tuple[Document, int, Doc]]:
+        with memory_zone(nlp):
+            for document, doc in zip(waiting, nlp.pipe([d.text for d in waiting], batch_size=batch_size)):
+                yield document, 0, doc
+
+    for document in documents:
+        if len(document.text) <= limit:
+            waiting.append(document)
+            if len(waiting) >= batch_size:
+                yield from batch()
+                waiting = []
+            continue
+        if waiting:
+            yield from batch()
+            waiting = []
+        for offset, doc in parse_parts(nlp, document.text, limit=limit):
+            yield document, offset, doc
+    if waiting:
+        yield from batch()
 
 
 def unread_script(text: str, *, sample: int = 5_000) -> str | None:

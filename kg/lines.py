@@ -1,7 +1,8 @@
 """What ``kg extract`` writes: a line per extraction, made as the documents are read.
 
 Three formats (`OUTPUT_FORMATS`): a claim record a line (JSONL, through `kg.pipeline.analyse`),
-CaRB rows, or the facts of the claims (BenchIE's unit). Nothing holds the whole input.
+CaRB rows, or the facts of the claims (BenchIE's unit). Nothing holds the whole input: a
+document over `kg.chunking.CHUNK_CHARS` is read part by part (`kg.chunking.parse_document_parts`).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from kg.chunking import parse_documents
+from kg.chunking import parse_document_parts
 from kg.errors import InputError
 from kg.extract.facts import triple_facts
 from kg.nlp import load_pipeline
@@ -71,20 +72,24 @@ def extraction_lines(
 def _lines(documents: Iterable[Document], output_format: str, *, model, actor_files, sentence_per_document, verb_files,
            batch_size) -> Iterator[str]:
     if output_format == "jsonl":
-        for _, _, claims in analyse(documents, model=model, actor_files=actor_files, verb_files=verb_files, batch_size=batch_size):
+        # parts=True: a long document is read part by part; each record is made while its part is current
+        for _, _, claims in analyse(documents, model=model, actor_files=actor_files, verb_files=verb_files,
+                                    batch_size=batch_size, parts=True):
             for claim in claims:
                 yield json.dumps(claim.to_dict(), ensure_ascii=False)
         return
     from kg.extract import carb_row
     from kg.extract.formats import fact_row
 
-    for document, doc in parse_documents(load_pipeline(model), documents, batch_size=batch_size):
+    seen: set[tuple[str, ...]] = set()  # the facts of the document read so far
+    for document, offset, doc in parse_document_parts(load_pipeline(model), documents, batch_size=batch_size):
         if output_format == "carb":
             sentence = document.text.strip() if sentence_per_document else None
             for triple in doc._.triples:
                 yield "\t".join(carb_row(triple, sentence=sentence))
             continue
-        seen: set[tuple[str, ...]] = set()
+        if offset == 0:
+            seen = set()
         for triple in doc._.triples:
             for fact in triple_facts(triple):
                 row = tuple(fact_row(fact, doc=document.id))

@@ -25,7 +25,9 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from kg.actors import ActorRegistry, resolve_actors
-from kg.chunking import CHUNK_CHARS, PART_PIECES, parse_documents, parse_parts, parse_texts, warn_unread
+from kg.chunking import (
+    CHUNK_CHARS, PART_PIECES, parse_document_parts, parse_documents, parse_parts, parse_texts, warn_unread,
+)
 from kg.corpus import iter_as_documents
 from kg.events import code_events
 from kg.events.petrarch import VerbDictionary, load_verbs
@@ -104,6 +106,7 @@ def analyse(
     registry: ActorRegistry | None = None,
     batch_size: int = 32,
     verb_files: Sequence[Path | str] = (),
+    parts: bool = False,
 ) -> Iterator[tuple[Document, Doc, list[Claim]]]:
     """Parse documents and yield each with its claims, reading the documents as it goes.
 
@@ -116,6 +119,12 @@ def analyse(
         batch_size: Documents per ``nlp.pipe`` batch.
         verb_files: PETRARCH verb dictionaries (``CAMEO.2.0.txt``) whose codes win over our
             lexicon where they code a verb (read once per tuple of paths).
+        parts: Read a document over `kg.chunking.CHUNK_CHARS` part by part, in bounded
+            memory (`kg.chunking.parse_document_parts`): it is yielded once per part, its
+            sentence numbers the document's; and every `Doc` yielded, with the spans its
+            claims hold, is valid only until the next item is asked for (take records,
+            not spans). Without it a long document is parsed whole: one `Doc` that stays
+            valid, in memory that grows with its length.
 
     Yields:
         ``(document, doc, claims)`` in input order.
@@ -126,10 +135,42 @@ def analyse(
         [('Iran', 'attack')]
     """
     tools = Tools.load(model=model, actor_files=actor_files, verb_files=verb_files)
+    if parts:
+        parsed = parse_document_parts(tools.nlp, documents, batch_size=batch_size)
+        for document, _, doc, claims in _claims_by_part(parsed, tools, registry):
+            yield document, doc, claims
+        return
     for document, doc in parse_documents(tools.nlp, documents, batch_size=batch_size):
         claims = claims_of(doc, document, registry or tools.registry(), verbs=tools.verbs)
         warn_unread(document, claims)
         yield document, doc, claims
+
+
+def _claims_by_part(
+    parsed: Iterable[tuple[Document, int, Doc]], tools: Tools, registry: ActorRegistry | None = None
+) -> Iterator[tuple[Document, int, Doc, list[Claim]]]:
+    """The claims of each parsed part, a long document's parts sharing what crosses their edges.
+
+    A document's parts (its first at offset 0) share an actor registry and the table of
+    people's names read so far; their sentence numbers run on from part to part. A document
+    with no claims at all is checked for a script the pipeline does not read.
+    """
+    document: Document | None = None
+    names: dict[str, list[str]] = {}
+    sentences = found = 0
+    for current, offset, doc in parsed:
+        if offset == 0:
+            if document is not None and not found:
+                warn_unread(document, ())
+            document, owner, names, sentences, found = current, registry or tools.registry(), {}, 0, 0
+        claims = claims_of(doc, current, owner, verbs=tools.verbs, names=names)
+        if sentences:
+            claims = [replace(c, sentence_id=c.sentence_id + sentences) for c in claims]
+        sentences += sum(1 for _ in doc.sents)
+        found += len(claims)
+        yield current, offset, doc, claims
+    if document is not None and not found:
+        warn_unread(document, ())
 
 
 @dataclass(frozen=True)
@@ -258,7 +299,8 @@ def long_document_nquads(
     """A long document's N-Quads, part by part (`parse_parts`), its document node last.
 
     Only a compact table of the people's names read so far (and the actor registry) is
-    kept from one part to the next: memory is bounded by a part, not by the document.
+    kept from one part to the next, and each part is parsed in a spaCy memory zone that
+    frees the words it brought: memory is bounded by a part, not by the document.
     Sentence numbers and character offsets are the document's. What differs from reading
     the document whole is what crosses a part's edge: a quotation, a pronoun or a
     description whose antecedent is in an earlier part, and a person named in full only
@@ -280,22 +322,15 @@ def long_document_nquads(
     from kg.store.mapping import document_iri
     from kg.store.nquads import document_nquads
 
-    registry, names = tools.registry(), {}
     node = document_iri(document)
-    sentences = found = 0
     offsets = {KG.startChar, KG.endChar}
-    for offset, doc in parse_parts(tools.nlp, document.text, limit=limit, pieces=pieces):
-        claims = claims_of(doc, document, registry, verbs=tools.verbs, names=names)
-        claims = [replace(c, sentence_id=c.sentence_id + sentences) for c in claims]
-        sentences += sum(1 for _ in doc.sents)
-        found += len(claims)
+    parsed = ((document, offset, doc) for offset, doc in parse_parts(tools.nlp, document.text, limit=limit, pieces=pieces))
+    for _, offset, _, claims in _claims_by_part(parsed, tools):
         graph = document_graph(document, None, claims, lean=True)
         shifted = [  # the part's triples as the document's, its node left for the end
             (s, p, Literal(o.toPython() + offset) if p in offsets else o) for s, p, o in graph if s != node
         ]
         yield document_nquads(document, shifted)
-    if not found:
-        warn_unread(document, ())
     yield document_nquads(document, document_graph(document, None, (), lean=True))
 
 
@@ -477,7 +512,7 @@ def _long_aside(
             except Exception as exc:  # reported like a failed document of a batch  # noqa: BLE001
                 message = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
                 log.warning("%s: failed: %s", document.id, message)
-                target._remove_graph(URIRef(iri))
+                target.remove_document(URIRef(iri))
                 stats.failed.append((document.id, message))
             else:
                 stats.added += 1

@@ -188,6 +188,18 @@ class Store:
             self._remove_graph(iri)
             log.warning("%s: document %r has a new text; it replaces the version stored before", self.url, doc_id)
 
+    def remove_document(self, iri: URIRef) -> None:
+        """Remove a document's graph: its claims and its node (the shared actor graph stays).
+
+        What a document added part by part leaves where a later part fails
+        (`kg.pipeline.long_document_nquads`); nothing where the graph is absent.
+
+        Raises:
+            StoreError: The store is read-only.
+        """
+        self._writable()
+        self._remove_graph(iri)
+
     def _versions(self, doc_id: str) -> set[URIRef]:
         """The document graphs stored under this document id."""
         return {row[0] for row in self.query(view_query("documents-with-id"), id=Literal(doc_id))}

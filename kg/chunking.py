@@ -180,7 +180,8 @@ def parse_texts(nlp: Language, texts: Iterable[str], *, batch_size: int = 32, li
 
 
 def parse_document_parts(
-    nlp: Language, documents: Iterable[Document], *, batch_size: int = 32, limit: int = CHUNK_CHARS
+    nlp: Language, documents: Iterable[Document], *, batch_size: int = 32, limit: int = CHUNK_CHARS,
+    pieces: int = PART_PIECES,
 ) -> Iterator[tuple[Document, int, Doc]]:
     """Each document with its parse, a document over `limit` characters part by part (`parse_parts`).
 
@@ -196,8 +197,9 @@ def parse_document_parts(
     Examples:
         >>> from kg.nlp import load_pipeline
         >>> documents = [Document("a", "Iran rejected the talks."), Document("b", "Iraq agreed. " * 4)]
-        >>> [(d.id, offset, len(doc)) for d, offset, doc in parse_document_parts(load_pipeline(), documents, limit=30)]
-        [('a', 0, 5), ('b', 0, 12)]
+        >>> parsed = parse_document_parts(load_pipeline(), documents, limit=30, pieces=1)
+        >>> [(d.id, offset, len(doc)) for d, offset, doc in parsed]
+        [('a', 0, 5), ('b', 0, 6), ('b', 26, 6)]
     """
     waiting: list[Document] = []
 
@@ -216,7 +218,7 @@ def parse_document_parts(
         if waiting:
             yield from batch()
             waiting = []
-        for offset, doc in parse_parts(nlp, document.text, limit=limit):
+        for offset, doc in parse_parts(nlp, document.text, limit=limit, pieces=pieces):
             yield document, offset, doc
     if waiting:
         yield from batch()

@@ -138,14 +138,17 @@ class OxigraphStore(Store):
         return super().serialize(format=format)
 
     def _dump(self, output: BinaryIO | None, name: str) -> bytes | None:
-        """Oxigraph writes the store itself; merged formats from a CONSTRUCT over the union."""
+        """Oxigraph writes the store itself; merged formats from the triples of its quads, streamed."""
         import pyoxigraph as ox
 
         rdf_format = getattr(ox.RdfFormat, _NATIVE_FORMATS[name])
         prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
         if EXPORT_FORMATS[name][1]:
             return self.native.dump(output, rdf_format, prefixes=prefixes)
-        triples = self.native.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+        # The union's triples, streamed: a CONSTRUCT over the union holds every triple it wrote
+        # (to drop repeats), hundreds of MB for a big graph. Each subject is in one graph (an
+        # actor's in the shared graph, any other in its document's), so no triple repeats.
+        triples = (quad.triple for quad in self.native.quads_for_pattern(None, None, None, None))
         return ox.serialize(triples, output, rdf_format, prefixes=prefixes)
 
     def close(self) -> None:

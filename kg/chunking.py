@@ -10,8 +10,10 @@ and the pieces are tagged and parsed one at a time.
 to the character, and only then runs ``kg_triples`` over the whole (quotations and their
 speakers are found across the pieces); its memory grows with the text. `parse_parts`
 instead yields the pieces in parts of `PART_PIECES`, each joined and given its triples
-alone; `kg.pipeline.long_document_nquads` keeps only each part's N-Quads (what ``kg build``
-loads into the store part by part): its memory is one part's, whatever the length of the text.
+alone, in a spaCy memory zone that frees the words the part brought to the vocabulary;
+`kg.pipeline.long_document_nquads` keeps only each part's N-Quads (what ``kg build`` loads
+into the store part by part), and ``kg extract`` each part's lines (`parse_document_parts`):
+their memory is one part's, whatever the length of the text.
 """
 
 from __future__ import annotations

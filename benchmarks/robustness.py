@@ -9,13 +9,15 @@ Cases (sizes from the command line):
 - ``quotes``: --depth speakers each quoting the next (``Minister 1 said, "Minister 2 said, "...``);
 - ``brackets``: a noun phrase --depth brackets deep.
 
-Each case is measured two ways, each in a fresh process so that its peak memory is its own:
+Each case is measured three ways, each in a fresh process so that its peak memory is its own:
 
 - ``library``: ``kg.build_graph([text])``, the graph in rdflib's memory store: the graph is
   the output, so its memory grows with what the text says;
 - ``cli``: ``kg build FILE --out DIR``, what a user runs on a big file: the graph goes into
-  the Oxigraph store on disk as it is made, then graph.ttl and graph.html are written; its
-  peak memory is the process's max RSS (VmHWM), as the kernel counts it.
+  the Oxigraph store on disk as it is made, then graph.ttl and graph.html are written;
+- ``extract``: ``kg extract FILE --out OUT``, the JSONL records written as they are made.
+
+For the last two the peak is the child's high-water resident set (VmHWM), as the kernel counts it.
 
 Each also runs at a tenth of its size, so the ratio shows how time grows (10x the input in
 about 10x the time is linear). On a shared machine the times are noisy: read the ratios, and
@@ -25,11 +27,13 @@ the load average printed with them.
     python benchmarks/robustness.py --report-chars 5000000 --line-chars 0 --depth 0   # the 5 MB report
     python benchmarks/robustness.py --paths cli                    # only the command line
 
-Measured on 2 shared CPUs at a load average of 4 to 8 (times vary up to twofold between runs):
-``kg build`` of the 1 MB report 164 s / 616 MB (before the long-document parts: 92 s / 906 MB),
-of the 5 MB report 388 s / 1,122 MB (before: 4.1 GB); ``kg.build_graph`` of the 1 MB report
-962 MB, its graph being in rdflib's memory store; 2,000 nested quotations 26-28 s / 450 MB,
-2,000 brackets 5-8 s / 270-290 MB. See the README's "Safe with hostile queries and odd input".
+Measured on 2 shared CPUs at a load average of 10 to 11 (times vary severalfold between runs):
+``kg build`` of the 1 MB report 397 MB (600 MB while graph.ttl came from a CONSTRUCT over the
+union; 906 MB before the long-document parts), of the 5 MB report 1,122 MB before graph.ttl was
+streamed (631 MB before graph.ttl); ``kg extract`` of the 1 MB report, in parts, 286 MB;
+``kg.build_graph`` of the 1 MB report 962 MB, its graph being in rdflib's memory store; 2,000
+nested quotations 26-28 s / 450 MB, 2,000 brackets 5-8 s / 270-290 MB. See the README's "Safe
+with hostile queries and odd input".
 """
 
 from __future__ import annotations

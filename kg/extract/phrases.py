@@ -45,7 +45,9 @@ def quote_marks(doc: Doc, text: str | None = None) -> list[int]:
     return marks.get(text, [])
 
 
-_SENTENCES: weakref.WeakKeyDictionary[Doc, tuple[int, list[int], list[Span]]] = weakref.WeakKeyDictionary()
+# Sentence bounds, not spans: a span holds its doc, and a value holding its key keeps the
+# entry, and so every doc parsed, alive for good.
+_SENTENCES: weakref.WeakKeyDictionary[Doc, tuple[int, list[int], list[int]]] = weakref.WeakKeyDictionary()
 
 
 def sentence_of(token: Token) -> Span:
@@ -55,12 +57,13 @@ def sentence_of(token: Token) -> Span:
     tokens (nested quotations) one look-up per quotation would be quadratic.
     """
     doc = token.doc
-    length, starts, sents = _SENTENCES.get(doc, (-1, [], []))
+    length, starts, ends = _SENTENCES.get(doc, (-1, [], []))
     if length != len(doc):  # not seen, or retokenized since
-        sents = list(doc.sents)
-        starts = [sent.start for sent in sents]
-        _SENTENCES[doc] = (len(doc), starts, sents)
-    return sents[bisect.bisect_right(starts, token.i) - 1]
+        bounds = [(sent.start, sent.end) for sent in doc.sents]
+        starts, ends = [start for start, _ in bounds], [end for _, end in bounds]
+        _SENTENCES[doc] = (len(doc), starts, ends)
+    n = bisect.bisect_right(starts, token.i) - 1
+    return doc[starts[n] : ends[n]]
 
 
 def _quotes(doc, start: int, end: int) -> int:

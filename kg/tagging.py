@@ -161,8 +161,7 @@ class FastAttributeRuler(AttributeRuler):
                         best[i][column] = number
         if other is not None:
             self._apply_other(doc, other, writes, columns, best)
-        if writes:
-            self._write(doc, writes, columns)
+        doc.from_array(writes, numpy.array(columns, dtype="uint64"))  # stores each value as given, as spaCy does
 
     def _apply_other(self, doc: Doc, other: Matcher, writes: list, columns: list, best: list) -> None:
         matches = sorted((int(self.vocab.strings[m]), m, s, e) for m, s, e in other(doc, allow_missing=True))
@@ -179,16 +178,6 @@ class FastAttributeRuler(AttributeRuler):
                 if best[i][column] <= number:
                     columns[i][column] = value
                     best[i][column] = number
-
-    @staticmethod
-    def _write(doc: Doc, writes: list, columns: list) -> None:
-        doc.from_array(writes, numpy.array(columns, dtype="uint64"))
-        if MORPH in writes:
-            # from_array stores an unset MORPH (0) as the empty analysis "_": keep it unset
-            column = writes.index(MORPH)
-            for i, row in enumerate(columns):
-                if not row[column]:
-                    doc[i].set_morph(None)
 
 
 class _FastRuleLemmas:

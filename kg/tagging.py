@@ -21,6 +21,7 @@ import numpy
 from spacy.attrs import DEP, IDS, LEMMA, MORPH, NORM, ORTH, POS, TAG
 from spacy.errors import Errors
 from spacy.language import Language
+from spacy.lookups import Lookups, Table
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler, Lemmatizer
@@ -116,22 +117,28 @@ class FastAttributeRuler(AttributeRuler):
                 other.add(str(number), rest)
         return tuple(sorted(reads)), writes, local, (other if len(other) else None), {}
 
-    def _answer(self, key: tuple, reads: tuple, writes: list, local: Matcher, orth: int) -> tuple:
-        """(column, value, pattern number) for each attribute the one-token patterns set on `key`."""
-        one = Doc(self.vocab, words=[self.vocab.strings[orth]], spaces=[False])
-        token = one[0]
-        for attr, value in zip(reads, key):
-            if attr == MORPH:
-                token.set_morph(value or None)
-            elif attr in _TOKEN_READS:
-                one.from_array([attr], numpy.array([[value]], dtype="uint64"))
-        winners: dict[int, tuple[int, int]] = {}
-        for match_id, _start, _end in local(one, allow_missing=True):
+    def _answer(self, missing: dict, reads: tuple, writes: list, local: Matcher, memo: dict) -> None:
+        """Remember, for each key of `missing` (key → a word that has it), what the one-token patterns set.
+
+        The keys become the tokens of one `Doc`, a word of each with its token attributes, so the
+        ruler's own `Matcher` answers them all in one pass; an answer is a tuple of
+        (column, value, pattern number) for each attribute set.
+        """
+        keys = list(missing)
+        doc = Doc(self.vocab, words=[self.vocab.strings[missing[key]] for key in keys], spaces=[False] * len(keys))
+        token_reads = [n for n, attr in enumerate(reads) if attr in _TOKEN_READS]
+        if token_reads:
+            values = numpy.array([[key[n] for n in token_reads] for key in keys], dtype="uint64")
+            doc.from_array([reads[n] for n in token_reads], values)
+        winners: list[dict[int, tuple[int, int]]] = [{} for _ in keys]
+        for match_id, start, _end in local(doc, allow_missing=True):
             number = int(self.vocab.strings[match_id])
+            found = winners[start]
             for attr, value in self.attrs[number].items():
-                if attr not in winners or winners[attr][1] < number:
-                    winners[attr] = (value, number)
-        return tuple((writes.index(attr), value, number) for attr, (value, number) in winners.items())
+                if attr not in found or found[attr][1] < number:
+                    found[attr] = (value, number)
+        for key, found in zip(keys, winners):
+            memo[key] = tuple((writes.index(attr), value, number) for attr, (value, number) in found.items())
 
     def _apply(self, doc: Doc) -> None:
         reads, writes, local, other, memo = self._compiled()
@@ -139,23 +146,20 @@ class FastAttributeRuler(AttributeRuler):
             return
         columns = doc.to_array(writes).tolist()
         best = [[-1] * len(writes) for _ in columns] if other is not None else None
-        if reads:
-            orths = doc.to_array([ORTH]).tolist()
-            for i, key in enumerate(map(tuple, doc.to_array(list(reads)).tolist())):
-                answer = memo.get(key)
-                if answer is None:
-                    if len(memo) > _MEMO_LIMIT:
-                        memo.clear()
-                    answer = memo[key] = self._answer(key, reads, writes, local, orths[i])
+        if len(local):
+            keys = list(map(tuple, doc.to_array(list(reads)).tolist())) if reads else [()] * len(doc)
+            missing = {}
+            for i, key in enumerate(keys):
+                if key not in memo and key not in missing:
+                    missing[key] = doc[i].orth
+            if len(memo) + len(missing) > _MEMO_LIMIT:
+                memo.clear()
+                missing = {key: doc[i].orth for i, key in enumerate(keys)}
+            if missing:
+                self._answer(missing, reads, writes, local, memo)
+            for i, key in enumerate(keys):
                 row = columns[i]
-                for column, value, number in answer:
-                    row[column] = value
-                    if best is not None:
-                        best[i][column] = number
-        elif len(local):
-            answer = memo.get(()) or memo.setdefault((), self._answer((), reads, writes, local, doc[0].orth))
-            for i, row in enumerate(columns):
-                for column, value, number in answer:
+                for column, value, number in memo[key]:
                     row[column] = value
                     if best is not None:
                         best[i][column] = number
@@ -187,6 +191,9 @@ class _FastRuleLemmas:
         The stock rule lemmatizer's answer for a token is a function of its text, its POS and
         its MORPH (its own cache is keyed on exactly these), so one answer per key is exact.
         A token that already has a lemma keeps it unless ``overwrite`` is set, as in spaCy.
+        The answers are computed by ``rule_lemmatize`` itself, reading the same tables, with
+        each word index held as a set for the time of the call (a membership test is all it
+        asks of them).
     """
 
     def __call__(self, doc: Doc) -> Doc:
@@ -202,22 +209,45 @@ class _FastRuleLemmas:
     def _lemmatize(self, doc: Doc) -> None:
         if not len(doc):
             return
-        memo = self.__dict__.setdefault("_kg_memo", {})
+        memo, lookups = self._kg_state()
         overwrite = self.overwrite
-        strings = self.vocab.strings
         rows = doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()
-        lemmas = []
+        missing = {}
         for i, (orth, pos, morph, lemma) in enumerate(rows):
-            if overwrite or lemma == 0:
-                key = (orth, pos, morph)
-                lemma = memo.get(key)
-                if lemma is None:
-                    if len(memo) > _MEMO_LIMIT:
-                        memo.clear()
+            if (overwrite or lemma == 0) and (orth, pos, morph) not in memo:
+                missing.setdefault((orth, pos, morph), i)
+        if missing:
+            if len(memo) + len(missing) > _MEMO_LIMIT:
+                memo.clear()
+            own, self.lookups = self.lookups, lookups
+            try:
+                for key, i in missing.items():
                     # kept for later documents, so never a transient string of a memory zone
-                    lemma = memo[key] = strings.add(self.rule_lemmatize(doc[i])[0], allow_transient=False)
-            lemmas.append(lemma)
+                    memo[key] = self.vocab.strings.add(self.rule_lemmatize(doc[i])[0], allow_transient=False)
+            finally:
+                self.lookups = own
+        lemmas = [memo[(orth, pos, morph)] if overwrite or lemma == 0 else lemma for orth, pos, morph, lemma in rows]
         doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64").reshape(-1, 1))
+
+    def _kg_state(self) -> tuple[dict, Lookups]:
+        """The answers so far, and the component's tables with each POS's word index as a set.
+
+        ``rule_lemmatize`` asks only whether a word is in a POS's index (``form in index``),
+        which a set answers as the stock list does, without reading the whole list.
+        """
+        state = self.__dict__.get("_kg_state_")
+        if state is None or state[0] is not self.lookups:
+            lookups = Lookups()
+            for name in self.lookups.tables:
+                table = self.lookups.get_table(name)
+                if name == "lemma_index":
+                    try:
+                        table = Table(name, {key: frozenset(words) for key, words in table.items()})
+                    except TypeError:  # not a table of word lists: use it as it is
+                        pass
+                lookups.set_table(name, table)
+            state = self.__dict__["_kg_state_"] = (self.lookups, {}, lookups)
+        return state[1], state[2]
 
 
 class FastLemmatizer(_FastRuleLemmas, Lemmatizer):

@@ -16,15 +16,17 @@ A component this module cannot reproduce exactly is left as it is.
 from __future__ import annotations
 
 import logging
+import re
 
 import numpy
-from spacy.attrs import DEP, IDS, LEMMA, MORPH, NORM, ORTH, POS, TAG
+from spacy.attrs import DEP, IDS, LEMMA, LOWER, MORPH, NORM, ORTH, POS, PREFIX, SHAPE, SUFFIX, TAG
 from spacy.errors import Errors
 from spacy.language import Language
 from spacy.lookups import Lookups, Table
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler, Lemmatizer
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 __all__ = ["FastAttributeRuler", "FastEnglishLemmatizer", "FastLemmatizer", "use_fast_tagging"]
@@ -34,6 +36,8 @@ log = logging.getLogger(__name__)
 #: Token attributes a one-token pattern may read and still be answered from the token alone;
 #: every lexical attribute (a function of the word, read through its lexeme) may be read too.
 _TOKEN_READS = frozenset({TAG, POS, MORPH, LEMMA, DEP, NORM})
+#: Attributes holding a string, whose value a pattern can only name or match with a regular expression.
+_STRING_ATTRS = frozenset({ORTH, LOWER, NORM, SHAPE, PREFIX, SUFFIX, LEMMA})
 #: Token attributes the ruler may set that `Doc.from_array` writes exactly as the stock ruler does.
 _WRITES = (POS, TAG, MORPH, LEMMA, DEP)
 #: A remembered answer table is emptied when it grows past this many entries.
@@ -72,6 +76,92 @@ def _token_local(pattern: list) -> bool:
     return True
 
 
+class _Rules:
+    """An attribute ruler's patterns sorted for `FastAttributeRuler`, with the answers found so far.
+
+    ``reads`` are the attributes the one-token patterns read (in ``local``), ``writes`` the
+    attributes any pattern sets; ``other`` holds the remaining patterns. A string attribute the
+    one-token patterns test only for equality, IN, NOT_IN or REGEX is keyed by its class: the
+    value itself where a pattern names it, else which of the regular expressions find it.
+    """
+
+    def __init__(self, ruler: AttributeRuler) -> None:
+        self.vocab = ruler.vocab
+        self.writes = sorted({attr for attrs in ruler.attrs for attr in attrs})
+        self.local, self.other = Matcher(ruler.vocab, validate=False), Matcher(ruler.vocab, validate=False)
+        specs = []
+        for number in range(len(ruler.attrs)):
+            patterns = ruler.matcher.get(str(number))[1]
+            simple = [p for p in patterns if _token_local(p) and ruler.indices[number] in (0, -1)]
+            rest = [p for p in patterns if p not in simple]
+            if simple:
+                self.local.add(str(number), simple)
+                specs += [p[0] for p in simple]
+            if rest:
+                self.other.add(str(number), rest)
+        if not len(self.other):
+            self.other = None
+        self.reads = tuple(sorted({_attr_id(key) for spec in specs for key in spec}))
+        self.classes = [(n, *tests, {}) for n, attr in enumerate(self.reads)
+                        if (tests := _string_tests(specs, attr)) is not None]
+        self.memo: dict[tuple, tuple] = {}
+
+    def keys(self, rows: list[list[int]]) -> list[tuple]:
+        """The memo key of each token's row of read values."""
+        if not self.classes:
+            return list(map(tuple, rows))
+        strings = self.vocab.strings
+        keys = []
+        for row in rows:
+            key = list(row)
+            for n, named, expressions, seen in self.classes:
+                value = row[n]
+                kind = seen.get(value)
+                if kind is None:
+                    kind = seen[value] = value if value in named else (-1, *(
+                        bool(e.search(strings[value])) for e in expressions))
+                key[n] = kind
+            keys.append(tuple(key))
+        return keys
+
+    def forget(self) -> None:
+        """Empty the answers (they are worked out again as needed)."""
+        self.memo.clear()
+        for *_, seen in self.classes:
+            seen.clear()
+
+
+def _string_tests(specs: list[dict], attr: int):
+    """(values named, regular expressions) of one-token patterns testing string attribute `attr`, or None.
+
+    None where `attr` is no string attribute or some pattern tests it in another way (FUZZY,
+    a comparison, a nested predicate): then its value is part of the key as it is.
+    """
+    if attr not in _STRING_ATTRS:
+        return None
+    named: set[int] = set()
+    expressions = []
+    for spec in specs:
+        for key, value in spec.items():
+            if _attr_id(key) != attr:
+                continue
+            if isinstance(value, str):
+                named.add(get_string_id(value))
+            elif not isinstance(value, dict):
+                return None
+            else:
+                for kind, argument in value.items():
+                    kind = kind.upper()
+                    if kind in ("IN", "NOT_IN") and isinstance(argument, (list, tuple, set)) and all(
+                            isinstance(v, str) for v in argument):
+                        named.update(get_string_id(v) for v in argument)
+                    elif kind == "REGEX" and isinstance(argument, str):
+                        expressions.append(re.compile(argument))
+                    else:
+                        return None
+    return frozenset(named), tuple(expressions)
+
+
 class FastAttributeRuler(AttributeRuler):
     """An `AttributeRuler` whose one-token patterns are answered from a table per attribute-value key.
 
@@ -94,77 +184,64 @@ class FastAttributeRuler(AttributeRuler):
         except Exception as e:  # the stock ruler's error handling  # noqa: BLE001
             return error_handler(self.name, self, [doc], e)
 
-    def _compiled(self):
+    def _compiled(self) -> _Rules:
         signature = (id(self.matcher), len(self.attrs))
         state = self.__dict__.get("_kg_state")
         if state is None or state[0] != signature:
-            state = (signature, *self._compile())
-            self.__dict__["_kg_state"] = state
-        return state[1:]
+            state = self.__dict__["_kg_state"] = (signature, _Rules(self))
+        return state[1]
 
-    def _compile(self):
-        writes = sorted({attr for attrs in self.attrs for attr in attrs})
-        local, other = Matcher(self.vocab, validate=False), Matcher(self.vocab, validate=False)
-        reads: set[int] = set()
-        for number in range(len(self.attrs)):
-            patterns = self.matcher.get(str(number))[1]
-            simple = [p for p in patterns if _token_local(p) and self.indices[number] in (0, -1)]
-            if simple:
-                local.add(str(number), simple)
-                reads.update(_attr_id(key) for p in simple for key in p[0])
-            rest = [p for p in patterns if not (_token_local(p) and self.indices[number] in (0, -1))]
-            if rest:
-                other.add(str(number), rest)
-        return tuple(sorted(reads)), writes, local, (other if len(other) else None), {}
+    def _answer(self, rules: _Rules, missing: dict) -> None:
+        """Remember, for each key of `missing` (key → a token's ORTH and read values), what the one-token patterns set.
 
-    def _answer(self, missing: dict, reads: tuple, writes: list, local: Matcher, memo: dict) -> None:
-        """Remember, for each key of `missing` (key → a word that has it), what the one-token patterns set.
-
-        The keys become the tokens of one `Doc`, a word of each with its token attributes, so the
-        ruler's own `Matcher` answers them all in one pass; an answer is a tuple of
-        (column, value, pattern number) for each attribute set.
+        The keys become the tokens of one `Doc`, each the word and token attributes of a token
+        that has it, so the ruler's own `Matcher` answers them all in one pass; an answer is a
+        tuple of (column, value, pattern number) for each attribute set.
         """
         keys = list(missing)
-        doc = Doc(self.vocab, words=[self.vocab.strings[missing[key]] for key in keys], spaces=[False] * len(keys))
-        token_reads = [n for n, attr in enumerate(reads) if attr in _TOKEN_READS]
+        doc = Doc(self.vocab, words=[self.vocab.strings[missing[key][0]] for key in keys], spaces=[False] * len(keys))
+        token_reads = [n for n, attr in enumerate(rules.reads) if attr in _TOKEN_READS]
         if token_reads:
-            values = numpy.array([[key[n] for n in token_reads] for key in keys], dtype="uint64")
-            doc.from_array([reads[n] for n in token_reads], values)
+            values = numpy.array([[missing[key][1][n] for n in token_reads] for key in keys], dtype="uint64")
+            doc.from_array([rules.reads[n] for n in token_reads], values)
         winners: list[dict[int, tuple[int, int]]] = [{} for _ in keys]
-        for match_id, start, _end in local(doc, allow_missing=True):
+        for match_id, start, _end in rules.local(doc, allow_missing=True):
             number = int(self.vocab.strings[match_id])
             found = winners[start]
             for attr, value in self.attrs[number].items():
                 if attr not in found or found[attr][1] < number:
                     found[attr] = (value, number)
         for key, found in zip(keys, winners):
-            memo[key] = tuple((writes.index(attr), value, number) for attr, (value, number) in found.items())
+            rules.memo[key] = tuple((rules.writes.index(attr), value, number) for attr, (value, number) in found.items())
 
     def _apply(self, doc: Doc) -> None:
-        reads, writes, local, other, memo = self._compiled()
+        rules = self._compiled()
+        writes, memo = rules.writes, rules.memo
         if not len(doc) or not writes:
             return
         columns = doc.to_array(writes).tolist()
-        best = [[-1] * len(writes) for _ in columns] if other is not None else None
-        if len(local):
-            keys = list(map(tuple, doc.to_array(list(reads)).tolist())) if reads else [()] * len(doc)
+        best = [[-1] * len(writes) for _ in columns] if rules.other is not None else None
+        if len(rules.local):
+            rows = doc.to_array(list(rules.reads)).tolist() if rules.reads else [[] for _ in columns]
+            keys = rules.keys(rows)
             missing = {}
             for i, key in enumerate(keys):
                 if key not in memo and key not in missing:
-                    missing[key] = doc[i].orth
+                    missing[key] = (doc[i].orth, rows[i])
             if len(memo) + len(missing) > _MEMO_LIMIT:
-                memo.clear()
-                missing = {key: doc[i].orth for i, key in enumerate(keys)}
+                rules.forget()
+                keys = rules.keys(rows)
+                missing = {key: (doc[i].orth, rows[i]) for i, key in enumerate(keys)}
             if missing:
-                self._answer(missing, reads, writes, local, memo)
+                self._answer(rules, missing)
             for i, key in enumerate(keys):
                 row = columns[i]
                 for column, value, number in memo[key]:
                     row[column] = value
                     if best is not None:
                         best[i][column] = number
-        if other is not None:
-            self._apply_other(doc, other, writes, columns, best)
+        if rules.other is not None:
+            self._apply_other(doc, rules.other, writes, columns, best)
         doc.from_array(writes, numpy.array(columns, dtype="uint64"))  # stores each value as given, as spaCy does
 
     def _apply_other(self, doc: Doc, other: Matcher, writes: list, columns: list, best: list) -> None:

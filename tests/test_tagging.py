@@ -104,3 +104,11 @@ def test_what_cannot_be_reproduced_keeps_spacy_s_component():
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     assert use_fast_tagging(nlp) == []
     assert type(nlp.get_pipe("attribute_ruler")) is AttributeRuler
+
+
+def test_answers_forgotten_past_the_size_limit_are_found_again(monkeypatch, stock, fast):
+    import kg.tagging
+
+    monkeypatch.setattr(kg.tagging, "_MEMO_LIMIT", 5)
+    result = compare(own_texts()[:30], stock, fast)
+    assert result["differences"] == dict.fromkeys(result["differences"], 0)

@@ -220,10 +220,11 @@ class FastAttributeRuler(AttributeRuler):
         writes, memo = rules.writes, rules.memo
         if not len(doc) or not writes:
             return
-        columns = doc.to_array(writes).tolist()
+        columns = doc.to_array(writes).reshape(len(doc), len(writes)).tolist()  # 2-D even for one attribute
         best = [[-1] * len(writes) for _ in columns] if rules.other is not None else None
         if len(rules.local):
-            rows = doc.to_array(list(rules.reads)).tolist() if rules.reads else [[] for _ in columns]
+            reads = list(rules.reads)
+            rows = doc.to_array(reads).reshape(len(doc), len(reads)).tolist() if reads else [[] for _ in columns]
             keys = rules.keys(rows)
             missing = {}
             for i, key in enumerate(keys):

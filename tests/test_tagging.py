@@ -73,7 +73,8 @@ PATTERNS = [
 
 
 @pytest.mark.parametrize("seed", range(3))
-@pytest.mark.parametrize("patterns", [PATTERNS, PATTERNS[1:]], ids=["wildcard", "some-tokens-untouched"])
+@pytest.mark.parametrize("patterns", [PATTERNS, PATTERNS[1:], PATTERNS[3:4]],
+                         ids=["wildcard", "some-tokens-untouched", "one-attribute-read-and-set"])
 def test_rule_precedence_as_spacy_applies_it(seed, patterns):
     vocab, stock, fast = _rulers(patterns)
     rng = random.Random(seed)

@@ -73,8 +73,8 @@ def load_pipeline(name: str | None = None, *, triples: bool = True, fast: bool =
     With `fast`, the pipeline's ``attribute_ruler`` and rule-mode ``lemmatizer`` become
     `kg.tagging.FastAttributeRuler` and `kg.tagging.FastEnglishLemmatizer` (or `FastLemmatizer`):
     the same objects, names, patterns, tables and settings, but each answer for a token is worked
-    out once per combination of the attributes it depends on and then read from a table (about
-    half the parse time of a news article was these two pure-Python steps). The output is
+    out once per combination of the attributes it depends on and then read from a table (the
+    two pure-Python steps were a fifth of the parse time of a news article). The output is
     spaCy's own, token for token: the stock code computes every answer, the rules' order of
     precedence is kept, and anything the stand-ins cannot reproduce keeps the stock component
     (see `kg.tagging`).
@@ -86,7 +86,7 @@ def load_pipeline(name: str | None = None, *, triples: bool = True, fast: bool =
             own components (the baseline the benchmarks compare against).
 
     Returns:
-        The loaded pipeline; loads are cached per name.
+        The loaded pipeline; loads are cached per name and options.
 
     Raises:
         ModelError: The pipeline is not installed or has no parser.

@@ -193,7 +193,7 @@ class FastAttributeRuler(AttributeRuler):
         return state[1]
 
     def _answer(self, rules: _Rules, missing: dict) -> None:
-        """Remember, for each key of `missing` (key → a token's ORTH and read values), what the one-token patterns set.
+        """Remember what the one-token patterns set for each key of `missing` (→ a token's ORTH and read values).
 
         The keys become the tokens of one `Doc`, each the word and token attributes of a token
         that has it, so the ruler's own `Matcher` answers them all in one pass; an answer is a
@@ -213,7 +213,8 @@ class FastAttributeRuler(AttributeRuler):
                 if attr not in found or found[attr][1] < number:
                     found[attr] = (value, number)
         for key, found in zip(keys, winners):
-            rules.memo[key] = tuple((rules.writes.index(attr), value, number) for attr, (value, number) in found.items())
+            rules.memo[key] = tuple((rules.writes.index(attr), value, number)
+                                    for attr, (value, number) in found.items())
 
     def _apply(self, doc: Doc) -> None:
         rules = self._compiled()
@@ -291,7 +292,8 @@ class _FastRuleLemmas:
         memo, lookups = self._kg_state()
         overwrite = self.overwrite
         rows = doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()
-        wanted = [((orth, pos, morph), i) for i, (orth, pos, morph, lemma) in enumerate(rows) if overwrite or lemma == 0]
+        wanted = [((orth, pos, morph), i)
+                  for i, (orth, pos, morph, lemma) in enumerate(rows) if overwrite or lemma == 0]
         missing = {}
         for key, i in wanted:
             if key not in memo:

@@ -81,7 +81,8 @@ def test_rule_precedence_as_spacy_applies_it(seed, patterns):
     words = ["gon", "na", "a", "b", "c", "Big", "big", "go", "Gone", "x"]
     for _ in range(40):
         n = rng.randint(1, 12)
-        kwargs = dict(words=[rng.choice(words) for _ in range(n)], tags=[rng.choice(["NN", "VB", "DT"]) for _ in range(n)],
+        kwargs = dict(words=[rng.choice(words) for _ in range(n)],
+                      tags=[rng.choice(["NN", "VB", "DT"]) for _ in range(n)],
                       deps=[rng.choice(["nsubj", "dobj"]) for _ in range(n)], heads=[0] * n)
         kwargs["deps"][0], kwargs["heads"][0] = "ROOT", 0
         one, two = Doc(vocab, **kwargs), Doc(vocab, **kwargs)

@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.tokens import texts
 from kg.types import Actor, ActorType, Document, MentionKind
 
 from kg.actors._units import Cluster, Unit
@@ -144,7 +145,7 @@ class _Resolver(NamePass, RolePass, PeoplePass, CorefPass):
         self.date: dt.date | None = _as_date(document.date)
         self.registry = registry
         self.gaz: Gazetteer = registry.gazetteer
-        self.words = [t.text for t in doc]
+        self.words = texts(doc)
         self.units: list[Unit] = []
         self.unit_at: dict[int, Unit] = {}
         self.clusters: list[Cluster] = []

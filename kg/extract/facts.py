@@ -216,14 +216,22 @@ def triple_facts(triple: Triple) -> tuple[Fact, ...]:
     subject, obj = triple.subject, triple.object
     if triple.passive and obj is not None:
         subject, obj = obj, subject
+    wholes: dict[tuple[int, int], Span] = {}  # the same phrase comes back as several facts' object
+
+    def whole(span: Span) -> Span:
+        key = (span.start, span.end)
+        if key not in wholes:
+            wholes[key] = _whole(span)
+        return wholes[key]
+
     subject = _whole(subject)
-    object_text = _whole(obj).text if obj is not None else ""
+    object_text = whole(obj).text if obj is not None else ""
     subject_text = subject.text
     facts: list[Fact] = []
     seen: set[tuple[str, str, str]] = set()
 
     def add(rel: str, target: Span | None, kind: FactKind, prep: str = "") -> None:
-        target = _whole(target) if target is not None and kind is not FactKind.MINIMAL else target
+        target = whole(target) if target is not None and kind is not FactKind.MINIMAL else target
         key = (subject_text, rel, target.text if target is not None else "")
         if rel and key not in seen:
             seen.add(key)
@@ -287,5 +295,8 @@ def with_actors(
             if object_of is None and fact.object is not None and fact.object.root.pos_ in _NOMINAL:
                 inside = resolution.actors_in(fact.object)
                 object_of = inside[0] if inside else None
-        out.append(dataclasses.replace(fact, subject_actor=subject_actor, object_actor=object_of))
+        if fact.subject_actor is subject_actor and fact.object_actor is object_of:
+            out.append(fact)  # nothing to set: most facts of a sentence name no actor
+        else:
+            out.append(dataclasses.replace(fact, subject_actor=subject_actor, object_actor=object_of))
     return tuple(out)

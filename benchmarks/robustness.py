@@ -27,11 +27,11 @@ the load average printed with them.
     python benchmarks/robustness.py --report-chars 5000000 --line-chars 0 --depth 0   # the 5 MB report
     python benchmarks/robustness.py --paths cli                    # only the command line
 
-Measured on 2 shared CPUs at a load average of 4 to 6 (times vary severalfold between runs):
-``kg build`` of the 1 MB report 189 s / 353 MB, of the 5 MB report (unfinished: 384 MB at a third) (before the
+Measured on 2 shared CPUs at a load average of 2 to 6 (times vary severalfold between runs):
+``kg build`` of the 1 MB report 189 s / 353 MB, of the 5 MB report 545 s / 385 MB (before the
 long-document parts 906 MB and 4.1 GB; before graph.ttl was streamed and parsed docs were freed,
 600 MB and 1,122 MB); ``kg extract`` of the 1 MB report 153 s / 256 MB, of the 5 MB report
-(unfinished: 279 MB at a third); ``kg.build_graph`` of the 1 MB report 962 MB, its graph being in rdflib's memory
+471 s / 272 MB; ``kg.build_graph`` of the 1 MB report 962 MB, its graph being in rdflib's memory
 store; 2,000 nested quotations 26-28 s / 450 MB, 2,000 brackets 5-8 s / 270-290 MB. See the
 README's "Safe with hostile queries and odd input".
 """

@@ -30,7 +30,7 @@ from rdflib.namespace import PROV, RDF, SKOS, XSD
 from kg.actors.ids import ActorKind, actor_id
 from kg.errors import InputError
 from kg.ontology import CAMEO, ID, KG, PLOVER, PLOVER_PROPERTIES, PREFIXES
-from kg.types import Actor, ActorType, Claim, Document, Event, Fact, FactKind
+from kg.types import Actor, ActorType, Claim, Document, Event, Fact, FactKind, span_text
 
 if TYPE_CHECKING:  # an annotation only: reading a store does not load spaCy
     from spacy.tokens import Doc
@@ -249,7 +249,7 @@ def _add_fact(w: Writer, node: str, fact: Fact, claim: str, *, subject: str | No
     w.link(claim, _KG.hasFact, node)
     w.link(node, _RDF.type, _KG.Fact)
     w.link(node, _KG.factKind, _FACT_KIND[fact.kind])
-    w.text(node, _KG.factSubject, fact.subject.text)
+    w.text(node, _KG.factSubject, span_text(fact.subject))
     w.text(node, _KG.factRelation, fact.relation)
     if fact.object is not None:
         w.text(node, _KG.factObject, fact.object_text)
@@ -372,7 +372,7 @@ def map_document(w: Writer, document: Document, claims: Sequence[Claim], *, acto
         if n not in per_sentence:
             sentence = triple.sentence
             w.link(sent_node, _RDF.type, _KG.Sentence)
-            w.text(sent_node, _KG.text, sentence.text)
+            w.text(sent_node, _KG.text, span_text(sentence))
             w.typed(sent_node, _KG.index, str(n), integer)
             w.typed(sent_node, _KG.startChar, str(sentence.start_char), integer)
             w.typed(sent_node, _KG.endChar, str(sentence.end_char), integer)

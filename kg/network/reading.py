@@ -32,8 +32,11 @@ def _fallback_label(iri: str) -> str:
     return local_name(iri).replace("-", " ").replace("_", " ") or iri
 
 
+_NEGATIVE = str(KG.Negative)
+
+
 def _is_negative(polarity: Any) -> bool:
-    return polarity is not None and str(polarity) == str(KG.Negative)
+    return polarity is not None and str(polarity) == _NEGATIVE
 
 
 def _event_sign(quad: int | None, negative: bool) -> int:

@@ -84,3 +84,41 @@ def test_places_file_is_well_formed():
             hit = gaz.names.longest(words, 0)
             assert hit is not None and hit[0] == len(words), name
             assert hit[1][-1].kind == PLACE and hit[1][-1].country == code, (name, hit[1][-1])
+
+
+def _events(text):
+    from kg.pipeline import analyse
+
+    return [e for _, _, claims in analyse([Document("t", text, date=dt.date(2021, 3, 4))]) for c in claims for e in c.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        pytest.param("Thousands of protesters rallied in Washington against the war.", "USA", None, id="capital-setting-is-no-target"),
+        pytest.param("Iranian students demonstrated in Tehran on Friday.", "IRN", None, id="capital-setting-of-a-protest"),
+        pytest.param("Tehran rejected the offer on Sunday.", "government/IRN", None, id="capital-subject-stays-government"),
+        pytest.param("Israeli tourists in Paris protested against the new visa rules.", "ISR", None, id="visitors-keep-their-nationality"),
+    ],
+)
+def test_a_capital_named_as_a_place_is_the_city(text, source, target):
+    """A capital after "in", "outside", ... is the city: no government's act, nor its target."""
+    (event,) = _events(text)
+    assert (event.source_country if len(source) == 3 else event.source) == source
+    assert event.target is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Tourists in Paris protested against the new visa rules.", id="tourists-in-capital"),
+        pytest.param("Pilgrims in Mecca protested against the new visa rules.", id="pilgrims-in-city"),
+    ],
+)
+def test_visitors_in_a_place_act_for_no_state(text):
+    assert all(e.source_country is None for e in _events(text))
+
+
+def test_arrival_in_a_capital_is_a_visit_to_its_government():
+    (event,) = _events("Saddam Hussein arrived in Amman on Wednesday.")
+    assert (event.cameo, event.target) == ("042", "government/JOR")

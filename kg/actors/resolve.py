@@ -33,12 +33,12 @@ from kg.types import Actor, ActorType, Document, MentionKind
 from kg.actors._units import Cluster, Unit
 from kg.actors.coref import CorefPass
 from kg.actors.dictionaries import code_on
-from kg.actors.gazetteer import ADJ, DICT, NULL, PLACE, REGION, Gazetteer, government_label
+from kg.actors.gazetteer import ADJ, DICT, GOVERNMENT, NULL, PLACE, REGION, Gazetteer, government_label
 from kg.actors.ids import ActorKind, actor_id
 from kg.actors.names import NamePass
 from kg.actors.people import PeoplePass
 from kg.actors.registry import ActorRegistry
-from kg.actors.roles import RolePass, is_setting
+from kg.actors.roles import RolePass, in_place, is_setting
 
 __all__ = ["Mention", "Resolution", "resolve_actors"]
 
@@ -183,7 +183,7 @@ class _Resolver(NamePass, RolePass, PeoplePass, CorefPass):
         entry = unit.entry
         if entry is None or entry.kind == NULL:
             return None
-        if entry.kind == PLACE:
+        if entry.kind == PLACE or (entry.kind == GOVERNMENT and in_place(self.doc[unit.end - 1])):
             return self._place_actor(unit)
         if entry.kind != DICT:
             return Actor(entry.actor_id, entry.label, entry.type, entry.country, entry.sector)

@@ -30,7 +30,7 @@ from kg.actors.ids import ActorKind, actor_id
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["RolePass", "is_setting"]
+__all__ = ["RolePass", "in_place", "is_setting", "of_place"]
 
 _SKIP_LEFT = {"senior", "top", "former", "current", "then", "new", "previous", "acting", "interim", "outgoing", "incoming", "late", "powerful", "hardline", "hard-line", "moderate", "veteran", "chief"}
 
@@ -40,6 +40,9 @@ _AREAS = {"city", "town", "village", "province", "region", "district", "state", 
 
 #: Prepositions of a clause's setting: "clashes broke out in Basra" happens there, not to it.
 _LOCATIVE_PREPS = frozenset({"in", "near", "outside", "across", "throughout", "around", "inside"})
+
+#: Verbs whose "in" names a goal, not a setting: "arrived in Amman" (CAMEO 042, a visit).
+_ARRIVAL = frozenset({"arrive", "land"})
 
 #: Kinds of people who are in a place without being of its country: "settlers in Hebron".
 _NOT_OF_PLACE = {"settlers", "tourists", "visitors", "foreigners", "migrants", "expatriates", "pilgrims"}
@@ -387,7 +390,22 @@ class RolePass:
         return Actor(actor_id(prefix, name), name, kind, country, None, cameo=code)
 
 
+def in_place(head: Token) -> bool:
+    """Whether a name's head is the object of "in" (or "near", "outside", ...): named as a place.
+
+    A capital there is the city, not its government's metonym: "rallied in Washington",
+    "tourists in Paris". Not where it is the goal of an arrival: "arrived in Amman" is a
+    visit to Jordan.
+    """
+    prep = head.head
+    return head.dep_ == "pobj" and prep.lower_ in _LOCATIVE_PREPS and prep.head.lemma_ not in _ARRIVAL
+
+
+def of_place(head: Token) -> bool:
+    """Whether the people a noun names are of the country they are in: not "tourists", "settlers", ..."""
+    return head.lower_ not in _NOT_OF_PLACE
+
+
 def is_setting(head: Token) -> bool:
     """Whether a name's head is where its clause happens: the object of "in" (or "near", ...) on a verb."""
-    prep = head.head
-    return head.dep_ == "pobj" and prep.lower_ in _LOCATIVE_PREPS and prep.head.pos_ in ("VERB", "AUX")
+    return in_place(head) and head.head.head.pos_ in ("VERB", "AUX")

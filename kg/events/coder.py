@@ -16,6 +16,7 @@ from typing import Protocol
 
 from spacy.tokens import Span, Token
 
+from kg.actors.roles import in_place, of_place
 from kg.events.codes import is_cameo_code, make_event, plover_of
 from kg.events.counterpart import adjunct_targets, aside_complements, own_means, same_polity
 from kg.events.factuality import Framing, framing_of
@@ -396,6 +397,8 @@ def _modifier_actor(span: Span, resolution: ActorResolution) -> Actor | None:
     if head.pos_ not in ("NOUN", "PROPN"):
         return None
     clauses = [c.left_edge.i for c in head.rights if c.dep_ in ("relcl", "acl", "appos")]
+    if not of_place(head):  # "tourists in Paris" are not of France; "Israeli tourists" are of Israel
+        clauses += [c.i for c in head.rights if c.dep_ == "prep" and any(in_place(g) for g in c.children)]
     own = span.doc[span.start : min(clauses, default=span.end)]
     return next(iter(resolution.actors_in(own)), None)
 

@@ -30,6 +30,7 @@ from kg.corpus import iter_as_documents
 from kg.events import code_events
 from kg.events.petrarch import VerbDictionary, load_verbs
 from kg.extract.facts import triple_facts, with_actors
+from kg.extract.tokens import reading
 from kg.nlp import load_pipeline
 from kg.types import Claim, Document
 
@@ -72,6 +73,14 @@ def claims_of(
     Returns:
         One claim per triple, in sentence order.
     """
+    with reading(doc):
+        return _claims(doc, document, registry, verbs=verbs, names=names)
+
+
+def _claims(
+    doc: Doc, document: Document, registry: ActorRegistry, *, verbs: VerbDictionary | None,
+    names: dict[str, list[str]] | None,
+) -> list[Claim]:
     resolution = resolve_actors(doc, document, registry, names=names)
     sentence_ids = {sent.start: n for n, sent in enumerate(doc.sents)}
     claims = []

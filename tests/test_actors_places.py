@@ -86,6 +86,29 @@ def test_places_file_is_well_formed():
             assert hit[1][-1].kind == PLACE and hit[1][-1].country == code, (name, hit[1][-1])
 
 
+def test_names_tokenize_as_spacy_does():
+    """Names of plain letters are split on spaces without the tokenizer: the same tokens as spaCy's.
+
+    Checked over every place name, names with marks and apostrophes, and every special case
+    of spaCy's English tokenizer written in letters alone ("cannot", "Im"), which the short
+    way must leave to the tokenizer.
+    """
+    import spacy
+    from spacy.lang.en import English
+
+    tokenizer = spacy.blank("en").tokenizer
+    places = tomllib.loads((DATA_DIR / "places.toml").read_text(encoding="utf-8"))
+    special = [k for k in English.Defaults.tokenizer_exceptions if k.isascii() and k.isalpha()]
+    phrases = [name for names in places.values() for name in names] + special + [
+        "United States", "UNITED_STATES", "Iran's", "U.S.", "al-Shabaab", "Cote d'Ivoire", "AT&T",
+        "Ban Ki-moon", "São Paulo", "Prime  Minister", "the cannot party", "Mr Im",
+    ]
+    assert len(special) > 50
+    for text in phrases:
+        expected = tuple(t.text for t in tokenizer(" ".join(text.replace("_", " ").split())))
+        assert tokenize(text) == expected, text
+
+
 def _events(text):
     from kg.pipeline import analyse
 

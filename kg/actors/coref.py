@@ -33,6 +33,7 @@ Notes:
 from __future__ import annotations
 
 from kg.extract.speech import quotes
+from kg.extract.tokens import tokens
 from kg.types import Actor, ActorType, Role
 
 from kg.actors._units import DEFINITE, Unit
@@ -64,7 +65,7 @@ class CorefPass:
     """Pronouns, quotations and definite descriptions: the fourth pass."""
 
     def find_pronouns(self) -> None:
-        for tok in self.doc:
+        for tok in tokens(self.doc):
             if tok.i in self.unit_at:
                 continue
             low = tok.lower_

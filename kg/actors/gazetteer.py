@@ -112,6 +112,13 @@ def _tokenizer() -> Any:
     return spacy.blank("en").tokenizer
 
 
+@functools.lru_cache(maxsize=1)
+def _special_cases() -> frozenset[str]:
+    from spacy.lang.en import English
+
+    return frozenset(English.Defaults.tokenizer_exceptions)
+
+
 @functools.lru_cache(maxsize=65536)
 def tokenize(phrase: str) -> tuple[str, ...]:
     """The token texts spaCy's English tokenizer gives a phrase (underscores are spaces).
@@ -121,14 +128,38 @@ def tokenize(phrase: str) -> tuple[str, ...]:
         ('Iran', "'s")
         >>> tokenize("UNITED_STATES")
         ('UNITED', 'STATES')
+
+    Notes:
+        Words of ASCII letters alone are what the tokenizer gives back unchanged, unless one
+        is a special case ("cannot", "Im"): its prefix, suffix and infix rules all need a
+        character that is not a letter. Most names are such words, and splitting them on
+        spaces spares building a tokenizer and running it over every name at start-up.
     """
     text = _SPACE.sub(" ", phrase).strip()
+    words = text.split(" ")
+    if all(w.isascii() and w.isalpha() for w in words) and _special_cases().isdisjoint(words):
+        return tuple(words)
     return tuple(t.text for t in _tokenizer()(text))
 
 
 def normalise(text: str) -> str:
     """Lower case, curly apostrophes straightened: the index's key for one token."""
     return text.lower().replace("\u2019", "'").replace("\u2018", "'")
+
+
+#: `normalise` of the words seen so far (most words of a text are looked up many times);
+#: bounded, so that a large corpus does not grow it without end.
+_KEYS: dict[str, str] = {}
+_KEYS_MAX = 200_000
+
+
+def _key(word: str) -> str:
+    key = _KEYS.get(word)
+    if key is None:
+        key = normalise(word)
+        if len(_KEYS) < _KEYS_MAX:
+            _KEYS[word] = key
+    return key
 
 
 def _case_sensitive(tokens: Sequence[str]) -> bool:
@@ -194,10 +225,12 @@ class PhraseIndex:
     def longest(self, words: Sequence[str], start: int) -> tuple[int, list[Any]] | None:
         """The longest phrase starting at ``words[start]``: ``(end, values)`` or None."""
         node = self._root
+        if start >= len(words) or ("\0stems" not in node and _key(words[start]) not in node):
+            return None  # most words start no phrase
         best: tuple[int, list[Any]] | None = None
         i = start
         while i < len(words):
-            key = normalise(words[i])
+            key = _key(words[i])
             stems = node.get("\0stems")
             if not stems and key not in node:  # most words start no phrase and continue none
                 break
@@ -225,8 +258,13 @@ class PhraseIndex:
     def find(self, doc: Doc | Sequence[str]) -> Iterator[tuple[int, int, list[Any]]]:
         """Non-overlapping longest matches, left to right: ``(start, end, values)``."""
         words = [t.text for t in doc] if isinstance(doc, Doc) else list(doc)
+        root = self._root
+        every = "\0stems" in root  # a stem at the root may start at any word
         i = 0
         while i < len(words):
+            if not every and _key(words[i]) not in root:
+                i += 1
+                continue
             hit = self.longest(words, i)
             if hit is None:
                 i += 1

@@ -49,6 +49,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from kg.errors import InputError
+from kg.extract.tokens import texts
 from kg.types import Actor, ActorType
 
 from kg.actors._units import Cluster
@@ -406,7 +407,7 @@ def listed_spans(
     Returns:
         The persons with the listed names added, and the organisations without them.
     """
-    words = [t.text for t in doc]
+    words = texts(doc)
     taken = {i for s, e in persons for i in range(s, e)}
     persons, orgs = list(persons), list(orgs)
     for start, end, lone in default_leaders().spans(words):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import tomllib
 
+from kg.extract.tokens import tokens
 from kg.types import ActorType
 
 from kg.actors._units import Unit
@@ -112,7 +113,7 @@ class NamePass:
         for start, end in list(orgs):
             if end - start == 1 and doc[start].lower_ in surnames:
                 orgs.remove((start, end))
-        for tok in doc:
+        for tok in tokens(doc):
             if tok.i not in covered and tok.lower_ in surnames and tok.pos_ == "PROPN" and tok.is_title:
                 persons.append((tok.i, tok.i + 1))
             elif (

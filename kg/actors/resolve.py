@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.tokens import texts
 from kg.types import Actor, ActorType, Document, MentionKind
 
 from kg.actors._units import Cluster, Unit
@@ -144,7 +145,7 @@ class _Resolver(NamePass, RolePass, PeoplePass, CorefPass):
         self.date: dt.date | None = _as_date(document.date)
         self.registry = registry
         self.gaz: Gazetteer = registry.gazetteer
-        self.words = [t.text for t in doc]
+        self.words = texts(doc)
         self.units: list[Unit] = []
         self.unit_at: dict[int, Unit] = {}
         self.clusters: list[Cluster] = []
@@ -257,11 +258,10 @@ class _Resolver(NamePass, RolePass, PeoplePass, CorefPass):
         merged: dict[str, Actor] = {}
         for unit, actor in self.history:
             aliases = _aliases(self.doc[unit.start : unit.end], unit)
-            if actor.id in merged:
-                old = merged[actor.id]
-                merged[actor.id] = replace(old, aliases=old.aliases | aliases)
-            else:
-                merged[actor.id] = replace(actor, aliases=actor.aliases | aliases)
+            old = merged.get(actor.id, actor)
+            if not aliases <= old.aliases:  # most mentions add no alias: keep the actor as it is
+                old = replace(old, aliases=old.aliases | aliases)
+            merged[actor.id] = old
         for actor in merged.values():  # the registry remembers; this document's actors stay its own
             self.registry.merge(actor)
         final = merged

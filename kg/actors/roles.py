@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kg.extract.tokens import lemmas as _lemmas
 from kg.types import Actor, ActorType
 
 from kg.actors._units import DEFINITE, Unit
@@ -56,7 +57,7 @@ class RolePass:
 
     def find_roles(self) -> None:
         doc = self.doc
-        lemmas = [t.lemma_ for t in doc]
+        lemmas = _lemmas(doc)
         i = 0
         while i < len(doc):
             if i in self.unit_at:

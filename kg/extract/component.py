@@ -87,8 +87,10 @@ def _store(doc: Doc) -> list:
     data = doc.user_data.get(_KEY)
     if data is None:
         from kg.extract import extract_triples
+        from kg.extract.tokens import reading
 
-        triples = extract_triples(doc) if doc.has_annotation("DEP") else []
+        with reading(doc):
+            triples = extract_triples(doc) if doc.has_annotation("DEP") else []
         data = [encode(t) for t in triples]
         doc.user_data[_KEY] = data
     return data

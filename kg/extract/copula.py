@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.phrases import conjuncts, phrase
+from kg.extract.tokens import span_tokens
 from kg.types import Triple, TripleKind
 
 __all__ = ["COPULAS", "HONORIFICS", "apposition_triples", "role_triples"]
@@ -54,7 +55,7 @@ def apposition_triples(sent: Span) -> Iterator[Triple]:
         >>> t.subject.text, t.relation, t.object.text
         ('Ali Khamenei', 'be', 'the supreme leader')
     """
-    for token in sent:
+    for token in span_tokens(sent):
         if token.dep_ != "appos" or token.head.pos_ not in _NOUNS | {"PRON"}:
             continue
         head = token.head
@@ -84,7 +85,7 @@ def _entities(sent: Span) -> Iterator[Span]:
     entities on every call, which made a long document's extraction quadratic."""
     doc = sent.doc
     start = None
-    for token in sent:
+    for token in span_tokens(sent):
         if start is not None and token.ent_iob_ != "I":
             yield Span(doc, start, token.i, label=doc[start].ent_type)
             start = None

@@ -43,6 +43,7 @@ from typing import Protocol
 from spacy.tokens import Span, Token
 
 from kg.extract.phrases import conjuncts, phrase
+from kg.extract.tokens import tokens
 from kg.types import Actor, Fact, FactKind, Triple
 
 __all__ = ["triple_facts", "with_actors"]
@@ -140,7 +141,8 @@ def _whole(span: Span) -> Span:
     if head.pos_ not in _NOMINAL:
         return span
     end = span.end
-    for token in doc[head.i + 1 : span.end]:
+    words = tokens(doc)
+    for token in words[head.i + 1 : span.end]:
         cut = None
         if token.dep_ == "relcl":
             cut = token.left_edge.i
@@ -151,7 +153,7 @@ def _whole(span: Span) -> Span:
             cut = prep[-1].i if prep else None
         if cut is not None and span.start < cut < end:
             end = cut
-    while end > span.start + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
+    while end > span.start + 1 and (words[end - 1].is_punct or words[end - 1].dep_ == "cc"):
         end -= 1
     return doc[span.start : end]
 
@@ -163,13 +165,15 @@ def _minimal(span: Span) -> Span | None:
     several attacks" → "attacks"): a determiner alone changes nothing the fact says.
     """
     doc = span.doc
+    words = tokens(doc)
+    root = span.root
     start, empty = span.start, False
-    while start < span.end - 1 and doc[start].head.i == span.root.i and (
-        doc[start].dep_ in ("det", "predet") or doc[start].lower_ in _EMPTY_ADJECTIVES
+    while start < span.end - 1 and words[start].head.i == root.i and (
+        words[start].dep_ in ("det", "predet") or words[start].lower_ in _EMPTY_ADJECTIVES
     ):
-        empty |= doc[start].lower_ in _EMPTY_ADJECTIVES
+        empty |= words[start].lower_ in _EMPTY_ADJECTIVES
         start += 1
-    if not empty or span.root.pos_ not in _NOMINAL:
+    if not empty or root.pos_ not in _NOMINAL:
         return None
     return doc[start : span.end]
 
@@ -212,14 +216,22 @@ def triple_facts(triple: Triple) -> tuple[Fact, ...]:
     subject, obj = triple.subject, triple.object
     if triple.passive and obj is not None:
         subject, obj = obj, subject
+    wholes: dict[tuple[int, int], Span] = {}  # the same phrase comes back as several facts' object
+
+    def whole(span: Span) -> Span:
+        key = (span.start, span.end)
+        if key not in wholes:
+            wholes[key] = _whole(span)
+        return wholes[key]
+
     subject = _whole(subject)
-    object_text = _whole(obj).text if obj is not None else ""
+    object_text = whole(obj).text if obj is not None else ""
     subject_text = subject.text
     facts: list[Fact] = []
     seen: set[tuple[str, str, str]] = set()
 
     def add(rel: str, target: Span | None, kind: FactKind, prep: str = "") -> None:
-        target = _whole(target) if target is not None and kind is not FactKind.MINIMAL else target
+        target = whole(target) if target is not None and kind is not FactKind.MINIMAL else target
         key = (subject_text, rel, target.text if target is not None else "")
         if rel and key not in seen:
             seen.add(key)
@@ -283,5 +295,8 @@ def with_actors(
             if object_of is None and fact.object is not None and fact.object.root.pos_ in _NOMINAL:
                 inside = resolution.actors_in(fact.object)
                 object_of = inside[0] if inside else None
-        out.append(dataclasses.replace(fact, subject_actor=subject_actor, object_actor=object_of))
+        if fact.subject_actor is subject_actor and fact.object_actor is object_of:
+            out.append(fact)  # nothing to set: most facts of a sentence name no actor
+        else:
+            out.append(dataclasses.replace(fact, subject_actor=subject_actor, object_actor=object_of))
     return tuple(out)

@@ -45,6 +45,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.phrases import phrase
 from kg.extract.speech import participle_owner
+from kg.extract.tokens import tokens
 from kg.types import Triple
 
 __all__ = [
@@ -168,8 +169,9 @@ def _next_end(sent: Span) -> list[int]:
     found = sent.doc.user_data.get(key)
     if found is None:
         found, last = [-1] * len(sent), -1
+        words = tokens(sent.doc)
         for i in range(sent.end - 1, sent.start - 1, -1):
-            if sent.doc[i].text in _END:
+            if words[i].text in _END:
                 last = i
             found[i - sent.start] = last
         sent.doc.user_data[key] = found

@@ -29,6 +29,7 @@ from spacy.tokens import Span, Token
 from kg.extract.frames import FRAMES
 from kg.extract.phrases import phrase, trim
 from kg.extract.speech import SPEECH_VERBS
+from kg.extract.tokens import span_tokens
 from kg.types import Argument, Triple, TripleKind
 
 __all__ = ["HEADLINE_VERBS", "dateline", "headline_triples", "is_headline", "without_dateline"]
@@ -139,7 +140,7 @@ def is_headline(sent: Span) -> bool:
         [True, False]
     """
     doc = sent.doc
-    words = [t for t in sent if not t.is_space]
+    words = [t for t in span_tokens(sent) if not t.is_space]
     if not words or len(words) > 20:
         return False
     last = words[-1]
@@ -165,7 +166,7 @@ def _verb(words: Sequence[Token]) -> int | None:
 def _grammar(sent: Span) -> list[Triple]:
     """(noun phrase, headline verb, object) with prepositional arguments, or nothing."""
     doc = sent.doc
-    words = [t for t in sent if not t.is_space]
+    words = [t for t in span_tokens(sent) if not t.is_space]
     k = _verb(words)
     if k is None:
         return []

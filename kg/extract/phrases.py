@@ -18,6 +18,8 @@ import weakref
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.tokens import tokens
+
 __all__ = ["conjuncts", "is_aside", "is_proviso", "main_verb_on_noun", "phrase", "quote_marks", "trim"]
 
 #: Children of a phrase head that are extracted separately, never kept inside it.
@@ -37,7 +39,7 @@ def quote_marks(doc: Doc, text: str | None = None) -> list[int]:
     length, marks = _QUOTE_MARKS.get(doc, (-1, {}))
     if length != len(doc):  # not seen, or retokenized since
         marks = {None: []}
-        for token in doc:
+        for token in tokens(doc):
             if token.is_quote:
                 marks[None].append(token.i)
                 marks.setdefault(token.text, []).append(token.i)
@@ -75,14 +77,15 @@ def trim(doc, start: int, end: int) -> Span | None:
     'a “trick”' keeps both marks.
     """
     quotes = _quotes(doc, start, end)  # in doc[start:end], kept up to date as the edges move
-    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ in ("cc", "preconj")):
-        if doc[start].is_quote:
+    words = tokens(doc)
+    while start < end and (words[start].is_punct or words[start].is_space or words[start].dep_ in ("cc", "preconj")):
+        if words[start].is_quote:
             if (quotes - 1) % 2 == 1:
                 break
             quotes -= 1
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"):
-        if doc[end - 1].is_quote:
+    while end > start and (words[end - 1].is_punct or words[end - 1].is_space or words[end - 1].dep_ == "cc"):
+        if words[end - 1].is_quote:
             if (quotes - 1) % 2 == 1:
                 break
             quotes -= 1
@@ -90,7 +93,7 @@ def trim(doc, start: int, end: int) -> Span | None:
     if start >= end:
         return None
     span = doc[start:end]
-    if quotes % 2 == 1 and end < len(doc) and doc[end].is_quote and doc[end].sent == span.sent:
+    if quotes % 2 == 1 and end < len(doc) and words[end].is_quote and words[end].sent == span.sent:
         span = doc[start : end + 1]
     return span
 

@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.phrases import phrase, quote_marks, sentence_of
+from kg.extract.tokens import span_tokens, tokens
 from kg.types import Triple
 
 __all__ = [
@@ -149,7 +150,7 @@ def speakers(sent: Span) -> list[tuple[Span, TokenRanges]]:
         [('Khamenei', 4)]
     """
     reports = []
-    for token in sent:
+    for token in span_tokens(sent):
         if token.dep_ == "prep" and token.lower_ == "according":
             to = next((c for c in token.children if c.lower_ == "to"), None)
             source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
@@ -240,7 +241,7 @@ def _marks(doc_or_span) -> list[tuple[int, int, bool]]:
     spans: list[tuple[int, int, bool]] = []
     opened: int | None = None
     carried = pending = False
-    for token in doc_or_span:
+    for token in _tokens_of(doc_or_span):
         text = token.text
         if text in _OPEN or (text == '"' and opened is None):
             if opened is not None:  # a left mark inside an open quotation: the first was never closed
@@ -258,6 +259,10 @@ def _marks(doc_or_span) -> list[tuple[int, int, bool]]:
     if opened is not None:
         spans.append((opened + 1, doc_or_span[-1].i + 1, carried))
     return [(a, b, c) for a, b, c in spans if b > a]
+
+
+def _tokens_of(doc_or_span) -> list[Token]:
+    return tokens(doc_or_span) if isinstance(doc_or_span, Doc) else span_tokens(doc_or_span)
 
 
 def _only_space(doc, start: int, end: int) -> bool:

@@ -26,6 +26,7 @@ from kg.extract.copula import COPULAS
 from kg.extract.phrases import conjuncts, is_aside, main_verb_on_noun, phrase, trim
 from kg.extract.relative import relative_roles
 from kg.extract.speech import is_speech_verb, participle_owner
+from kg.extract.tokens import span_tokens
 from kg.types import Argument, Triple, TripleKind
 
 __all__ = ["INHERITED", "OWN", "clause_triples", "is_predicate"]
@@ -442,8 +443,9 @@ def clause_triples(sent: Span) -> Iterator[Triple]:
         ...  for t in clause_triples(next(doc.sents))]
         [('Iran', 'take part in', 'the talks', 'would not take part in', True)]
     """
-    advcls = [t.i for t in sent if t.dep_ == "advcl"]
-    for verb in sent:
+    words = span_tokens(sent)
+    advcls = [t.i for t in words if t.dep_ == "advcl"]
+    for verb in words:
         if not is_predicate(verb):
             continue
         subjects, inherited = _subjects(verb)

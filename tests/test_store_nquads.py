@@ -51,6 +51,7 @@ def _documents() -> list[Document]:
     documents.append(Document("hostile", HOSTILE_TEXT, title=f"A {HOSTILE} title", date=dt.date(2024, 2, 29),
                               url='https://example.org/a b>c?q="x"&r=\\y#z\n', source="Wire\r\nService \"X\""))
     documents.append(Document("bare", "Cuba protested."))  # no title, date, url or source
+    documents.append(Document("string-date", "Cuba protested again.", date="2019-09-18"))  # as some callers give it
     return documents
 
 

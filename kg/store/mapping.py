@@ -16,6 +16,7 @@ writes N-Quads text directly (what a build stores), with no rdflib term on the w
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import hashlib
 import logging
@@ -238,6 +239,11 @@ class _GraphWriter:
         self.graph.add((self._iri(s), p, Literal(lexical, datatype=datatype)))
 
 
+def _date(value: dt.date | str) -> str:
+    """An xsd:date's lexical form: a date's ISO form, or what rdflib makes of anything else (a string)."""
+    return value.isoformat() if isinstance(value, dt.date) else str(Literal(value, datatype=XSD.date))
+
+
 def _decimal(value: float) -> str:
     """An xsd:decimal's lexical form, canonical ("-10", "0.5"), as every backend writes it back."""
     lexical = f"{round(float(value), 4):.4f}".rstrip("0").rstrip(".")
@@ -304,7 +310,7 @@ def _add_document(w: Writer, document: Document) -> str:
     if document.title:
         w.text(node, _KG.title, document.title)
     if document.date is not None:
-        w.typed(node, _KG.date, document.date.isoformat(), XSD.date)
+        w.typed(node, _KG.date, _date(document.date), XSD.date)
     if document.url:
         w.typed(node, _KG.url, document.url, XSD.anyURI)
     if document.source:
@@ -336,7 +342,7 @@ def _add_event(w: Writer, node: str, event: Event, claim: str, *, positive: bool
     if speaker is not None:
         w.link(node, _KG.attributedTo, speaker)
     if document.date is not None:
-        w.typed(node, _KG.date, document.date.isoformat(), XSD.date)
+        w.typed(node, _KG.date, _date(document.date), XSD.date)
     if positive and target is not None:
         w.link(source, PLOVER_PROPERTIES.get(event.plover or "", _KG.actsOn), target)
 

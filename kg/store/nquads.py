@@ -89,9 +89,6 @@ class _QuadWriter:
         self._own = f" <{document_iri(document)}> .\n"
         self._shared = f" <{ACTORS_GRAPH}> .\n"
 
-    def _graph(self, s: str) -> str:
-        return self._shared if s.startswith(ACTOR_PREFIX) else self._own
-
     def link(self, s: str, p: URIRef, o: str) -> None:  # noqa: D102 - see kg.store.mapping.Writer
         self.lines[f"<{s}> <{p}> <{o}>{self._shared if s.startswith(ACTOR_PREFIX) else self._own}"] = None
 
@@ -103,7 +100,7 @@ class _QuadWriter:
         self.lines[f"<{s}> <{p}> {literal}{self._shared if s.startswith(ACTOR_PREFIX) else self._own}"] = None
 
     def typed(self, s: str, p: URIRef, lexical: str, datatype: URIRef) -> None:  # noqa: D102 - see kg.store.mapping.Writer
-        self.lines[f'<{s}> <{p}> "{_escaped(lexical)}"^^<{datatype}>{self._graph(s)}'] = None
+        self.lines[f'<{s}> <{p}> "{_escaped(lexical)}"^^<{datatype}>{self._shared if s.startswith(ACTOR_PREFIX) else self._own}'] = None
 
 
 def claims_nquads(document: Document, claims: Sequence[Claim], *, actors: Iterable[Actor] = ()) -> str:

@@ -23,6 +23,9 @@ __all__ = ["OUTPUT_FORMATS", "extraction_lines"]
 #: What ``kg extract --format`` takes.
 OUTPUT_FORMATS = ("jsonl", "carb", "triples")
 
+#: ``json.dumps(record, ensure_ascii=False)``, its encoder made once rather than for every line.
+_json_line = json.JSONEncoder(ensure_ascii=False).encode
+
 
 def extraction_lines(
     documents: Iterable[Document],
@@ -76,7 +79,7 @@ def _lines(documents: Iterable[Document], output_format: str, *, model, actor_fi
         for _, _, claims in analyse(documents, model=model, actor_files=actor_files, verb_files=verb_files,
                                     batch_size=batch_size, parts=True):
             for claim in claims:
-                yield json.dumps(claim.to_dict(), ensure_ascii=False)
+                yield _json_line(claim.to_dict())
         return
     from kg.extract import carb_row
     from kg.extract.formats import fact_row

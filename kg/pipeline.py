@@ -225,9 +225,8 @@ def run_batch(documents: Sequence[Document], tools: Tools) -> BatchResult:
         >>> result.added, result.failed, b"ontology#Claim>" in result.nquads
         (('d',), (), True)
     """
-    from kg.store import document_graph
     from kg.store.mapping import document_iri
-    from kg.store.nquads import document_nquads
+    from kg.store.nquads import claims_nquads
 
     texts = [d.text for d in documents]
     try:
@@ -245,7 +244,7 @@ def run_batch(documents: Sequence[Document], tools: Tools) -> BatchResult:
                 raise doc
             claims = claims_of(doc, document, tools.registry(), verbs=tools.verbs)
             warn_unread(document, claims)
-            chunks.append(document_nquads(document, document_graph(document, None, claims, lean=True)))
+            chunks.append(claims_nquads(document, claims))
         except Exception as exc:  # a bug or a pathological sentence: report it, go on  # noqa: BLE001
             message = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
             log.warning("%s: failed: %s", document.id, message)

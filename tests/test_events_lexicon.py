@@ -129,3 +129,21 @@ def test_an_event_noun_under_an_occurrence_verb_is_the_event(sentence, expected)
     [(_, _, claims)] = list(analyse([Document("d", sentence)]))
     found = {(e.plover, e.source_country, e.target_country) for c in claims for e in c.events}
     assert found == ({expected} if expected else set())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param("Iran praised China and Russia for their stance.", [("IRN", "CHN"), ("IRN", "RUS")], id="split-object"),
+        pytest.param("Iran cut ties with Britain, France and Germany.", [("IRN", "GBR"), ("IRN", "FRA"), ("IRN", "DEU")],
+                     id="one-claim-many-targets"),
+    ],
+)
+def test_each_target_of_a_coordination_is_coded_once(sentence, expected):
+    """A coordinated object split into a claim per conjunct gives each claim its own target."""
+    from kg.pipeline import analyse
+    from kg.types import Document
+
+    [(_, _, claims)] = list(analyse([Document("d", sentence)]))
+    found = [(e.source_country, e.target_country) for c in claims for e in c.events]
+    assert sorted(found) == sorted(expected)

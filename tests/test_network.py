@@ -205,6 +205,19 @@ def test_bare_acts_on_link_without_claim():
     assert d["event_type"] is None and d["relation"] == "acts on" and d["sign"] == 0
 
 
+def test_a_claim_about_two_actors_counts_on_both_links():
+    b = RDFBuilder()
+    b.actor("person/hassan-rouhani", "Person", "Hassan Rouhani", country="IRN")
+    b.actor("state/USA", "State", "United States", country="USA")
+    b.actor("state/GBR", "State", "United Kingdom", country="GBR")
+    c = b.claim("a1", "2019-09-20", "Rouhani described the United States and Britain as bullies.",
+                "person/hassan-rouhani", "describe", "state/USA")
+    b.g.add((c, KG.objectActor, actor("state/GBR")))
+    b.g.add((actor("person/hassan-rouhani"), KG.actsOn, actor("state/GBR")))
+    edges = label_edges(network.to_networkx(b.g))
+    assert {k[1]: d["count"] for k, d in edges.items()} == {"United States": 1, "United Kingdom": 1}
+
+
 def test_not_a_graph_is_an_input_error():
     with pytest.raises(InputError, match="rdflib Graph"):
         network.to_networkx("graph.ttl")

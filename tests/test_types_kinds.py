@@ -47,3 +47,15 @@ def test_gazetteer_entries_and_stores_name_their_kind_from_a_closed_set():
     assert EntryKind("state") is EntryKind.STATE and EntryKind.STATE == "state"
     store = open_store(None)
     assert store.kind is StoreKind.MEMORY and store.kind == "memory"
+
+
+def test_span_text_is_spacy_span_text(nlp):
+    from kg.types import span_text
+
+    texts = ["  Iran's  supreme leader\n\nrejected talks \twith the U.S.\u2028 on Monday. ", "Russia protested.\r\n"]
+    docs = [nlp(text) for text in texts]
+    spans = [span for doc in docs for sent in doc.sents for span in (sent, *(doc[i:j] for i in range(sent.start, sent.end)
+                                                                          for j in range(i, sent.end + 1)))]
+    spans += [t.subject for doc in docs for t in doc._.triples] + [docs[0][0:0], docs[0][-1:]]
+    spans = spans[::-1] + spans  # from one Doc to another and back
+    assert len(spans) > 200 and [span_text(s) for s in spans] == [s.text for s in spans]

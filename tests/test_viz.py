@@ -119,6 +119,31 @@ def test_layout_is_seeded_and_covers_every_node(G):
     assert viz.layout(G, seed=1) != viz.layout(G, seed=2)
 
 
+_LAYOUT_SCRIPT = """
+import json, networkx as nx
+from kg import viz
+out = {}
+for n in (12, 400):  # the labelled layout, and the community blocks
+    G = nx.relabel_nodes(nx.gnm_random_graph(n, 2 * n, seed=5), lambda i: f"actor/{i:03d}")
+    G.add_nodes_from(f"actor/lone-{i}" for i in range(3))
+    out[n] = sorted(viz.layout(G).items())
+print(json.dumps(out))
+"""
+
+
+def test_layout_does_not_depend_on_string_hashing():
+    import os
+    import subprocess
+    import sys
+
+    runs = [
+        subprocess.run([sys.executable, "-c", _LAYOUT_SCRIPT], capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        for seed in ("1", "2")
+    ]
+    assert runs[0] == runs[1]
+
+
 def test_large_layout_places_every_node_apart():
     big = nx.gnm_random_graph(700, 1400, seed=3)
     big.add_nodes_from(range(700, 720))  # isolated actors

@@ -134,10 +134,16 @@ def _conjunct_span(token: Token) -> Span:
     return doc[token.left_edge.i : max(end, token.i + 1)]
 
 
-def conjunct_actors(head: Token, resolution: ActorResolution) -> list[Actor]:
-    """The actor of each conjunct of a coordination: "Mordor, Rohan and Bree" → three actors."""
+def conjunct_actors(head: Token, resolution: ActorResolution, *, within: Span | None = None) -> list[Actor]:
+    """The actor of each conjunct of a coordination: "Mordor, Rohan and Bree" → three actors.
+
+    With `within`, only the conjuncts inside that phrase: where a coordination was split
+    into a claim per conjunct, each claim's target is its own conjunct.
+    """
     actors: list[Actor] = []
     for token in (head, *head.conjuncts):
+        if within is not None and not within.start <= token.i < within.end:
+            continue
         span = _conjunct_span(token)
         actor = resolution.actor_of(span) or next(iter(resolution.actors_in(span)), None)
         if actor is not None and actor not in actors:
@@ -154,7 +160,7 @@ def _with_conjuncts(found: list[Actor], span: Span, resolution: ActorResolution)
         return found
     for token in span:
         if token.pos_ in _NOUNS and token.dep_ != "conj" and any(c.pos_ in _NOUNS for c in token.conjuncts):
-            actors = conjunct_actors(token, resolution)
+            actors = conjunct_actors(token, resolution, within=span)
             if len(actors) > 1 and found[0] in actors:
                 return actors
     return found

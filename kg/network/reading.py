@@ -32,8 +32,11 @@ def _fallback_label(iri: str) -> str:
     return local_name(iri).replace("-", " ").replace("_", " ") or iri
 
 
+_NEGATIVE = str(KG.Negative)
+
+
 def _is_negative(polarity: Any) -> bool:
-    return polarity is not None and str(polarity) == str(KG.Negative)
+    return polarity is not None and str(polarity) == _NEGATIVE
 
 
 def _event_sign(quad: int | None, negative: bool) -> int:
@@ -254,13 +257,17 @@ def to_networkx(rdf_graph: Any) -> nx.MultiDiGraph:
         _add_evidence(e, _evidence(row))
         event_pairs.add((source, target))
 
-    seen_claims: set[tuple[str, str]] = set()
+    seen_claims: set[tuple[str, str, str, str]] = set()
 
     def claim_edge(source: str, target: str, relation: str, row) -> None:  # noqa: ANN001
-        """A claim's (or a fact's) link, each claim counted once per relation."""
+        """A claim's (or a fact's) link, each claim counted once per link it makes.
+
+        A claim about two targets ("rejected talks with the US and Britain") counts on both
+        links; the rows that repeat a claim through its optional parts count once.
+        """
         e = edge(source, target, f"relation:{relation}", event_type=None, cameo=None, relation=relation, quad=None)
-        if (str(row.claim), relation) not in seen_claims:
-            seen_claims.add((str(row.claim), relation))
+        if (once := (str(row.claim), source, target, relation)) not in seen_claims:
+            seen_claims.add(once)
             e["count"] += 1
             e["_signs"].append(-1 if _is_negative(row.polarity) else 0)
             _count_date(e, row.docDate)

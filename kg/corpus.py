@@ -142,6 +142,9 @@ def _record_document(record: object, where: str) -> Document:
     for key in ("title", "url", "source"):
         if record.get(key) is not None and not isinstance(record[key], str):
             raise InputError(f"{where}: {key!r} must be text, got {type(record[key]).__name__}")
+    for key in ("id", "text", "title", "url", "source"):
+        if isinstance(record.get(key), str):
+            _check_unicode(record[key], key, where)
     return Document(
         id=str(record["id"]),
         text=text,
@@ -150,6 +153,15 @@ def _record_document(record: object, where: str) -> Document:
         url=record.get("url") or None,
         source=record.get("source") or None,
     )
+
+
+def _check_unicode(value: str, key: str, where: str) -> None:
+    """Refuse a lone UTF-16 surrogate, which a JSON escape can write ("\\ud800") but no UTF-8 text holds."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(f"{where}: {key!r} holds a lone surrogate (\\u{ord(value[exc.start]):04x} at character "
+                         f"{exc.start}), which is not a Unicode character; escapes must pair up") from None
 
 
 def _read_jsonl(name: str, lines: Iterable[str]) -> Iterator[Document]:

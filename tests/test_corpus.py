@@ -69,6 +69,9 @@ def test_ids_stay_unique_across_files_and_folders(tmp_path):
         pytest.param(b'{"id": "a", "text": "x"}\n{"id": "a", "text": "y"}\n', "jsonl", "occurs twice", id="dup-id"),
         pytest.param(b'{"id": "a", "text": "x", "title": 5}\n', "jsonl", "c.in:1: 'title' must be text", id="title-not-text"),
         pytest.param(b'["a", "x"]\n', "jsonl", "c.in:1: expected an object", id="array-record"),
+        pytest.param(b'{"id": "a", "text": "ok"}\n{"id": "b", "text": "Iran \\ud800 said"}\n', "jsonl",
+                     "c.in:2: 'text' holds a lone surrogate", id="lone-surrogate"),
+        pytest.param(b'{"id": "\\udc00", "text": "x"}\n', "jsonl", "c.in:1: 'id' holds a lone surrogate", id="surrogate-id"),
     ],
 )
 def test_bad_records_name_the_place(tmp_path, content, fmt, message):
@@ -76,6 +79,13 @@ def test_bad_records_name_the_place(tmp_path, content, fmt, message):
     path.write_bytes(content)
     with pytest.raises(InputError, match=message.replace("(", r"\(")):
         read_documents([path], input_format=fmt)
+
+
+def test_escaped_pairs_are_one_character(tmp_path):
+    path = tmp_path / "c.jsonl"
+    path.write_bytes(b'{"id": "a", "text": "Iran \\ud83d\\ude00 said"}\n')
+    (document,) = read_documents([path], input_format="jsonl")
+    assert document.text == "Iran \U0001F600 said"
 
 
 def test_unknown_format_and_empty_folder(tmp_path):

@@ -156,12 +156,12 @@ def _record_document(record: object, where: str) -> Document:
 
 
 def _check_unicode(value: str, key: str, where: str) -> None:
-    """Refuse a lone UTF-16 surrogate, which a JSON escape can write ("\\ud800") but no UTF-8 text holds."""
+    """Refuse a lone UTF-16 surrogate, which a JSON escape ("\\ud800") or a Python string can hold but UTF-8 cannot."""
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as exc:
         raise InputError(f"{where}: {key!r} holds a lone surrogate (\\u{ord(value[exc.start]):04x} at character "
-                         f"{exc.start}), which is not a Unicode character; escapes must pair up") from None
+                         f"{exc.start}): half of a UTF-16 pair, not a character") from None
 
 
 def _read_jsonl(name: str, lines: Iterable[str]) -> Iterator[Document]:
@@ -364,19 +364,21 @@ def iter_as_documents(items: Iterable[Document | str | Path] | Document | str | 
     """Documents from a mix of Documents, texts and paths, one at a time (see `as_documents`).
 
     Raises:
-        InputError: An item is empty or of another type, or there is none.
+        InputError: An item is empty, holds a lone surrogate or is of another type, or there is none.
     """
     if isinstance(items, (str, Path, Document)):
         items = [items]
     any_seen = False
     for n, item in enumerate(items, start=1):
         if isinstance(item, Document):
+            _check_unicode(item.text, "text", f"document {item.id!r}")
             yield item
         elif isinstance(item, Path):
             yield from iter_documents([item])
         elif isinstance(item, str):
             if not item.strip():
                 raise InputError(f"text {n} is empty")
+            _check_unicode(item, "text", f"text {n}")
             unnamed = Document(id="text", text=item)
             yield dataclasses.replace(unnamed, id=f"text-{unnamed.content_hash[:12]}")
         else:

@@ -112,3 +112,13 @@ def test_id_zero_is_an_id(tmp_path):
     path = tmp_path / "c.jsonl"
     path.write_text('{"id": 0, "text": "Iran attacked Iraq."}\n')
     assert read_documents([path], input_format="jsonl")[0].id == "0"
+
+
+def test_a_text_with_a_lone_surrogate_is_refused_by_the_api():
+    from kg.corpus import as_documents
+    from kg.types import Document
+
+    with pytest.raises(InputError, match=r"text 2: 'text' holds a lone surrogate \(\\ud800 at character 5\)"):
+        as_documents(["Iran rejected the talks.", "Iran \ud800 said"])
+    with pytest.raises(InputError, match="document 'd'"):
+        as_documents([Document("d", "Iran \udfff said")])

@@ -1,9 +1,11 @@
 """A parsed Doc's tokens as one list, made once while the pipeline reads the Doc.
 
 spaCy makes a new `Token` object on every ``doc[i]``, every step through a Doc or a Span
-and every ``token.head``; extraction and resolution read each token many times (clauses,
-quotation marks, names, role words, pronouns), and making those objects cost more than
-the rules themselves. Inside ``with reading(doc):`` (the ``kg_triples`` component and
+and every ``token.head``, and a new string on every ``.text`` or ``.lemma_``; extraction
+and resolution walk the whole Doc many times (clauses, quotation marks, names, role
+words, pronouns). cProfile blames those objects for much of the time, but measured
+without it (CPU time, interleaved) one list per Doc saves little: the cost of the rules
+and of resolution is spread thinly over Python code. Inside ``with reading(doc):`` (the ``kg_triples`` component and
 `kg.pipeline.claims_of` open one) `tokens(doc)` is one list made once per Doc, and
 `texts` / `lemmas` its words; outside one `tokens` is the Doc itself (the same values at
 the old cost) and the word lists are made afresh.
@@ -76,19 +78,19 @@ def span_tokens(span: Span) -> Sequence[Token]:
 
 def texts(doc: Doc) -> list[str]:
     """The text of each token of `doc` (shared inside a `reading` block: never change it)."""
-    table = _table(doc)
-    if table is None:
-        return [t.text for t in doc]
-    if table.texts is None:
-        table.texts = [t.text for t in table.tokens]
-    return table.texts
+    return _words(doc, "texts", "text")
 
 
 def lemmas(doc: Doc) -> list[str]:
     """The lemma of each token of `doc` (shared inside a `reading` block: never change it)."""
+    return _words(doc, "lemmas", "lemma_")
+
+
+def _words(doc: Doc, column: str, attribute: str) -> list[str]:
+    """One attribute of every token: kept in the block's table under `column`, else made afresh."""
     table = _table(doc)
     if table is None:
-        return [t.lemma_ for t in doc]
-    if table.lemmas is None:
-        table.lemmas = [t.lemma_ for t in table.tokens]
-    return table.lemmas
+        return [getattr(t, attribute) for t in doc]
+    if getattr(table, column) is None:
+        setattr(table, column, [getattr(t, attribute) for t in table.tokens])
+    return getattr(table, column)

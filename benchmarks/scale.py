@@ -70,9 +70,9 @@ def _cpu_of(processes) -> float:
 
 def timed_builds(count: int, per_document: int, batch_size: int) -> dict:
     import psutil
-    from distributed import LocalCluster
 
     from kg.nlp import load_pipeline
+    from kg.parallel import local_cluster
     from kg.pipeline import build
 
     documents = corpus(count, per_document)
@@ -93,8 +93,7 @@ def timed_builds(count: int, per_document: int, batch_size: int) -> dict:
     run("bare_parse", lambda: sum(1 for _ in bare.pipe((d.text for d in documents), batch_size=batch_size)) and None)
     with tempfile.TemporaryDirectory() as tmp:
         run("build_1_worker", lambda: build(documents, store=f"{tmp}/one", batch_size=batch_size).close())
-        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                               memory_limit=0, silence_logs=40)
+        cluster = local_cluster(2)  # as `kg build --workers 2` makes it
         try:
             workers = [c for c in psutil.Process().children(recursive=True)]
             # each worker loads the model on its first batch: warm them before the clock starts

@@ -20,7 +20,7 @@ from kg.errors import InputError
 from kg.pipeline import BatchResult, BuildStats, Tools, run_batch
 from kg.types import Document
 
-__all__ = ["connect", "part_name", "run_on_dask", "write_part"]
+__all__ = ["connect", "local_cluster", "part_name", "run_on_dask", "write_part"]
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +66,7 @@ def connect(workers: int, scheduler: str | None):
         InputError: The scheduler does not answer.
     """
     import dask
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     dask.config.set({"distributed.scheduler.allowed-failures": 3})
     if scheduler is not None:
@@ -74,9 +74,24 @@ def connect(workers: int, scheduler: str | None):
             return Client(scheduler, timeout="10s", set_as_default=False), None
         except (OSError, TimeoutError, ValueError) as exc:
             raise InputError(f"{scheduler}: no Dask scheduler answers there ({' '.join(str(exc).split())[:200]})") from exc
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                           silence_logs=logging.ERROR, memory_limit=0)
+    cluster = local_cluster(workers)
     return Client(cluster, set_as_default=False), cluster
+
+
+def local_cluster(workers: int):
+    """A ``distributed.LocalCluster`` of `workers` single-threaded processes, set up for kg.
+
+    Dask starts its workers with ``MALLOC_TRIM_THRESHOLD_=65536``, which hands freed memory
+    back to the system so eagerly that the analysis took ~8 % more CPU (docs/scale.md); here
+    it is left unset, so glibc's own threshold applies (one set in this process's
+    environment still reaches the workers).
+    """
+    import dask
+    from distributed import LocalCluster
+
+    with dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}):
+        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                            silence_logs=logging.ERROR, memory_limit=0)
 
 
 def run_on_dask(

@@ -40,7 +40,14 @@ __all__ = ["BatchResult", "BuildStats", "Tools", "analyse", "build", "claims_of"
 
 log = logging.getLogger(__name__)
 
-#: What `extraction_lines` writes (``kg extract --format``).
+#: How much N-Quads (bytes, batches) a build hands Oxigraph in one load. Its bulk loader
+#: ingests sorted files that overlap every key already stored, so each load sets off
+#: compactions whose cost grows with the store: at 1,000 documents one load per batch of 25
+#: took ~1.7x the CPU of loads of 100 documents or more (docs/scale.md). A group is held in
+#: memory until it is loaded, and its documents count as stored only then.
+LOAD_BYTES = 32 * 2**20
+LOAD_BATCHES = 20
+
 #: Called with the counts so far after each batch; the CLI draws progress with it.
 Progress = Callable[["BuildStats"], None]
 
@@ -270,6 +277,7 @@ class BuildStats:
     Attributes:
         total: Documents expected, where known (for the ETA).
         added: Documents added to the store.
+        waiting: Documents analysed whose N-Quads wait to be loaded (see `LOAD_BYTES`).
         stored: Documents skipped because the store already held the same text.
         failed: ``(document id, error)`` of each document that failed.
         workers: Processes doing the per-document work.
@@ -278,6 +286,7 @@ class BuildStats:
 
     total: int | None = None
     added: int = 0
+    waiting: int = 0
     stored: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
     workers: int = 1
@@ -285,8 +294,8 @@ class BuildStats:
 
     @property
     def done(self) -> int:
-        """Documents dealt with: added, already stored or failed."""
-        return self.added + self.stored + len(self.failed)
+        """Documents dealt with: added, analysed and waiting to be loaded, already stored or failed."""
+        return self.added + self.waiting + self.stored + len(self.failed)
 
     @property
     def rate(self) -> float:
@@ -452,33 +461,54 @@ def build(
         else:
             results = (run_batch(batch, tools) for batch in fresh)
 
-        def store_batch(result: BatchResult) -> BatchResult:
-            if result.added:
-                target.load_nquads(result.part or result.nquads)
-                for doc_id, iri in result.versions:  # an edited file replaces its older version
-                    target.drop_older(doc_id, URIRef(iri))
-            if result.part is not None:
-                result.part.unlink(missing_ok=True)
-            return result
+        def store_group(group: list[BatchResult]) -> list[BatchResult]:
+            loaded = [result for result in group if result.added]
+            if loaded:  # one load for the group: see LOAD_BYTES
+                target.load_nquads(b"".join(result.nquads for result in loaded))
+                for result in loaded:
+                    for doc_id, iri in result.versions:  # an edited file replaces its older version
+                        target.drop_older(doc_id, URIRef(iri))
+            for result in group:
+                if result.part is not None:
+                    result.part.unlink(missing_ok=True)
+            return group
 
-        def count(result: BatchResult) -> None:
-            stats.added += len(result.added)
-            stats.failed.extend(result.failed)
+        def count(group: list[BatchResult]) -> None:
+            for result in group:
+                stats.waiting -= len(result.added)
+                stats.added += len(result.added)
             if progress is not None:
                 progress(stats)
 
-        # Oxigraph loads a batch in a thread of its own while the next one is parsed (its
-        # loader leaves Python's lock; its store takes reads during writes); others in turn.
+        # Oxigraph loads a group of batches in a thread of its own while the next ones are
+        # parsed (its loader leaves Python's lock; its store takes reads during writes).
         overlap = target.kind is StoreKind.OXIGRAPH
+        limit = (LOAD_BYTES, LOAD_BATCHES) if overlap else (0, 1)
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-load") as loader:
             loading: Future | None = None
-            for result in results:
+            group: list[BatchResult] = []
+            size = 0
+            for result in itertools.chain(results, [None]):
+                if result is not None:
+                    if result.part is not None:  # read now: the parts' folder may go when `results` ends
+                        result = replace(result, nquads=result.part.read_bytes())
+                    group.append(result)
+                    size += len(result.nquads)
+                    stats.waiting += len(result.added)
+                    stats.failed.extend(result.failed)
+                    if progress is not None:
+                        progress(stats)
+                    if size < limit[0] and len(group) < limit[1]:
+                        continue
+                elif not group:
+                    break
                 if not overlap:
-                    count(store_batch(result))
-                    continue
-                if loading is not None:
-                    count(loading.result())
-                loading = loader.submit(store_batch, result)
+                    count(store_group(group))
+                else:
+                    if loading is not None:
+                        count(loading.result())
+                    loading = loader.submit(store_group, group)
+                group, size = [], 0
             if loading is not None:
                 count(loading.result())
         # Corpus-level passes over the whole store run here, once every batch is in: they

@@ -222,11 +222,20 @@ def _split_markers(data: bytes) -> tuple[bytes, bytes]:
         >>> body.count(b"\\n"), markers.count(b"\\n")
         (1, 1)
     """
-    if _MARKER not in data:
-        return data, b""
     body, markers = [], []
-    for line in data.splitlines(keepends=True):
-        (markers if _MARKER in line else body).append(line)
+    start = 0  # of the text not yet given out
+    found = data.find(_MARKER)
+    while found != -1:  # a few lines a document: found by the C search, not line by line
+        line = data.rfind(b"\n", 0, found) + 1
+        end = data.find(b"\n", found)
+        end = len(data) if end == -1 else end + 1
+        body.append(data[start:line])
+        markers.append(data[line:end])
+        start = end
+        found = data.find(_MARKER, start)
+    if not markers:
+        return data, b""
+    body.append(data[start:])
     return b"".join(body), b"".join(markers)
 
 

@@ -34,10 +34,10 @@ never_merge = ["Mahmoud Abbas"]
 """
 
 
-def kg_cli(*args: str) -> subprocess.CompletedProcess:
+def kg_cli(*args: str, **env: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "kg", *args], cwd=ROOT, capture_output=True, timeout=300,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        env={**os.environ, "PYTHONPATH": str(ROOT), **env},
     )
 
 
@@ -151,6 +151,20 @@ def test_kg_actors_lists_merges_and_suspected_duplicates(tmp_path):
         assert {links[k] for k in ("person/fradkov", "org/fradkov") if k in links} == {"person/mikhail-fradkov"}
     finally:
         store.close()
+
+
+def test_kg_actors_table_prints_names_from_articles_as_written(tmp_path):
+    """A name is text, not rich markup: "[/bold]" in a label is printed, not read (it raised before)."""
+    import kg
+
+    graph = tmp_path / "graph.ttl"
+    kg.build_graph(["Iran attacked Iraq."]).export(graph)
+    text = graph.read_text(encoding="utf-8")
+    assert '"Iran"' in text
+    graph.write_text(text.replace('"Iran"', '"[/bold]Iran [red]Junta"'), encoding="utf-8")
+    listed = kg_cli("actors", str(graph), COLUMNS="300")  # wide: no cell folded
+    assert listed.returncode == 0, listed.stderr.decode()
+    assert "[/bold]Iran [red]Junta" in listed.stdout.decode()
 
 
 def test_kg_actors_on_a_missing_graph_is_one_line(tmp_path):

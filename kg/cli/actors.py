@@ -8,10 +8,8 @@ import json
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from kg.cli._app import ActorsOption, app
+from kg.cli._app import ActorsOption, app, console
 from kg.errors import InputError
 
 __all__ = ["actors_command"]
@@ -60,10 +58,14 @@ def actors_command(
                              "; ".join(r["merged"]), "; ".join(r["suspected_duplicates"])])
         typer.echo(out.getvalue(), nl=False)
         return
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(title=f"{len(rows)} actors", title_justify="left")
     for column in ("id", "type", "label", "mentions", "code", "aliases", "merged", "suspected duplicates"):
         table.add_column(column, overflow="fold")
-    for r in rows:
-        table.add_row(r["id"], r["type"], r["label"], str(r["mentions"]), r["code"], ", ".join(r["aliases"]),
-                      ", ".join(r["merged"]), ", ".join(r["suspected_duplicates"]))
-    Console().print(table)
+    for r in rows:  # names come from articles: plain text, never rich markup ("[/b]" would raise)
+        cells = (r["id"], r["type"], r["label"], str(r["mentions"]), r["code"], ", ".join(r["aliases"]),
+                 ", ".join(r["merged"]), ", ".join(r["suspected_duplicates"]))
+        table.add_row(*(Text(cell) for cell in cells))
+    console().print(table)

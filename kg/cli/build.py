@@ -9,9 +9,6 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
-from rich.text import Text
 
 from kg.cli._app import ActorsOption, InputFormatOption, ModelOption, VerbsOption, app
 from kg.cli._app import console as make_console
@@ -76,6 +73,10 @@ def build_command(
 
     Example: kg build examples/khamenei-rejects-talks-2019-09-18.txt --out out/
     """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.table import Table
+    from rich.text import Text
+
     from kg.corpus import count_documents, iter_documents
     from kg.pipeline import build
 

@@ -8,9 +8,6 @@ from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from kg.cli._app import app
 from kg.errors import InputError
@@ -89,6 +86,10 @@ def stats_command(
         typer.echo(json.dumps({"actors": actors, "communities": communities,
                                "nodes": G.number_of_nodes(), "edges": G.number_of_edges()}, indent=2))
         return
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
     # Piped output is not squeezed into 80 columns.
     console = Console(width=None if sys.stdout.isatty() else 120)
     console.print(f"{G.number_of_nodes()} actors, {G.number_of_edges()} links", markup=False, highlight=False)

@@ -40,13 +40,16 @@ __all__ = ["BatchResult", "BuildStats", "Tools", "analyse", "build", "claims_of"
 
 log = logging.getLogger(__name__)
 
-#: How much N-Quads (bytes, batches) a build hands Oxigraph in one load. Its bulk loader
-#: ingests sorted files that overlap every key already stored, so each load sets off
-#: compactions whose cost grows with the store: at 1,000 documents one load per batch of 25
-#: took ~1.7x the CPU of loads of 100 documents or more (docs/scale.md). A group is held in
-#: memory until it is loaded, and its documents count as stored only then.
-LOAD_BYTES = 32 * 2**20
-LOAD_BATCHES = 20
+#: How much N-Quads (bytes, batches) a build hands Oxigraph at least in one load. Its bulk
+#: loader ingests sorted files that overlap every key already stored, and each ingest sets
+#: off compactions: loading 1,000 documents' quads ~2,000 at a time (one document) took 24.7
+#: µs of CPU a quad, 8,000 at a time 16.5, 23,000 (~4 MB) 15.5, 100,000 14.7. Larger loads
+#: save little more, and that only while the store is small, and cost memory (~0.9 KB a quad
+#: in the loader), so short documents are grouped up to about 4 MB and long ones are loaded
+#: a batch at a time (docs/scale.md). A group is held in memory until it is loaded, and its
+#: documents count as stored only then.
+LOAD_BYTES = 4 * 2**20
+LOAD_BATCHES = 40
 
 #: Called with the counts so far after each batch; the CLI draws progress with it.
 Progress = Callable[["BuildStats"], None]

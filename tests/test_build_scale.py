@@ -193,8 +193,10 @@ def test_remote_endpoint_gets_the_same_quads_by_the_graph_store_protocol(documen
 _KILLED = """
 import sys
 sys.path.insert(0, {root!r})
+import kg.pipeline
 from kg.corpus import read_documents
 from kg.pipeline import build
+kg.pipeline.LOAD_BATCHES = 2  # small documents: loaded two at a time, not all at the end
 docs = read_documents([{example!r}, {corpus!r}])
 def progress(stats):
     print(stats.added, flush=True)

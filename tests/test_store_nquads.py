@@ -128,3 +128,20 @@ def test_actor_triples_go_to_the_actors_graph(analysed):
     assert {q.graph_name for q in quads - about if not q.subject.value.startswith(ACTOR_PREFIX)} == {
         ox.NamedNode(str(document_iri(document)))}
     assert URIRef(martí.value) in {s for s, _, _ in document_graph(document, None, claims, actors=actors)}
+
+
+def test_marker_lines_are_split_as_line_by_line_reading_would(analysed):
+    """The loader finds each document's ``kg:contentHash`` line by searching for it (`_split_markers`):
+    the same two parts as reading the N-Quads line by line, hostile literals and a missing last newline included."""
+    from kg.store.oxigraph import _MARKER, _split_markers
+
+    def by_lines(data: bytes) -> tuple[bytes, bytes]:
+        lines = data.splitlines(keepends=True)  # N-Quads escapes every line break inside a literal
+        return b"".join(x for x in lines if _MARKER not in x), b"".join(x for x in lines if _MARKER in x)
+
+    batch = b"".join(claims_nquads(d, c, actors=a).encode("utf-8") for d, c, a in analysed)
+    quoting = f'<urn:a> <urn:b> "says{_MARKER.decode()}in a literal" <urn:g> .\n'.encode()
+    for data in (batch, batch.rstrip(b"\n"), quoting + batch, batch + quoting, b"", b"<urn:a> <urn:b> <urn:c> .\n"):
+        body, markers = _split_markers(data)
+        assert (body, markers) == by_lines(data)
+    assert _split_markers(batch)[1].count(b"\n") == len(analysed), "one marker a document"

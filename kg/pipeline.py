@@ -5,7 +5,7 @@ adds them to a store and returns a `KnowledgeGraph`.
 
 `build` streams: documents are read in batches, those already stored are skipped before
 parsing (one lookup per batch), and each batch becomes N-Quads (`run_batch`) that the store
-loads in one transaction. With several workers the batches run on Dask (`kg.parallel`).
+loads, several short batches at once where it prefers larger loads (`kg.store.Store.load_bytes`). With several workers the batches run on Dask (`kg.parallel`).
 A batch's output depends on its documents alone (each document gets an actor registry of its
 own), so the graph is the same whatever the parallelism and the order of the documents.
 A document over `kg.chunking.CHUNK_CHARS` goes into the store part by part instead
@@ -39,17 +39,6 @@ from kg.types import Claim, Document
 __all__ = ["BatchResult", "BuildStats", "Tools", "analyse", "build", "claims_of", "long_document_nquads", "run_batch"]
 
 log = logging.getLogger(__name__)
-
-#: How much N-Quads (bytes, batches) a build hands Oxigraph at least in one load. Its bulk
-#: loader ingests sorted files that overlap every key already stored, and each ingest sets
-#: off compactions: loading 1,000 documents' quads ~2,000 at a time (one document) took 24.7
-#: µs of CPU a quad, 8,000 at a time 16.5, 23,000 (~4 MB) 15.5, 100,000 14.7. Larger loads
-#: save little more, and that only while the store is small, and cost memory (~0.9 KB a quad
-#: in the loader), so short documents are grouped up to about 4 MB and long ones are loaded
-#: a batch at a time (docs/scale.md). A group is held in memory until it is loaded, and its
-#: documents count as stored only then.
-LOAD_BYTES = 4 * 2**20
-LOAD_BATCHES = 40
 
 #: Called with the counts so far after each batch; the CLI draws progress with it.
 Progress = Callable[["BuildStats"], None]
@@ -280,7 +269,7 @@ class BuildStats:
     Attributes:
         total: Documents expected, where known (for the ETA).
         added: Documents added to the store.
-        waiting: Documents analysed whose N-Quads wait to be loaded (see `LOAD_BYTES`).
+        waiting: Documents analysed whose N-Quads wait to be loaded (see `kg.store.Store.load_bytes`).
         stored: Documents skipped because the store already held the same text.
         failed: ``(document id, error)`` of each document that failed.
         workers: Processes doing the per-document work.
@@ -360,6 +349,20 @@ def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document
         yield batch
 
 
+def _in_groups(results: Iterable[BatchResult], size: int, count: int) -> Iterator[list[BatchResult]]:
+    """Consecutive batches, gathered until their N-Quads hold `size` bytes or they number `count`."""
+    group: list[BatchResult] = []
+    held = 0
+    for result in results:
+        group.append(result)
+        held += len(result.nquads)
+        if held >= size or len(group) >= count:
+            yield group
+            group, held = [], 0
+    if group:
+        yield group
+
+
 def _new_only(batches: Iterable[list[Document]], store, stats: BuildStats, progress: Progress | None) -> Iterator[list[Document]]:
     """Each batch less the documents already stored (one lookup per batch) or already seen in this run."""
     seen: set[int] = set()  # 64 bits of each content hash: a few tens of bytes per document
@@ -435,7 +438,7 @@ def build(
     from rdflib import URIRef
 
     from kg.graph import KnowledgeGraph
-    from kg.store import StoreKind, open_store
+    from kg.store import open_store
     from kg.store.actors import record_identity
 
     batches = _batches(iter_as_documents(sources), batch_size)
@@ -466,7 +469,7 @@ def build(
 
         def store_group(group: list[BatchResult]) -> list[BatchResult]:
             loaded = [result for result in group if result.added]
-            if loaded:  # one load for the group: see LOAD_BYTES
+            if loaded:
                 target.load_nquads(b"".join(result.nquads for result in loaded))
                 for result in loaded:
                     for doc_id, iri in result.versions:  # an edited file replaces its older version
@@ -476,6 +479,15 @@ def build(
                     result.part.unlink(missing_ok=True)
             return group
 
+        def arrived(result: BatchResult) -> BatchResult:
+            if result.part is not None:  # read now: the parts' folder may go when `results` ends
+                result = replace(result, nquads=result.part.read_bytes())
+            stats.waiting += len(result.added)
+            stats.failed.extend(result.failed)
+            if progress is not None:
+                progress(stats)
+            return result
+
         def count(group: list[BatchResult]) -> None:
             for result in group:
                 stats.waiting -= len(result.added)
@@ -483,37 +495,19 @@ def build(
             if progress is not None:
                 progress(stats)
 
-        # Oxigraph loads a group of batches in a thread of its own while the next ones are
-        # parsed (its loader leaves Python's lock; its store takes reads during writes).
-        overlap = target.kind is StoreKind.OXIGRAPH
-        limit = (LOAD_BYTES, LOAD_BATCHES) if overlap else (0, 1)
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-load") as loader:
-            loading: Future | None = None
-            group: list[BatchResult] = []
-            size = 0
-            for result in itertools.chain(results, [None]):
-                if result is not None:
-                    if result.part is not None:  # read now: the parts' folder may go when `results` ends
-                        result = replace(result, nquads=result.part.read_bytes())
-                    group.append(result)
-                    size += len(result.nquads)
-                    stats.waiting += len(result.added)
-                    stats.failed.extend(result.failed)
-                    if progress is not None:
-                        progress(stats)
-                    if size < limit[0] and len(group) < limit[1]:
-                        continue
-                elif not group:
-                    break
-                if not overlap:
-                    count(store_group(group))
-                else:
+        groups = _in_groups(map(arrived, results), target.load_bytes, target.load_batches)
+        if not target.loads_beside:
+            for group in groups:
+                count(store_group(group))
+        else:  # each group is loaded in a thread of its own while the next ones are parsed
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-load") as loader:
+                loading: Future | None = None
+                for group in groups:
                     if loading is not None:
                         count(loading.result())
                     loading = loader.submit(store_group, group)
-                group, size = [], 0
-            if loading is not None:
-                count(loading.result())
+                if loading is not None:
+                    count(loading.result())
         # Corpus-level passes over the whole store run here, once every batch is in: they
         # read the store, not the order batches came in.
         record_identity(target, same_as=registry.same_as, never=registry.never)

@@ -62,9 +62,9 @@ def test_two_dask_workers_give_the_same_quads(documents, one_process, tmp_path):
 @pytest.mark.slow  # builds the whole example corpus (twice, with the reference build)
 def test_batches_loaded_in_groups_give_the_same_quads(documents, one_process, tmp_path, monkeypatch):
     """Oxigraph gets several batches in one load; a document counts as added only once its group is in."""
-    import kg.pipeline
+    from kg.store.oxigraph import OxigraphStore
 
-    monkeypatch.setattr(kg.pipeline, "LOAD_BATCHES", 3)
+    monkeypatch.setattr(OxigraphStore, "load_batches", 3)
     seen: list[tuple[int, int]] = []
     with build(documents, store=str(tmp_path / "s"), batch_size=1,
                progress=lambda stats: seen.append((stats.added, stats.waiting))) as graph:
@@ -193,10 +193,10 @@ def test_remote_endpoint_gets_the_same_quads_by_the_graph_store_protocol(documen
 _KILLED = """
 import sys
 sys.path.insert(0, {root!r})
-import kg.pipeline
 from kg.corpus import read_documents
 from kg.pipeline import build
-kg.pipeline.LOAD_BATCHES = 2  # small documents: loaded two at a time, not all at the end
+from kg.store.oxigraph import OxigraphStore
+OxigraphStore.load_batches = 2  # small documents: loaded two at a time, not all at the end
 docs = read_documents([{example!r}, {corpus!r}])
 def progress(stats):
     print(stats.added, flush=True)
@@ -244,6 +244,7 @@ def test_local_workers_keep_the_allocator_default(monkeypatch):
     from kg.parallel import local_cluster
 
     monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
+    monkeypatch.delenv("OMP_NUM_THREADS", raising=False)  # else the workers get this process's
     with local_cluster(1) as cluster, Client(cluster, set_as_default=False) as client:
         assert list(client.run(os.environ.get, "MALLOC_TRIM_THRESHOLD_").values()) == [None]
         assert list(client.run(os.environ.get, "OMP_NUM_THREADS").values()) == ["1"], "Dask's other settings stay"

@@ -61,9 +61,16 @@ class Store:
         url: What it was opened from.
         kind: A `StoreKind` (equal to ``"memory"``, ``"oxigraph"``, ``"sparql"`` or ``"file"``).
         read_only: Whether `add_document` is refused.
+        load_bytes, load_batches: A build gathers batches until their N-Quads hold `load_bytes`
+            or they number `load_batches`, then hands them to `load_nquads` at once.
+        loads_beside: Whether `load_nquads` leaves Python's lock, so that a build loads in a
+            thread of its own while the next batches are parsed.
     """
 
     kind = StoreKind.MEMORY
+    load_bytes = 0
+    load_batches = 1
+    loads_beside = False
 
     def __init__(self, graph: Dataset, *, url: str, read_only: bool = False) -> None:
         self.graph = graph

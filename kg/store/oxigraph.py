@@ -44,6 +44,15 @@ class OxigraphStore(Store):
     """
 
     kind = StoreKind.OXIGRAPH
+    # Oxigraph's bulk loader ingests sorted files that overlap every key already stored, and
+    # each ingest sets off compactions: loading 1,000 documents' quads ~2,000 at a time (one
+    # document) took 24.7 µs of CPU a quad, 8,000 at a time 16.5, 23,000 (~4 MB) 15.5, 100,000
+    # 14.7. Larger loads save little more, and that only while the store is small, and cost
+    # memory (~0.9 KB a quad in the loader), so a build groups short documents' batches up to
+    # about 4 MB and loads long ones a batch at a time (docs/scale.md).
+    load_bytes = 4 * 2**20
+    load_batches = 40
+    loads_beside = True  # its loader leaves Python's lock; its store takes reads during writes
 
     def __init__(self, native: Any, *, url: str, read_only: bool = False) -> None:
         super().__init__(Dataset(store=_oxigraph_store_class()(store=native), default_union=True),

@@ -236,6 +236,15 @@ def test_cli_summary_counts_added_stored_and_failed(tmp_path):
     assert summary["already_stored"] == 1 and summary["added"] >= 4 and summary["failed"] == []
 
 
+@pytest.mark.slow  # `kg build` in a subprocess with two Dask worker processes, each loading spaCy
+def test_cli_build_with_workers_is_quiet(tmp_path):
+    """``--quiet`` prints nothing: not Dask's INFO lines on workers started and stopped either."""
+    built = kg_cli("build", str(EXAMPLE), "--out", str(tmp_path / "out"), "--workers", "2", "--quiet")
+    assert built.returncode == 0, built.stderr.decode()
+    assert (built.stdout, built.stderr) == (b"", b"")
+    assert (tmp_path / "out" / "graph.ttl").stat().st_size > 0
+
+
 @pytest.mark.slow  # starts a Dask worker process
 def test_local_workers_keep_the_allocator_default(monkeypatch):
     """Dask's eager memory trimming (MALLOC_TRIM_THRESHOLD_=65536) cost ~8 % CPU: kg's workers start without it."""

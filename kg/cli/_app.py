@@ -70,7 +70,12 @@ def run(argv: list[str] | None = None) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; a `KGError` becomes one line on stderr and exit status 1."""
-    logging.basicConfig(level=logging.WARNING, format="kg: %(levelname)s: %(message)s")
+    # Warnings and errors only, from kg and from the libraries it runs: Dask's loggers are set
+    # to INFO and would otherwise tell of every worker started and stopped, even with --quiet.
+    handler = logging.StreamHandler()
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("kg: %(levelname)s: %(message)s"))
+    logging.basicConfig(level=logging.WARNING, handlers=[handler])
     try:
         run(argv)
     except KGError as exc:

@@ -5,7 +5,9 @@ adds them to a store and returns a `KnowledgeGraph`.
 
 `build` streams: documents are read in batches, those already stored are skipped before
 parsing (one lookup per batch), and each batch becomes N-Quads (`run_batch`) that the store
-loads, several short batches at once where it prefers larger loads (`kg.store.Store.load_bytes`). With several workers the batches run on Dask (`kg.parallel`).
+loads, several short batches at once where it prefers larger loads (`kg.store.Store.load_bytes`),
+and several loads one after another where it prefers bursts (`kg.store.Store.load_burst`; they
+wait on disk meanwhile). With several workers the batches run on Dask (`kg.parallel`).
 A batch's output depends on its documents alone (each document gets an actor registry of its
 own), so the graph is the same whatever the parallelism and the order of the documents.
 A document over `kg.chunking.CHUNK_CHARS` goes into the store part by part instead
@@ -16,11 +18,15 @@ from __future__ import annotations
 
 import itertools
 import logging
+import os
+import shutil
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TypeVar
 
 from spacy.tokens import Doc
 
@@ -42,6 +48,7 @@ log = logging.getLogger(__name__)
 
 #: Called with the counts so far after each batch; the CLI draws progress with it.
 Progress = Callable[["BuildStats"], None]
+T = TypeVar("T")
 
 
 _NOMINAL = {"NOUN", "PROPN", "PRON", "NUM"}
@@ -211,6 +218,19 @@ class BatchResult:
     failed: tuple[tuple[str, str], ...]
     versions: tuple[tuple[str, str], ...] = ()  # (id, document IRI) of each added document
 
+    @property
+    def size(self) -> int:
+        """Bytes of its N-Quads, in memory or in its part."""
+        if self.nquads is not None:
+            return len(self.nquads)
+        return self.part.stat().st_size if self.part is not None else 0
+
+    def read(self) -> bytes:
+        """Its N-Quads, from memory or from its part."""
+        if self.nquads is not None:
+            return self.nquads
+        return self.part.read_bytes() if self.part is not None else b""
+
 
 def run_batch(documents: Sequence[Document], tools: Tools) -> BatchResult:
     """Documents → their N-Quads, one document at a time past the parse.
@@ -349,18 +369,30 @@ def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document
         yield batch
 
 
-def _in_groups(results: Iterable[BatchResult], size: int, count: int) -> Iterator[list[BatchResult]]:
-    """Consecutive batches, gathered until their N-Quads hold `size` bytes or they number `count`."""
-    group: list[BatchResult] = []
+def _in_groups(items: Iterable[T], size: int, count: int, weight: Callable[[T], int]) -> Iterator[list[T]]:
+    """Consecutive items, gathered until their `weight` reaches `size` or they number `count`."""
+    group: list[T] = []
     held = 0
-    for result in results:
-        group.append(result)
-        held += len(result.nquads)
+    for item in items:
+        group.append(item)
+        held += weight(item)
         if held >= size or len(group) >= count:
             yield group
             group, held = [], 0
     if group:
         yield group
+
+
+def _cores() -> int:
+    """CPU cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _group_size(group: list[BatchResult]) -> int:
+    return sum(result.size for result in group)
 
 
 def _new_only(batches: Iterable[list[Document]], store, stats: BuildStats, progress: Progress | None) -> Iterator[list[Document]]:
@@ -418,8 +450,9 @@ def build(
             start a Dask ``LocalCluster`` of single-threaded workers.
         scheduler: A running Dask scheduler (``tcp://HOST:PORT``) to use instead.
         batch_size: Documents per batch (one store lookup, one part, one transaction each).
-        parts: Folder for the batches' N-Quads parts with Dask (default: a temporary
-            folder; with a remote scheduler, one every worker can write and this process read).
+        parts: Folder for the batches' N-Quads parts while they wait to be loaded
+            (default: a temporary folder; with a remote scheduler, one every worker can
+            write and this process read).
         total: Documents expected, for the ETA (`kg.corpus.count_documents`).
 
     Returns:
@@ -457,20 +490,29 @@ def build(
         if parallel:
             _close(client, cluster)
         raise
+    # Bursts save the CPU compaction takes, and cost the wait for the last burst after the
+    # analysis: worth it where the analysis takes every core here, or on a cluster, where the
+    # loading is what limits; not where a local worker leaves the loading a core of its own.
+    burst = target.load_burst if scheduler is not None or workers >= _cores() else 0
+    own_spool = parts is None and (parallel or burst > 0)
+    spool: Path | None = None  # parts wait here until their burst is loaded (the workers write theirs here too)
     try:
         target.check()
+        spool = Path(tempfile.mkdtemp(prefix="kg-parts-")) if own_spool else (Path(parts) if parts is not None else None)
+        if spool is not None:
+            spool.mkdir(parents=True, exist_ok=True)
         fresh = _new_only(itertools.chain([first], batches), target, stats, progress)
         fresh = _long_aside(fresh, target, stats, progress, lambda: tools or Tools.load(model=model, actor_files=actor_files, verb_files=verb_files))
         if parallel:
             settings = {"model": model, "actor_files": tuple(map(str, actor_files)), "verb_files": tuple(map(str, verb_files))}
-            results = run_on_dask(fresh, settings, client=client, cluster=cluster, parts=parts, stats=stats)
+            results = run_on_dask(fresh, settings, client=client, cluster=cluster, parts=spool, stats=stats)
         else:
             results = (run_batch(batch, tools) for batch in fresh)
 
         def store_group(group: list[BatchResult]) -> list[BatchResult]:
             loaded = [result for result in group if result.added]
             if loaded:
-                target.load_nquads(b"".join(result.nquads for result in loaded))
+                target.load_nquads(b"".join(result.read() for result in loaded))
                 for result in loaded:
                     for doc_id, iri in result.versions:  # an edited file replaces its older version
                         target.drop_older(doc_id, URIRef(iri))
@@ -479,9 +521,13 @@ def build(
                     result.part.unlink(missing_ok=True)
             return group
 
+        numbers = itertools.count()
+
         def arrived(result: BatchResult) -> BatchResult:
-            if result.part is not None:  # read now: the parts' folder may go when `results` ends
-                result = replace(result, nquads=result.part.read_bytes())
+            if result.part is None and result.nquads and burst:  # on disk until its burst is loaded
+                part = spool / f"here-{next(numbers):08d}.nq"
+                part.write_bytes(result.nquads)
+                result = replace(result, nquads=None, part=part)
             stats.waiting += len(result.added)
             stats.failed.extend(result.failed)
             if progress is not None:
@@ -495,19 +541,25 @@ def build(
             if progress is not None:
                 progress(stats)
 
-        groups = _in_groups(map(arrived, results), target.load_bytes, target.load_batches)
+        def store_burst(held: list[list[BatchResult]]) -> list[list[BatchResult]]:
+            return [store_group(group) for group in held]
+
+        groups = _in_groups(map(arrived, results), target.load_bytes, target.load_batches, lambda r: r.size)
         if not target.loads_beside:
             for group in groups:
                 count(store_group(group))
-        else:  # each group is loaded in a thread of its own while the next ones are parsed
+        else:  # each burst is loaded in a thread of its own while the next ones are parsed
+            bursts = _in_groups(groups, burst, 2**62, _group_size)
             with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-load") as loader:
                 loading: Future | None = None
-                for group in groups:
+                for held in bursts:
                     if loading is not None:
-                        count(loading.result())
-                    loading = loader.submit(store_group, group)
+                        for group in loading.result():
+                            count(group)
+                    loading = loader.submit(store_burst, held)
                 if loading is not None:
-                    count(loading.result())
+                    for group in loading.result():
+                        count(group)
         # Corpus-level passes over the whole store run here, once every batch is in: they
         # read the store, not the order batches came in.
         record_identity(target, same_as=registry.same_as, never=registry.never)
@@ -516,6 +568,9 @@ def build(
         if parallel:
             _close(client, cluster)
         raise
+    finally:
+        if own_spool and spool is not None:
+            shutil.rmtree(spool, ignore_errors=True)
     graph = KnowledgeGraph(target)
     graph.stats = stats
     return graph

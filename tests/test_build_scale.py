@@ -76,6 +76,41 @@ def test_batches_loaded_in_groups_give_the_same_quads(documents, one_process, tm
 
 
 @pytest.mark.slow  # builds the whole example corpus (twice, with the reference build)
+def test_loads_wait_on_disk_for_their_burst_where_the_analysis_takes_every_core(documents, one_process, tmp_path, monkeypatch):
+    """Oxigraph gets its loads in bursts when no core is left for loading; the batches wait as parts on disk."""
+    import kg.pipeline
+    from kg.store.oxigraph import OxigraphStore
+
+    monkeypatch.setattr(OxigraphStore, "load_batches", 1)
+    monkeypatch.setattr(OxigraphStore, "load_burst", 10**12)  # one burst: everything at the end
+    monkeypatch.setattr(kg.pipeline, "_cores", lambda: 1)
+    parts = tmp_path / "parts"
+    seen: list[tuple[int, int, int]] = []
+    with build(documents, store=str(tmp_path / "s"), batch_size=1, parts=parts,
+               progress=lambda stats: seen.append((stats.added, stats.waiting, len(list(parts.glob("*.nq")))))) as graph:
+        assert graph.stats.added == len(documents) and graph.stats.waiting == 0
+        assert quads(graph.store) == one_process
+    waiting = [(w, files) for a, w, files in seen if a == 0]
+    assert max(w for w, _ in waiting) == len(documents), "nothing is loaded before the burst is complete"
+    assert all(files == w for w, files in waiting), "each waiting batch is a part on disk"
+    assert not list(parts.glob("*")), "loaded parts are removed"
+
+
+@pytest.mark.slow  # builds the whole example corpus
+def test_loads_go_in_as_they_come_where_loading_has_a_core_of_its_own(documents, tmp_path, monkeypatch):
+    import kg.pipeline
+    from kg.store.oxigraph import OxigraphStore
+
+    monkeypatch.setattr(OxigraphStore, "load_batches", 1)
+    monkeypatch.setattr(OxigraphStore, "load_burst", 10**12)
+    monkeypatch.setattr(kg.pipeline, "_cores", lambda: 2)
+    seen: list[int] = []
+    with build(documents, store=str(tmp_path / "s"), batch_size=1, progress=lambda stats: seen.append(stats.waiting)) as graph:
+        assert graph.stats.added == len(documents)
+    assert max(seen) < len(documents), "documents are loaded while the next are analysed"
+
+
+@pytest.mark.slow  # builds the whole example corpus (twice, with the reference build)
 def test_memory_store_holds_the_same_triples(documents, one_process):
     import pyoxigraph as ox
 
@@ -197,6 +232,7 @@ from kg.corpus import read_documents
 from kg.pipeline import build
 from kg.store.oxigraph import OxigraphStore
 OxigraphStore.load_batches = 2  # small documents: loaded two at a time, not all at the end
+OxigraphStore.load_burst = 0  # each load as soon as it is gathered
 docs = read_documents([{example!r}, {corpus!r}])
 def progress(stats):
     print(stats.added, flush=True)

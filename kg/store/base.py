@@ -63,6 +63,8 @@ class Store:
         read_only: Whether `add_document` is refused.
         load_bytes, load_batches: A build gathers batches until their N-Quads hold `load_bytes`
             or they number `load_batches`, then hands them to `load_nquads` at once.
+        load_burst: A build keeps such loads on disk until they hold `load_burst` bytes, then
+            hands them to `load_nquads` one after another (0: each as soon as it is gathered).
         loads_beside: Whether `load_nquads` leaves Python's lock, so that a build loads in a
             thread of its own while the next batches are parsed.
     """
@@ -70,6 +72,7 @@ class Store:
     kind = StoreKind.MEMORY
     load_bytes = 0
     load_batches = 1
+    load_burst = 0
     loads_beside = False
 
     def __init__(self, graph: Dataset, *, url: str, read_only: bool = False) -> None:

@@ -525,7 +525,7 @@ def build(
 
         def arrived(result: BatchResult) -> BatchResult:
             if result.part is None and result.nquads and burst:  # on disk until its burst is loaded
-                part = spool / f"here-{next(numbers):08d}.nq"
+                part = spool / f"here-{os.getpid()}-{next(numbers):08d}.nq"
                 part.write_bytes(result.nquads)
                 result = replace(result, nquads=None, part=part)
             stats.waiting += len(result.added)

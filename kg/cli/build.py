@@ -109,6 +109,8 @@ def build_command(
 
         def advance(stats) -> None:
             counts = f"stored {stats.stored} failed {len(stats.failed)}"
+            if stats.waiting:  # analysed, their load still to come (a store may take loads in bursts)
+                counts += f" to load {stats.waiting}"
             bar.update(task, completed=stats.done, rate=f"{stats.rate:.1f} docs/s", eta=_duration(stats.eta), counts=counts)
 
         graph = build(

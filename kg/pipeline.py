@@ -369,14 +369,14 @@ def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document
         yield batch
 
 
-def _in_groups(items: Iterable[T], size: int, count: int, weight: Callable[[T], int]) -> Iterator[list[T]]:
+def _in_groups(items: Iterable[T], size: int, weight: Callable[[T], int], count: int | None = None) -> Iterator[list[T]]:
     """Consecutive items, gathered until their `weight` reaches `size` or they number `count`."""
     group: list[T] = []
     held = 0
     for item in items:
         group.append(item)
         held += weight(item)
-        if held >= size or len(group) >= count:
+        if held >= size or (count is not None and len(group) >= count):
             yield group
             group, held = [], 0
     if group:
@@ -544,12 +544,12 @@ def build(
         def store_burst(held: list[list[BatchResult]]) -> list[list[BatchResult]]:
             return [store_group(group) for group in held]
 
-        groups = _in_groups(map(arrived, results), target.load_bytes, target.load_batches, lambda r: r.size)
+        groups = _in_groups(map(arrived, results), target.load_bytes, lambda r: r.size, target.load_batches)
         if not target.loads_beside:
             for group in groups:
                 count(store_group(group))
         else:  # each burst is loaded in a thread of its own while the next ones are parsed
-            bursts = _in_groups(groups, burst, 2**62, _group_size)
+            bursts = _in_groups(groups, burst, _group_size)
             with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-load") as loader:
                 loading: Future | None = None
                 for held in bursts:

@@ -26,16 +26,16 @@ VerbsOption = Annotated[
 InputFormatOption = Annotated[str, typer.Option("--input-format", help=f"One of: {', '.join(INPUT_FORMATS)}.")]
 
 
-def console(*, stderr: bool = False):
+def console(*, stderr: bool = False, width: int | None = None):
     """A rich console for kg's own messages: no emoji codes, no guessed highlighting.
 
     Its ``print`` reads kg's own ``[bold]`` markup; text from articles, stores and queries
     goes in as `rich.text.Text` (or through `rich.markup.escape`), so "[/bold]" and "[sic]"
-    print as they are written.
+    print as they are written. `width` fixes the width (default: the terminal's).
     """
     from rich.console import Console
 
-    return Console(stderr=stderr, emoji=False, highlight=False)
+    return Console(stderr=stderr, emoji=False, highlight=False, width=width)
 
 
 app = typer.Typer(

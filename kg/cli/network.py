@@ -9,7 +9,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from kg.cli._app import app
+from kg.cli._app import app, console
 from kg.errors import InputError
 
 __all__ = ["stats_command", "viz_command"]
@@ -86,13 +86,11 @@ def stats_command(
         typer.echo(json.dumps({"actors": actors, "communities": communities,
                                "nodes": G.number_of_nodes(), "edges": G.number_of_edges()}, indent=2))
         return
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-    # Piped output is not squeezed into 80 columns.
-    console = Console(width=None if sys.stdout.isatty() else 120)
-    console.print(f"{G.number_of_nodes()} actors, {G.number_of_edges()} links", markup=False, highlight=False)
+    out = console(width=None if sys.stdout.isatty() else 120)  # piped output is not squeezed into 80 columns
+    out.print(f"{G.number_of_nodes()} actors, {G.number_of_edges()} links", markup=False)
     table = Table(title="Most central actors")
     table.add_column("actor", min_width=20)
     table.add_column("type")
@@ -104,7 +102,7 @@ def stats_command(
             Text(row["label"]), Text(row["type"] or ""), f"{row['degree']:.3f}", f"{row['betweenness']:.3f}",
             f"{row['eigenvector']:.3f}", f"{row['cooperation']:g}", f"{row['conflict']:g}", f"{row['balance']:+.2f}",
         )
-    console.print(table)
+    out.print(table)
     if communities:
         ctable = Table(title="Communities (Louvain)")
         ctable.add_column("#", justify="right")
@@ -112,4 +110,4 @@ def stats_command(
         ctable.add_column("most linked actors")
         for row in communities:
             ctable.add_row(str(row["community"]), str(row["size"]), Text(", ".join(row["actors"])))
-        console.print(ctable)
+        out.print(ctable)

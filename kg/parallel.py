@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -100,7 +99,7 @@ def run_on_dask(
     *,
     client: Any,
     cluster: Any,
-    parts: Path | str | None,
+    parts: Path,
     stats: BuildStats,
 ) -> Iterator[BatchResult]:
     """Run the batches on Dask, a few in flight per worker, and yield each as it finishes.
@@ -111,14 +110,13 @@ def run_on_dask(
         settings: ``model``, ``actors`` and ``verbs`` for `kg.pipeline.Tools.load`.
         client: The Dask client (`connect`); closed at the end, with `cluster` if any.
         cluster: The cluster made for it, or None.
-        parts: Where the workers write parts (a temporary folder when None).
+        parts: The folder the workers write parts to (every worker must reach it); the
+            parts stay there for the caller to load and remove.
         stats: The build's counts (its ``workers`` is set to the cluster's).
     """
     from distributed import as_completed
 
-    own_folder = parts is None
-    folder = Path(tempfile.mkdtemp(prefix="kg-parts-")) if own_folder else Path(parts)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = Path(parts)
     try:
         stats.workers = max(len(client.scheduler_info().get("workers", {})), 1)
         queue = iter(batches)
@@ -144,7 +142,3 @@ def run_on_dask(
         client.close()
         if cluster is not None:
             cluster.close()
-        if own_folder:
-            for leftover in folder.glob("*"):
-                leftover.unlink(missing_ok=True)
-            folder.rmdir()

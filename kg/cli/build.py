@@ -62,7 +62,7 @@ def build_command(
     ] = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per batch.")] = 25,
     parts: Annotated[
-        Optional[Path], typer.Option("--parts", help="Folder for the workers' N-Quads parts (shared with a remote cluster).")
+        Optional[Path], typer.Option("--parts", help="Folder where N-Quads parts wait to be loaded (shared with a remote cluster).")
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,

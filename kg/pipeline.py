@@ -40,6 +40,7 @@ from kg.events.petrarch import VerbDictionary, load_verbs
 from kg.extract.facts import triple_facts, with_actors
 from kg.extract.tokens import reading
 from kg.nlp import load_pipeline
+from kg.store.files import usable_cores as _cores
 from kg.types import Claim, Document
 
 __all__ = ["BatchResult", "BuildStats", "Tools", "analyse", "build", "claims_of", "long_document_nquads", "run_batch"]
@@ -381,14 +382,6 @@ def _in_groups(items: Iterable[T], size: int, weight: Callable[[T], int], count:
             group, held = [], 0
     if group:
         yield group
-
-
-def _cores() -> int:
-    """CPU cores this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def _group_size(group: list[BatchResult]) -> int:

@@ -75,6 +75,20 @@ def test_turtle_export_is_the_merged_graph_and_reopens_as_a_store(graphs, folder
         assert bool(store.query("ASK { ?a kg:rejects ?b }"))
 
 
+def test_turtle_dumped_by_several_threads_is_the_bytes_of_one(graphs, folder, tmp_path, monkeypatch):
+    import kg.store.oxigraph as oxigraph
+
+    written = {}
+    for threads, run in ((1, 1000), (3, 1)):  # one run in one thread; a run per graph, three threads
+        monkeypatch.setattr(oxigraph, "usable_cores", lambda threads=threads: threads)
+        monkeypatch.setattr(oxigraph, "_DUMP_RUN", run)
+        with open_store(str(folder), read_only=True) as store:
+            written[threads] = store.export(tmp_path / f"graph-{threads}.ttl", format="turtle").read_bytes()
+    assert written[3] == written[1]
+    assert written[3].count(b"@prefix kg: ") == 1  # the prefixes once, not once a graph
+    assert isomorphic(_decimals(Graph().parse(data=written[3], format="turtle")), _merged(graphs))
+
+
 def test_failed_export_leaves_the_existing_file_whole(folder, tmp_path, capsys):
     out = tmp_path / "graph.trig"
     out.write_text("previous contents")

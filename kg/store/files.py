@@ -10,7 +10,7 @@ from typing import BinaryIO
 
 from kg.errors import InputError, OutputError
 
-__all__ = ["EXPORT_FORMATS", "RDF_FILE_FORMATS", "atomic_write", "export_format", "one_line"]
+__all__ = ["EXPORT_FORMATS", "RDF_FILE_FORMATS", "atomic_write", "export_format", "one_line", "usable_cores"]
 
 #: File suffix → rdflib parser, for RDF files opened as a (read-only, in-memory) store.
 RDF_FILE_FORMATS = {
@@ -52,6 +52,14 @@ def one_line(exc: BaseException, limit: int = 300) -> str:
     """An error's message on one line, cut to `limit` characters (for a one-line CLI error)."""
     text = " ".join(str(exc).split()) or type(exc).__name__
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def usable_cores() -> int:
+    """CPU cores this process may run on (its affinity where the system has one, not the machine's count)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def _umask() -> int:

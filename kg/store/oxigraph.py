@@ -8,10 +8,13 @@ Oxigraph without rdflib terms.
 
 from __future__ import annotations
 
+import collections
 import io
+import itertools
 import logging
 import re
 from collections.abc import Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -22,7 +25,7 @@ from rdflib.term import Identifier, Node
 from kg.errors import QueryError, StoreError
 from kg.ontology import KG, PREFIXES
 from kg.store.base import INIT_NS, Store, StoreKind, _what
-from kg.store.files import EXPORT_FORMATS, RDF_FILE_FORMATS, atomic_write, export_format, one_line
+from kg.store.files import EXPORT_FORMATS, RDF_FILE_FORMATS, atomic_write, export_format, one_line, usable_cores
 from kg.store.mapping import ACTORS_GRAPH, document_iri, text_literal
 from kg.store.nquads import ACTOR_PREFIX
 from kg.types import Document
@@ -159,11 +162,10 @@ class OxigraphStore(Store):
         import pyoxigraph as ox
 
         rdf_format = getattr(ox.RdfFormat, _NATIVE_FORMATS[name])
-        prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
         if EXPORT_FORMATS[name][1]:
-            return self.native.dump(output, rdf_format, prefixes=prefixes)
+            return self.native.dump(output, rdf_format, prefixes=_export_prefixes())
         sink = io.BytesIO() if output is None else output
-        _dump_union(self.native, sink, rdf_format, prefixes)
+        _dump_union(self.native, sink, rdf_format)
         return sink.getvalue() if output is None else None
 
     def close(self) -> None:
@@ -184,43 +186,56 @@ def open_oxigraph(path: Path | None, *, read_only: bool, url: str) -> OxigraphSt
     return OxigraphStore(native, url=url, read_only=read_only)
 
 
-def _dump_union(native, output: BinaryIO, rdf_format, prefixes: dict[str, str]) -> None:
-    """Every graph of the store into one graph's file: each dumped by Oxigraph, the prefixes declared once.
+def _export_prefixes() -> dict[str, str]:
+    """kg's prefixes, as the files it writes declare them."""
+    return {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 
-    A quarter cheaper than serialising a CONSTRUCT over the union (which joins and sorts
-    what the graphs hold apart; measured on 300 documents, 490,000 quads), and streamed. A
-    triple held in two graphs is written twice: the same graph once read.
-    """
+
+def _header(rdf_format) -> bytes:
+    """The prefix lines a dump in `rdf_format` opens with."""
     import pyoxigraph as ox
 
     probe = ox.NamedNode("urn:kg:probe")
-    first = ox.serialize([ox.Triple(probe, probe, probe)], None, rdf_format, prefixes=prefixes)
-    header = first[: first.index(b"<urn:kg:probe>")]  # the prefix lines a dump opens with
+    first = ox.serialize([ox.Triple(probe, probe, probe)], None, rdf_format, prefixes=_export_prefixes())
+    return first[: first.index(b"<urn:kg:probe>")]
+
+
+def _dump_union(native, output: BinaryIO, rdf_format) -> None:
+    """Every graph of the store into one graph's file: each dumped by Oxigraph, the prefixes declared once.
+
+    A quarter cheaper than serialising a CONSTRUCT over the union (which joins and sorts
+    what the graphs hold apart; measured on 300 documents, 490,000 quads), and streamed.
+    Runs of graphs are dumped by a thread per core (Oxigraph leaves Python's lock while it
+    reads and writes) and written here in the store's order, so the bytes are those of one
+    thread: 4.0 s instead of 7.0 s for 1,000 documents (1.7 million quads) on 2 cores,
+    most of it Oxigraph reading its terms back. At most two runs per thread wait in memory
+    (a graph is held whole while it waits: the largest is the shared actor graph). A triple
+    held in two graphs is written twice: the same graph once read.
+    """
+    import pyoxigraph as ox
+
+    header = _header(rdf_format)
+    prefixes = _export_prefixes()
     output.write(header)
-    for graph in (ox.DefaultGraph(), *native.named_graphs()):
-        native.dump(_Unprefixed(output, header), rdf_format, from_graph=graph, prefixes=prefixes)
+
+    def dump(graphs: list) -> bytes:
+        return b"".join(native.dump(None, rdf_format, from_graph=graph, prefixes=prefixes).removeprefix(header)
+                        for graph in graphs)
+
+    graphs = itertools.chain([ox.DefaultGraph()], native.named_graphs())
+    threads = min(usable_cores(), _DUMP_THREADS)
+    with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="kg-dump") as pool:
+        pending: collections.deque[Future] = collections.deque()
+        while run := list(itertools.islice(graphs, _DUMP_RUN)):
+            pending.append(pool.submit(dump, run))
+            if len(pending) > 2 * threads:
+                output.write(pending.popleft().result())
+        while pending:
+            output.write(pending.popleft().result())
 
 
-class _Unprefixed:
-    """A binary writer that passes on what is written less the ``header`` it opens with."""
-
-    def __init__(self, output: BinaryIO, header: bytes) -> None:
-        self._output, self._header, self._held = output, header, b""
-        self._passing = not header
-
-    def write(self, data: bytes) -> int:
-        size = len(data)
-        if not self._passing:
-            self._held += bytes(data)
-            if len(self._held) < len(self._header) and self._header.startswith(self._held):
-                return size
-            self._passing = True
-            data, self._held = self._held.removeprefix(self._header), b""
-        self._output.write(data)
-        return size
-
-    def flush(self) -> None:
-        self._output.flush()
+_DUMP_RUN = 32  #: graphs a dump thread takes at a time (a document's graph is ~60 KB of Turtle)
+_DUMP_THREADS = 8  #: at most; each keeps up to two runs in memory
 
 
 _MARKER = f" <{KG.contentHash}> ".encode("ascii")

@@ -134,10 +134,11 @@ def build_command(
         exported = exporting.submit(graph.export, out / "graph.ttl", format="turtle")
         page = out / "graph.html"
         graph.to_html(page, title=first[0].title if len(first) == 1 else None)
-        summary = graph.summary()
-        # the named query who-rejected-what, as `kg query --named` runs it: who (the actor, else the words), relation, what
-        rows = [[str(row.actor or row.subject), str(row.relation), str(row.object or "")]
-                for row in graph.named("who-rejected-what")]
+        if not quiet:  # what is printed is read while graph.ttl is written
+            summary = graph.summary()
+            # the named query who-rejected-what, as `kg query --named` runs it: who (the actor, else the words), relation, what
+            rows = [[str(row.actor or row.subject), str(row.relation), str(row.object or "")]
+                    for row in graph.named("who-rejected-what")]
         ttl = exported.result()
     if quiet:
         return

@@ -384,6 +384,45 @@ def _in_groups(items: Iterable[T], size: int, weight: Callable[[T], int], count:
         yield group
 
 
+_SPOOL = "kg-parts-"  #: a build's own parts folder: kg-parts-PID-XXXXXXXX in the temporary folder
+_LEFT_AFTER = 3600.0  #: seconds untouched before a dead build's parts folder is removed
+
+
+def _remove_left_parts(folder: Path) -> None:
+    """Remove the parts folders that builds killed outright (SIGKILL, power loss) left in `folder`.
+
+    Ctrl-C and errors remove a build's folder; a killed build leaves up to two bursts of
+    parts (~512 MB). A folder goes only where its build's process is gone and nothing in
+    it changed for an hour: a build in another container (another process table) that
+    shares the folder writes there every few seconds.
+    """
+    if os.name != "posix":  # os.kill(pid, 0) asks after a process only there
+        return
+    now = time.time()
+    for spool in folder.glob(f"{_SPOOL}*-*"):
+        pid = spool.name.removeprefix(_SPOOL).partition("-")[0]
+        if not pid.isdigit() or _running(int(pid)):
+            continue
+        try:
+            touched = max((p.stat().st_mtime for p in [spool, *spool.iterdir()]), default=now)
+        except OSError:  # removed meanwhile, or not ours to read
+            continue
+        if now - touched >= _LEFT_AFTER:
+            size = sum(p.stat().st_size for p in spool.glob("*") if p.is_file())
+            shutil.rmtree(spool, ignore_errors=True)
+            log.warning("removed %s, parts a killed build left (%.0f MB)", spool, size / 2**20)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's
+        return True
+    return True
+
+
 def _group_size(group: list[BatchResult]) -> int:
     return sum(result.size for result in group)
 
@@ -491,7 +530,10 @@ def build(
     spool: Path | None = None  # parts wait here until their burst is loaded (the workers write theirs here too)
     try:
         target.check()
-        spool = Path(tempfile.mkdtemp(prefix="kg-parts-")) if own_spool else (Path(parts) if parts is not None else None)
+        if own_spool:
+            _remove_left_parts(Path(tempfile.gettempdir()))
+        spool = (Path(tempfile.mkdtemp(prefix=f"{_SPOOL}{os.getpid()}-")) if own_spool
+                 else (Path(parts) if parts is not None else None))
         if spool is not None:
             spool.mkdir(parents=True, exist_ok=True)
         fresh = _new_only(itertools.chain([first], batches), target, stats, progress)

@@ -338,3 +338,27 @@ def test_a_document_is_stored_only_once_its_marker_is_loaded(tmp_path):
     in_memory.load_nquads(nquads)  # one transaction
     assert quads(on_disk) == quads(in_memory)
     on_disk.close()
+
+
+def test_parts_a_killed_build_left_are_removed_once_stale(tmp_path, caplog):
+    """A build killed outright leaves its parts folder: the next build removes it, not a live or a recent one."""
+    from kg.pipeline import _remove_left_parts
+
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = int(gone.stdout)  # a process that has ended
+    folders = {
+        "dead-and-stale": tmp_path / f"kg-parts-{dead}-abc",
+        "dead-but-recent": tmp_path / f"kg-parts-{dead}-def",
+        "alive": tmp_path / f"kg-parts-{os.getpid()}-ghi",
+        "not-a-spool": tmp_path / "kg-parts-notes",
+    }
+    for name, folder in folders.items():
+        folder.mkdir()
+        (folder / "part-1.nq").write_bytes(b"<a> <b> <c> <g> .\n")
+        if name != "dead-but-recent":
+            for path in (folder / "part-1.nq", folder):
+                os.utime(path, (0, 0))  # untouched since 1970
+    _remove_left_parts(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        folders[name].name for name in ("dead-but-recent", "alive", "not-a-spool"))
+    assert "parts a killed build left" in caplog.text

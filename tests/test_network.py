@@ -218,6 +218,47 @@ def test_a_claim_about_two_actors_counts_on_both_links():
     assert {k[1]: d["count"] for k, d in edges.items()} == {"United States": 1, "United Kingdom": 1}
 
 
+def _with_facts(blank: bool) -> rdflib.Graph:
+    """Khamenei rejects plans for talks with the U.S. (a fact of the claim, two of them), and meets Russia (an event)."""
+    b = RDFBuilder()
+    b.actor("person/ali-khamenei", "Person", "Ali Khamenei", country="IRN")
+    b.actor("state/USA", "State", "United States", country="USA")
+    b.actor("state/RUS", "State", "Russia", country="RUS")
+    claim = b.claim("a1", "2019-09-18", "Khamenei rejected plans for talks with U.S. authorities.",
+                    "person/ali-khamenei", "reject", None)
+    met = b.claim("a2", "2019-09-19", "Khamenei met Russian envoys.", "person/ali-khamenei", "meet", "state/RUS",
+                  events=[("040", "CONSULT", 1)])
+    if blank:  # as a file written elsewhere may name its claims
+        node = rdflib.BNode()
+        for p, o in list(b.g.predicate_objects(claim)):
+            b.g.remove((claim, p, o))
+            b.g.add((node, p, o))
+        claim = node
+    for n, (subject, relation, target) in enumerate([("person/ali-khamenei", "reject plans for talks with", "state/USA"),
+                                                     ("person/ali-khamenei", "reject talks with", "state/USA"),
+                                                     ("person/ali-khamenei", "meet envoys of", "state/RUS")]):
+        for c in (claim,) if n < 2 else (met,):
+            fact = URIRef(f"{ID}fact/{n}")
+            b.g.add((c, KG.hasFact, fact))
+            b.g.add((fact, KG.factSubjectActor, actor(subject)))
+            b.g.add((fact, KG.factObjectActor, actor(target)))
+            b.g.add((fact, KG.factRelation, Literal(relation)))
+    return b.g
+
+
+@pytest.mark.parametrize("blank", [False, True], ids=["claim-iri", "blank-node-claim"])
+def test_a_fact_links_actors_no_claim_or_event_links_with_its_claims_evidence(blank):
+    edges = label_edges(network.to_networkx(_with_facts(blank)))
+    facts = {k: d for k, d in edges.items() if k[1] == "United States"}
+    assert set(facts) == {("Ali Khamenei", "United States", "reject plans for talks with"),
+                          ("Ali Khamenei", "United States", "reject talks with")}
+    for d in facts.values():
+        assert d["count"] == 1 and d["dates"] == ["2019-09-18"]
+        assert [e["sentence"] for e in d["evidence"]] == ["Khamenei rejected plans for talks with U.S. authorities."]
+    # the fact of a claim whose actors an event links already makes no edge of its own
+    assert {k[2] for k in edges if k[1] == "Russia"} == {"CONSULT"}
+
+
 def test_not_a_graph_is_an_input_error():
     with pytest.raises(InputError, match="rdflib Graph"):
         network.to_networkx("graph.ttl")

@@ -13,6 +13,8 @@ import io
 import itertools
 import logging
 import re
+import shutil
+import tempfile
 from collections.abc import Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -208,9 +210,10 @@ def _dump_union(native, output: BinaryIO, rdf_format) -> None:
     Runs of graphs are dumped by a thread per core (Oxigraph leaves Python's lock while it
     reads and writes) and written here in the store's order, so the bytes are those of one
     thread: 4.0 s instead of 7.0 s for 1,000 documents (1.7 million quads) on 2 cores,
-    most of it Oxigraph reading its terms back. At most two runs per thread wait in memory
-    (a graph is held whole while it waits: the largest is the shared actor graph). A triple
-    held in two graphs is written twice: the same graph once read.
+    most of it Oxigraph reading its terms back. Each run is streamed to a temporary file, so
+    memory does not grow with a graph (a long report's is hundreds of MB); at most two runs
+    per thread wait on disk. A triple held in two graphs is written twice: the same graph
+    once read.
     """
     import pyoxigraph as ox
 
@@ -218,24 +221,58 @@ def _dump_union(native, output: BinaryIO, rdf_format) -> None:
     prefixes = _export_prefixes()
     output.write(header)
 
-    def dump(graphs: list) -> bytes:
-        return b"".join(native.dump(None, rdf_format, from_graph=graph, prefixes=prefixes).removeprefix(header)
-                        for graph in graphs)
+    def dump(graphs: list) -> BinaryIO:
+        spill = tempfile.TemporaryFile(prefix="kg-dump-")  # on disk: one graph may be a long report's hundreds of MB
+        for graph in graphs:
+            native.dump(_Unprefixed(spill, header), rdf_format, from_graph=graph, prefixes=prefixes)
+        spill.seek(0)
+        return spill
+
+    def copy(done: Future) -> None:
+        with done.result() as spill:
+            shutil.copyfileobj(spill, output, 2**20)
 
     graphs = itertools.chain([ox.DefaultGraph()], native.named_graphs())
     threads = min(usable_cores(), _DUMP_THREADS)
     with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="kg-dump") as pool:
         pending: collections.deque[Future] = collections.deque()
-        while run := list(itertools.islice(graphs, _DUMP_RUN)):
-            pending.append(pool.submit(dump, run))
-            if len(pending) > 2 * threads:
-                output.write(pending.popleft().result())
-        while pending:
-            output.write(pending.popleft().result())
+        try:
+            while run := list(itertools.islice(graphs, _DUMP_RUN)):
+                pending.append(pool.submit(dump, run))
+                if len(pending) > 2 * threads:
+                    copy(pending.popleft())
+            while pending:
+                copy(pending.popleft())
+        finally:  # an error: the runs still to be written go too
+            for left in pending:
+                if not left.cancel() and left.exception() is None:
+                    left.result().close()
+
+
+class _Unprefixed:
+    """A binary writer that passes on what is written less the ``header`` it opens with."""
+
+    def __init__(self, output: BinaryIO, header: bytes) -> None:
+        self._output, self._header, self._held = output, header, b""
+        self._passing = not header
+
+    def write(self, data: bytes) -> int:
+        size = len(data)
+        if not self._passing:
+            self._held += bytes(data)
+            if len(self._held) < len(self._header) and self._header.startswith(self._held):
+                return size
+            self._passing = True
+            data, self._held = self._held.removeprefix(self._header), b""
+        self._output.write(data)
+        return size
+
+    def flush(self) -> None:
+        self._output.flush()
 
 
 _DUMP_RUN = 32  #: graphs a dump thread takes at a time (a document's graph is ~60 KB of Turtle)
-_DUMP_THREADS = 8  #: at most; each keeps up to two runs in memory
+_DUMP_THREADS = 8  #: at most; each keeps up to two runs waiting on disk
 
 
 _MARKER = f" <{KG.contentHash}> ".encode("ascii")

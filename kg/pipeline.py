@@ -500,8 +500,6 @@ def build(
         >>> len(kg.query("SELECT ?c WHERE { ?c a kg:Claim }")) >= 1, kg.stats.added
         (True, 1)
     """
-    from rdflib import URIRef
-
     from kg.graph import KnowledgeGraph
     from kg.store import open_store
     from kg.store.actors import record_identity
@@ -544,57 +542,7 @@ def build(
         else:
             results = (run_batch(batch, tools) for batch in fresh)
 
-        def store_group(group: list[BatchResult]) -> list[BatchResult]:
-            loaded = [result for result in group if result.added]
-            if loaded:
-                target.load_nquads(b"".join(result.read() for result in loaded))
-                for result in loaded:
-                    for doc_id, iri in result.versions:  # an edited file replaces its older version
-                        target.drop_older(doc_id, URIRef(iri))
-            for result in group:
-                if result.part is not None:
-                    result.part.unlink(missing_ok=True)
-            return group
-
-        numbers = itertools.count()
-
-        def arrived(result: BatchResult) -> BatchResult:
-            if result.part is None and result.nquads and burst:  # on disk until its burst is loaded
-                part = spool / f"here-{os.getpid()}-{next(numbers):08d}.nq"
-                part.write_bytes(result.nquads)
-                result = replace(result, nquads=None, part=part)
-            stats.waiting += len(result.added)
-            stats.failed.extend(result.failed)
-            if progress is not None:
-                progress(stats)
-            return result
-
-        def count(group: list[BatchResult]) -> None:
-            for result in group:
-                stats.waiting -= len(result.added)
-                stats.added += len(result.added)
-            if progress is not None:
-                progress(stats)
-
-        def store_burst(held: list[list[BatchResult]]) -> list[list[BatchResult]]:
-            return [store_group(group) for group in held]
-
-        groups = _in_groups(map(arrived, results), target.load_bytes, lambda r: r.size, target.load_batches)
-        if not target.loads_beside:
-            for group in groups:
-                count(store_group(group))
-        else:  # each burst is loaded in a thread of its own while the next ones are parsed
-            bursts = _in_groups(groups, burst, _group_size)
-            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-load") as loader:
-                loading: Future | None = None
-                for held in bursts:
-                    if loading is not None:
-                        for group in loading.result():
-                            count(group)
-                    loading = loader.submit(store_burst, held)
-                if loading is not None:
-                    for group in loading.result():
-                        count(group)
+        _load(results, target, stats, progress, burst=burst, spool=spool)
         # Corpus-level passes over the whole store run here, once every batch is in: they
         # read the store, not the order batches came in.
         record_identity(target, same_as=registry.same_as, never=registry.never)
@@ -609,6 +557,71 @@ def build(
     graph = KnowledgeGraph(target)
     graph.stats = stats
     return graph
+
+
+def _load(
+    results: Iterable[BatchResult], target, stats: BuildStats, progress: Progress | None, *, burst: int, spool: Path | None
+) -> None:
+    """Load the batches' N-Quads into `target` as they arrive, counting each document added once its load is in.
+
+    Batches are gathered into loads of up to ``target.load_bytes``; where `burst` is set, the
+    loads wait as part files in `spool` until `burst` bytes are ready, then go in one after
+    another. Where the store's loader leaves Python's lock, each burst is loaded in a thread
+    of its own while the next batches are analysed.
+    """
+    from rdflib import URIRef
+
+    def store_group(group: list[BatchResult]) -> list[BatchResult]:
+        loaded = [result for result in group if result.added]
+        if loaded:
+            target.load_nquads(b"".join(result.read() for result in loaded))
+            for result in loaded:
+                for doc_id, iri in result.versions:  # an edited file replaces its older version
+                    target.drop_older(doc_id, URIRef(iri))
+        for result in group:
+            if result.part is not None:
+                result.part.unlink(missing_ok=True)
+        return group
+
+    numbers = itertools.count()
+
+    def arrived(result: BatchResult) -> BatchResult:
+        if result.part is None and result.nquads and burst:  # on disk until its burst is loaded
+            part = spool / f"here-{os.getpid()}-{next(numbers):08d}.nq"
+            part.write_bytes(result.nquads)
+            result = replace(result, nquads=None, part=part)
+        stats.waiting += len(result.added)
+        stats.failed.extend(result.failed)
+        if progress is not None:
+            progress(stats)
+        return result
+
+    def count(group: list[BatchResult]) -> None:
+        for result in group:
+            stats.waiting -= len(result.added)
+            stats.added += len(result.added)
+        if progress is not None:
+            progress(stats)
+
+    def store_burst(held: list[list[BatchResult]]) -> list[list[BatchResult]]:
+        return [store_group(group) for group in held]
+
+    groups = _in_groups(map(arrived, results), target.load_bytes, lambda r: r.size, target.load_batches)
+    if not target.loads_beside:
+        for group in groups:
+            count(store_group(group))
+    else:  # each burst is loaded in a thread of its own while the next ones are parsed
+        bursts = _in_groups(groups, burst, _group_size)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-load") as loader:
+            loading: Future | None = None
+            for held in bursts:
+                if loading is not None:
+                    for group in loading.result():
+                        count(group)
+                loading = loader.submit(store_burst, held)
+            if loading is not None:
+                for group in loading.result():
+                    count(group)
 
 
 def _long_aside(

@@ -259,6 +259,28 @@ def test_a_fact_links_actors_no_claim_or_event_links_with_its_claims_evidence(bl
     assert {k[2] for k in edges if k[1] == "Russia"} == {"CONSULT"}
 
 
+def test_fact_evidence_of_many_claims_is_asked_within_the_query_guard():
+    """Hundreds of claims with long IRIs full of "/" and "-" (which the guard counts as operators): every fact keeps its evidence."""
+    from kg.store import open_store
+
+    b = RDFBuilder()
+    b.actor("person/ali-khamenei", "Person", "Ali Khamenei", country="IRN")
+    for n in range(400):
+        b.actor(f"state/X{n}", "State", f"Country {n}")
+        claim = b.claim(f"a-long-document-id-with-many-dashes-in-it-{n}/and/some/slashes", "2019-09-18",
+                        f"Khamenei rejected talks with country {n}.", "person/ali-khamenei", "reject", None)
+        fact = URIRef(f"{claim}/fact-0")
+        b.g.add((claim, KG.hasFact, fact))
+        b.g.add((fact, KG.factSubjectActor, actor("person/ali-khamenei")))
+        b.g.add((fact, KG.factObjectActor, actor(f"state/X{n}")))
+        b.g.add((fact, KG.factRelation, Literal("reject talks with")))
+    store = open_store("memory:")  # its queries pass kg.store.guard, as a build's page's do
+    store.load_nquads("".join(f"{s.n3()} {p.n3()} {o.n3()} <{ID}doc/all> .\n" for s, p, o in b.g).encode())
+    edges = label_edges(network.to_networkx(store))
+    assert len(edges) == 400
+    assert all(len(d["evidence"]) == 1 for d in edges.values())
+
+
 def test_not_a_graph_is_an_input_error():
     with pytest.raises(InputError, match="rdflib Graph"):
         network.to_networkx("graph.ttl")

@@ -67,26 +67,32 @@ def _query(rdf_graph: Any, name: str) -> list[Any]:
 def _claim_evidence(rdf_graph: Any, claims: set[Any]) -> dict[str, list[Any]]:
     """Claim IRI → the rows of its evidence (``claim-evidence``): one with the claim alone where it has none.
 
-    Asked for the claims a caller keeps, ~150 IRIs at a time, rather than joined to
-    every row of a larger query: the facts the network keeps are a third of those read, and
-    the network of 1,000 documents takes a second less. A claim no IRI can name in a query
+    Asked for the claims a caller keeps, as many IRIs at a time as `kg.store.guard` lets one
+    query hold (its length, and its operators: an IRI's "/" and "-" count), rather than joined to every row of a larger query: the facts the
+    network keeps are a third of those read, and the network of 1,000 documents takes a
+    second less. A claim no IRI can name in a query
     (a blank node, in a file written elsewhere) is read with every claim that has facts.
     """
     from rdflib import URIRef
 
+    from kg.store.guard import MAX_OPERATORS, MAX_QUERY_CHARS, query_size
     from kg.store.named import view_query
 
     query = view_query("claim-evidence")
     where = query.index("WHERE {") + len("WHERE {")
+    empty = f"{query[:where]}\n  VALUES ?claim {{  }}{query[where:]}"
+    room = (MAX_QUERY_CHARS - len(empty), MAX_OPERATORS - query_size(empty)[1])  # what the store's query guard accepts
     named = sorted(str(c) for c in claims if isinstance(c, URIRef) and _PLAIN_IRI.fullmatch(str(c)))
     rest = {str(c) for c in claims} - set(named)
-    blocks, held, size = [], [], 0
-    for iri in named:  # VALUES blocks that keep each query within the store's limit on its length
-        if held and size + len(iri) + 3 > _VALUES_CHARS:
+    blocks, held, chars, operators = [], [], 0, 0
+    for iri in named:  # VALUES blocks that keep each query within the guard's limits (an IRI's "/" and "-" count)
+        term = f"<{iri}> "
+        cost = query_size(term)[1]
+        if held and (chars + len(term) > room[0] or operators + cost > room[1]):
             blocks.append(f"VALUES ?claim {{ {' '.join(held)} }}")
-            held, size = [], 0
-        held.append(f"<{iri}>")
-        size += len(iri) + 3
+            held, chars, operators = [], 0, 0
+        held.append(term.rstrip())
+        chars, operators = chars + len(term), operators + cost
     if held:
         blocks.append(f"VALUES ?claim {{ {' '.join(held)} }}")
     if rest:
@@ -100,7 +106,6 @@ def _claim_evidence(rdf_graph: Any, claims: set[Any]) -> dict[str, list[Any]]:
 
 
 _PLAIN_IRI = re.compile(r'[^<>"{}|^`\\\x00-\x20]+')  #: an IRI a query can write between < and >
-_VALUES_CHARS = 15_000  #: of a query's VALUES block (kg.store.guard accepts queries of 20,000 characters)
 _KINDS = {"state": "State", "government": "Government", "person": "Person", "organization": "Organization",
           "group": "Group"}
 _ACTOR_IRI = str(PREFIXES["id"]) + "actor/"

@@ -404,13 +404,14 @@ def _remove_left_parts(folder: Path) -> None:
         if not pid.isdigit() or _running(int(pid)):
             continue
         try:
-            touched = max((p.stat().st_mtime for p in [spool, *spool.iterdir()]), default=now)
+            files = [spool.stat(), *(p.stat() for p in spool.iterdir())]
         except OSError:  # removed meanwhile, or not ours to read
             continue
-        if now - touched >= _LEFT_AFTER:
-            size = sum(p.stat().st_size for p in spool.glob("*") if p.is_file())
+        if now - max(f.st_mtime for f in files) >= _LEFT_AFTER:
             shutil.rmtree(spool, ignore_errors=True)
-            log.warning("removed %s, parts a killed build left (%.0f MB)", spool, size / 2**20)
+            if not spool.exists():  # not another user's, say
+                size = sum(f.st_size for f in files[1:])
+                log.warning("removed %s, parts a killed build left (%.0f MB)", spool, size / 2**20)
 
 
 def _running(pid: int) -> bool:

@@ -29,8 +29,11 @@ from pathlib import Path
 from typing import Any
 
 import pycountry
-import spacy
+from spacy.lang.en import English
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+from spacy.vocab import Vocab
 
 from kg.types import ActorType, EntryKind
 
@@ -109,13 +112,25 @@ _SPACE = re.compile(r"[\s_]+")
 
 @functools.lru_cache(maxsize=1)
 def _tokenizer() -> Any:
-    return spacy.blank("en").tokenizer
+    """The tokenizer of ``spacy.blank("en")``, made from its defaults without a whole `Language`.
+
+    ``spacy.blank`` resolves a config through spaCy's registries, which costs more than the
+    tokenizer itself, at the start of every process that reads a name with punctuation.
+    """
+    defaults = English.Defaults
+    return Tokenizer(
+        Vocab(),
+        rules=defaults.tokenizer_exceptions,
+        prefix_search=compile_prefix_regex(defaults.prefixes).search,
+        suffix_search=compile_suffix_regex(defaults.suffixes).search,
+        infix_finditer=compile_infix_regex(defaults.infixes).finditer,
+        token_match=defaults.token_match,
+        url_match=defaults.url_match,
+    )
 
 
 @functools.lru_cache(maxsize=1)
 def _special_cases() -> frozenset[str]:
-    from spacy.lang.en import English
-
     return frozenset(English.Defaults.tokenizer_exceptions)
 
 

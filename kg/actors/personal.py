@@ -21,6 +21,7 @@ Notes:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -96,8 +97,9 @@ def _fold_family(word: str) -> str:
     return re.sub(r"(?:iy|ey|y|ii)$", "i", w)
 
 
+@functools.lru_cache(maxsize=65536)
 def name_parts(name: str) -> NameParts:
-    """Take a personal name apart (see the module notes).
+    """Take a personal name apart (see the module notes); answers are kept (a name recurs).
 
     Examples:
         >>> name_parts("Sergey Lavrov") == name_parts("Sergei Lavrov")

@@ -124,6 +124,7 @@ def run_on_dask(
         def submit():
             batch = next(queue, None)
             if batch is None:
+                stats.read_all = True
                 return None
             key = f"kg-batch-{part_name(batch)[5:-3]}"
             return client.submit(write_part, str(folder), batch, settings, key=key, pure=False)

@@ -295,6 +295,7 @@ class BuildStats:
         failed: ``(document id, error)`` of each document that failed.
         workers: Processes doing the per-document work.
         started: ``time.perf_counter()`` at the start.
+        read_all: Every input has been read and handed out (the last batches are in work).
     """
 
     total: int | None = None
@@ -304,6 +305,7 @@ class BuildStats:
     failed: list[tuple[str, str]] = field(default_factory=list)
     workers: int = 1
     started: float = field(default_factory=time.perf_counter)
+    read_all: bool = False
 
     @property
     def done(self) -> int:
@@ -370,14 +372,16 @@ def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document
         yield batch
 
 
-def _in_groups(items: Iterable[T], size: int, weight: Callable[[T], int], count: int | None = None) -> Iterator[list[T]]:
-    """Consecutive items, gathered until their `weight` reaches `size` or they number `count`."""
+def _in_groups(
+    items: Iterable[T], size: int, weight: Callable[[T], int], count: int | None = None, *, now: Callable[[], bool] | None = None,
+) -> Iterator[list[T]]:
+    """Consecutive items, gathered until their `weight` reaches `size`, they number `count`, or `now()` is true."""
     group: list[T] = []
     held = 0
     for item in items:
         group.append(item)
         held += weight(item)
-        if held >= size or (count is not None and len(group) >= count):
+        if held >= size or (count is not None and len(group) >= count) or (now is not None and now()):
             yield group
             group, held = [], 0
     if group:
@@ -468,6 +472,7 @@ def build(
     batch_size: int = 25,
     parts: Path | str | None = None,
     total: int | None = None,
+    keep_turtle: bool = False,
 ):
     """Build (or add to) a knowledge graph from articles, streaming them in batches.
 
@@ -487,6 +492,9 @@ def build(
             (default: a temporary folder; with a remote scheduler, one every worker can
             write and this process read).
         total: Documents expected, for the ETA (`kg.corpus.count_documents`).
+        keep_turtle: The graph is to be exported as Turtle: an Oxigraph folder keeps a
+            Turtle copy of each document's graph as it is loaded (`kg.store.turtle_copy`,
+            in ``TMPDIR``), so that the export need not read them back (`kg build` does).
 
     Returns:
         The `KnowledgeGraph`, with the run's counts as ``stats``; documents already in
@@ -529,6 +537,8 @@ def build(
     spool: Path | None = None  # parts wait here until their burst is loaded (the workers write theirs here too)
     try:
         target.check()
+        if keep_turtle:  # parts held for a burst are copied as they come, not all in the last burst
+            target.keep_turtle(ahead=burst > 0)
         if own_spool:
             _remove_left_parts(Path(tempfile.gettempdir()))
         spool = (Path(tempfile.mkdtemp(prefix=f"{_SPOOL}{os.getpid()}-")) if own_spool
@@ -543,7 +553,7 @@ def build(
         else:
             results = (run_batch(batch, tools) for batch in fresh)
 
-        _load(results, target, stats, progress, burst=burst, spool=spool)
+        _load(results, target, stats, progress, burst=burst, spool=spool, copy_ahead=keep_turtle and burst > 0)
         # Corpus-level passes over the whole store run here, once every batch is in: they
         # read the store, not the order batches came in.
         record_identity(target, same_as=registry.same_as, never=registry.never)
@@ -561,14 +571,16 @@ def build(
 
 
 def _load(
-    results: Iterable[BatchResult], target, stats: BuildStats, progress: Progress | None, *, burst: int, spool: Path | None
+    results: Iterable[BatchResult], target, stats: BuildStats, progress: Progress | None, *, burst: int, spool: Path | None,
+    copy_ahead: bool = False,
 ) -> None:
     """Load the batches' N-Quads into `target` as they arrive, counting each document added once its load is in.
 
     Batches are gathered into loads of up to ``target.load_bytes``; where `burst` is set, the
     loads wait as part files in `spool` until `burst` bytes are ready, then go in one after
     another. Where the store's loader leaves Python's lock, each burst is loaded in a thread
-    of its own while the next batches are analysed.
+    of its own while the next batches are analysed. With `copy_ahead`, each batch's Turtle
+    copy (`kg.store.Store.copy_turtle`) is made as it arrives.
     """
     from rdflib import URIRef
 
@@ -587,6 +599,8 @@ def _load(
     numbers = itertools.count()
 
     def arrived(result: BatchResult) -> BatchResult:
+        if copy_ahead and result.added:
+            target.copy_turtle(result.read())
         if result.part is None and result.nquads and burst:  # on disk until its burst is loaded
             part = spool / f"here-{os.getpid()}-{next(numbers):08d}.nq"
             part.write_bytes(result.nquads)
@@ -612,7 +626,9 @@ def _load(
         for group in groups:
             count(store_group(group))
     else:  # each burst is loaded in a thread of its own while the next ones are parsed
-        bursts = _in_groups(groups, burst, _group_size)
+        # once every input is handed out, what is held goes in while the last batches are
+        # analysed, not after them (the last burst of 1,000 documents held 90 % of them)
+        bursts = _in_groups(groups, burst, _group_size, now=lambda: stats.read_all)
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-load") as loader:
             loading: Future | None = None
             for held in bursts:

@@ -125,6 +125,7 @@ def build_command(
             batch_size=batch_size,
             parts=parts,
             total=total,
+            keep_turtle=True,  # graph.ttl is written below
         )
     stats = graph.stats
     with graph, ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-export") as exporting:

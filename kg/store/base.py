@@ -133,6 +133,15 @@ class Store:
             hint = " (an RDF file is read, not written: give a folder for a store on disk)" if self.kind == "file" else ""
             raise StoreError(f"{self.url}: the store is read-only{hint}")
 
+    def keep_turtle(self, *, ahead: bool = False) -> None:
+        """Keep a Turtle copy of what is loaded from now on, where reading it back costs (an Oxigraph folder); else nothing.
+
+        With `ahead`, the caller copies what it loads with `copy_turtle` first.
+        """
+
+    def copy_turtle(self, nquads: bytes) -> None:
+        """Copy N-Quads still to be loaded where the store keeps a Turtle copy (`keep_turtle`); else nothing."""
+
     def load_nquads(self, source: Path | bytes) -> None:
         """Add N-Quads (a part file or its bytes) to the store, in one transaction where it has them.
 

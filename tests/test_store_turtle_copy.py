@@ -112,3 +112,18 @@ def test_held_loads_go_in_at_once_when_told():
     """The last burst goes in while the last batches are analysed, once every input is handed out."""
     told = iter([False, False, True, True])
     assert list(_in_groups(range(4), 100, lambda _: 1, now=lambda: next(told))) == [[0, 1, 2], [3]]
+
+
+def test_a_copy_that_fails_leaves_the_export_whole(batches, tmp_path):
+    """N-Quads that do not parse: the load reports them, and nothing copied before is trusted."""
+    from kg.errors import StoreError
+
+    with open_store(str(tmp_path / "s")) as store:
+        store.keep_turtle()
+        store.load_nquads(batches[0])
+        with pytest.raises(StoreError, match="could not load"):
+            store.load_nquads(b"<not n-quads\n")
+        assert len(store._turtle) == 0
+        store.load_nquads(batches[1])
+        assert len(store._turtle) == len(_graphs(batches[1]))
+        assert _exported(store, tmp_path / "a.ttl") == _held(store)

@@ -144,8 +144,8 @@ class OxigraphStore(Store):
     def copy_turtle(self, nquads: bytes) -> None:
         """Copy the graphs of `nquads`, still to be loaded, as Turtle, where the store keeps a copy (`keep_turtle`).
 
-        A copy that fails (data that does not parse, a full disk) is given up, never the
-        build: the export reads the store instead, and the load reports the data.
+        A copy that fails (data that does not parse, a full disk) fails nothing else: what
+        was copied is forgotten and read from the store, and the load reports the data.
         """
         if self._turtle is None:
             return
@@ -154,9 +154,8 @@ class OxigraphStore(Store):
         try:
             self._turtle.add(nquads, stored_before=lambda name: self.native.contains_named_graph(ox.NamedNode(name)))
         except (OSError, SyntaxError, ValueError) as exc:
-            log.debug("%s: no Turtle copy kept: %s", self.url, one_line(exc))
-            self._turtle.close()
-            self._turtle = None
+            log.debug("%s: Turtle copy dropped: %s", self.url, one_line(exc))
+            self._turtle.clear()
 
     def add_document(self, document: Document, graph: Graph) -> bool:  # noqa: D102 - see Store.add_document
         import pyoxigraph as ox

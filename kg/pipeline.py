@@ -553,7 +553,7 @@ def build(
         else:
             results = (run_batch(batch, tools) for batch in fresh)
 
-        _load(results, target, stats, progress, burst=burst, spool=spool, copy_ahead=keep_turtle and burst > 0)
+        _load(results, target, stats, progress, burst=burst, spool=spool)
         # Corpus-level passes over the whole store run here, once every batch is in: they
         # read the store, not the order batches came in.
         record_identity(target, same_as=registry.same_as, never=registry.never)
@@ -571,16 +571,15 @@ def build(
 
 
 def _load(
-    results: Iterable[BatchResult], target, stats: BuildStats, progress: Progress | None, *, burst: int, spool: Path | None,
-    copy_ahead: bool = False,
+    results: Iterable[BatchResult], target, stats: BuildStats, progress: Progress | None, *, burst: int, spool: Path | None
 ) -> None:
     """Load the batches' N-Quads into `target` as they arrive, counting each document added once its load is in.
 
     Batches are gathered into loads of up to ``target.load_bytes``; where `burst` is set, the
     loads wait as part files in `spool` until `burst` bytes are ready, then go in one after
     another. Where the store's loader leaves Python's lock, each burst is loaded in a thread
-    of its own while the next batches are analysed. With `copy_ahead`, each batch's Turtle
-    copy (`kg.store.Store.copy_turtle`) is made as it arrives.
+    of its own while the next batches are analysed. Batches held for a burst are copied as
+    they arrive where the store keeps a Turtle copy (`kg.store.Store.copy_turtle`).
     """
     from rdflib import URIRef
 
@@ -599,8 +598,8 @@ def _load(
     numbers = itertools.count()
 
     def arrived(result: BatchResult) -> BatchResult:
-        if copy_ahead and result.added:
-            target.copy_turtle(result.read())
+        if burst and result.added:
+            target.copy_turtle(result.part if result.part is not None else result.nquads)
         if result.part is None and result.nquads and burst:  # on disk until its burst is loaded
             part = spool / f"here-{os.getpid()}-{next(numbers):08d}.nq"
             part.write_bytes(result.nquads)

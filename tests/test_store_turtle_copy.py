@@ -99,9 +99,15 @@ def test_graphs_written_after_their_copy_are_read_from_the_store(batches, tmp_pa
         assert _exported(store, tmp_path / "b.ttl") == _held(store)
 
 
-def test_build_keeps_the_copy_its_export_reads(tmp_path):
+@pytest.mark.parametrize("cores", [2, 1], ids=["loads-as-they-come", "loads-in-bursts"])
+def test_build_keeps_the_copy_its_export_reads(tmp_path, monkeypatch, cores):
+    """With a core for loading, each load copies; where loads wait for a burst, each batch is copied as it arrives."""
+    import kg.pipeline
+
+    monkeypatch.setattr(kg.pipeline, "_cores", lambda: cores)
     docs = [Document(f"b-{i}", text) for i, text in enumerate(TEXTS)]
     with build(docs, store=str(tmp_path / "s"), batch_size=2, keep_turtle=True) as graph:
+        assert graph.store._ahead == (cores == 1)
         assert len(graph.store._turtle) == len(docs)
         assert _exported(graph.store, tmp_path / "a.ttl") == _held(graph.store)
     with build(docs[:2], store="oxigraph:", keep_turtle=True) as graph:

@@ -139,8 +139,8 @@ class Store:
         With `ahead`, the caller copies what it loads with `copy_turtle` first.
         """
 
-    def copy_turtle(self, nquads: bytes) -> None:
-        """Copy N-Quads still to be loaded where the store keeps a Turtle copy (`keep_turtle`); else nothing."""
+    def copy_turtle(self, source: Path | bytes) -> None:
+        """Copy N-Quads still to be loaded (a part file or its bytes) where the store keeps a Turtle copy (`keep_turtle`); else nothing."""
 
     def load_nquads(self, source: Path | bytes) -> None:
         """Add N-Quads (a part file or its bytes) to the store, in one transaction where it has them.

@@ -141,8 +141,8 @@ class OxigraphStore(Store):
                 self._turtle.clear()
             raise StoreError(f"{self.url}: could not load {_what(source)}: {one_line(exc)}") from exc
 
-    def copy_turtle(self, nquads: bytes) -> None:
-        """Copy the graphs of `nquads`, still to be loaded, as Turtle, where the store keeps a copy (`keep_turtle`).
+    def copy_turtle(self, source: Path | bytes) -> None:
+        """Copy the graphs of N-Quads still to be loaded (a part file or its bytes) as Turtle, where the store keeps a copy (`keep_turtle`).
 
         A copy that fails (data that does not parse, a full disk) fails nothing else: what
         was copied is forgotten and read from the store, and the load reports the data.
@@ -152,6 +152,7 @@ class OxigraphStore(Store):
         import pyoxigraph as ox
 
         try:
+            nquads = source.read_bytes() if isinstance(source, Path) else source
             self._turtle.add(nquads, stored_before=lambda name: self.native.contains_named_graph(ox.NamedNode(name)))
         except (OSError, SyntaxError, ValueError) as exc:
             log.debug("%s: Turtle copy dropped: %s", self.url, one_line(exc))

@@ -36,7 +36,7 @@ class TurtleCopy:
 
     def __init__(self, *, prefixes: dict[str, str], header: bytes, skip: set[str]) -> None:
         self._file: BinaryIO = tempfile.TemporaryFile(prefix="kg-turtle-")
-        self._prefixes, self._header, self._skip = prefixes, header, skip
+        self._prefixes, self._header, self._skip = prefixes, header, set(skip)
         self._chunks: dict[str, list[tuple[int, int]]] = {}
         self._end = 0
         self._lock = threading.Lock()

@@ -583,17 +583,19 @@ def _load(
     """
     from rdflib import URIRef
 
-    def store_group(group: list[BatchResult]) -> list[BatchResult]:
-        loaded = [result for result in group if result.added]
-        if loaded:
-            target.load_nquads(b"".join(result.read() for result in loaded))
+    def store_groups(groups: list[list[BatchResult]]) -> list[list[BatchResult]]:
+        loads = [[result for result in group if result.added] for group in groups]
+        # one load a group, read as it goes in; the documents marked stored once all are in
+        target.load_many(b"".join(result.read() for result in loaded) for loaded in loads if loaded)
+        for loaded in loads:
             for result in loaded:
                 for doc_id, iri in result.versions:  # an edited file replaces its older version
                     target.drop_older(doc_id, URIRef(iri))
-        for result in group:
-            if result.part is not None:
-                result.part.unlink(missing_ok=True)
-        return group
+        for group in groups:
+            for result in group:
+                if result.part is not None:
+                    result.part.unlink(missing_ok=True)
+        return groups
 
     numbers = itertools.count()
 
@@ -617,13 +619,11 @@ def _load(
         if progress is not None:
             progress(stats)
 
-    def store_burst(held: list[list[BatchResult]]) -> list[list[BatchResult]]:
-        return [store_group(group) for group in held]
-
     groups = _in_groups(map(arrived, results), target.load_bytes, lambda r: r.size, target.load_batches)
     if not target.loads_beside:
         for group in groups:
-            count(store_group(group))
+            store_groups([group])
+            count(group)
     else:  # each burst is loaded in a thread of its own while the next ones are parsed
         # once every input is handed out, what is held goes in while the last batches are
         # analysed, not after them (the last burst of 1,000 documents held 90 % of them)
@@ -634,7 +634,7 @@ def _load(
                 if loading is not None:
                     for group in loading.result():
                         count(group)
-                loading = loader.submit(store_burst, held)
+                loading = loader.submit(store_groups, held)
             if loading is not None:
                 for group in loading.result():
                     count(group)

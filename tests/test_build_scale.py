@@ -340,6 +340,28 @@ def test_a_document_is_stored_only_once_its_marker_is_loaded(tmp_path):
     on_disk.close()
 
 
+def test_parts_loaded_in_a_run_are_marked_stored_once_all_are_in(tmp_path):
+    """A burst's parts go in one after another and their documents are marked stored at the end:
+    a part that fails leaves the documents of the parts before it to be loaded again."""
+    from kg.errors import StoreError
+
+    tools = Tools.load()
+    first, second = (Document(name, text) for name, text in (("a", "Iran attacked Iraq."), ("b", "Russia met China.")))
+    parts = [run_batch([first], tools).nquads, run_batch([second], tools).nquads]
+    hashes = [first.content_hash, second.content_hash]
+    with open_store(str(tmp_path / "cut")) as store:
+        with pytest.raises(StoreError, match="could not load a batch"):
+            store.load_many([parts[0], b"<not> <n-quads"])
+        assert store.stored_hashes(hashes) == set(), "no document marked stored before the run is in"
+        store.load_many(parts)
+        assert store.stored_hashes(hashes) == set(hashes)
+        one_by_one = open_store(str(tmp_path / "one"))
+        for part in parts:
+            one_by_one.load_nquads(part)
+        assert quads(store) == quads(one_by_one)
+        one_by_one.close()
+
+
 def test_parts_a_killed_build_left_are_removed_once_stale(tmp_path, caplog):
     """A build killed outright leaves its parts folder: the next build removes it, not a live or a recent one."""
     from kg.pipeline import _remove_left_parts

@@ -205,6 +205,21 @@ def test_bare_acts_on_link_without_claim():
     assert d["event_type"] is None and d["relation"] == "acts on" and d["sign"] == 0
 
 
+def test_actors_known_by_a_country_code_alone_are_named_as_the_gazetteer_names_them():
+    """An actor the graph only links (no label) but whose IRI holds a country code is named, typed and coded."""
+    from kg.actors.gazetteer import build_gazetteer
+
+    g = rdflib.Graph()
+    g.add((actor("government/AZE"), KG.actsOn, actor("state/XKX")))
+    g.add((actor("state/XKX"), KG.actsOn, actor("state/irn")))
+    G = network.to_networkx(g)
+    states = build_gazetteer().states
+    assert G.nodes[str(actor("government/AZE"))] == {
+        "label": f"Government of {states['AZE'][0]}", "type": "Government", "country": "AZE", "sector": None,
+        "code": "AZEGOV", "aliases": [], "roles": [], "merged": ""}
+    assert (G.nodes[str(actor("state/XKX"))]["label"], G.nodes[str(actor("state/irn"))]["label"]) == ("Kosovo", "Iran")
+
+
 def test_a_claim_about_two_actors_counts_on_both_links():
     b = RDFBuilder()
     b.actor("person/hassan-rouhani", "Person", "Hassan Rouhani", country="IRN")

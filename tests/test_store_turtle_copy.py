@@ -13,6 +13,8 @@ from rdflib import Literal, URIRef
 
 from kg.pipeline import Tools, _in_groups, build, run_batch
 from kg.store import ACTORS_GRAPH, open_store
+from kg.store.oxigraph import _export_prefixes, _header
+from kg.store.turtle_copy import PrefixedNames, TurtleCopy, turtle_by_graph
 from kg.types import Document
 
 TEXTS = [
@@ -133,3 +135,61 @@ def test_a_copy_that_fails_leaves_the_export_whole(batches, tmp_path):
         store.load_nquads(batches[1])
         assert len(store._turtle) == len(_graphs(batches[1]))
         assert _exported(store, tmp_path / "a.ttl") == _held(store)
+
+
+# Lines kg does not write, but N-Quads allows: what a line-by-line reading must not take apart wrongly.
+AWKWARD = "\n".join([
+    '<https://w3id.org/kg/id/doc/1/s0> <https://w3id.org/kg/ontology#text> "He said \\"no <x> <y> .\\" twice" <https://w3id.org/kg/id/doc/1> .',
+    '<https://w3id.org/kg/id/doc/1/s0> <https://w3id.org/kg/ontology#text> "a line\\nand a tab\\there" <https://w3id.org/kg/id/doc/1> .',
+    '<https://w3id.org/kg/id/doc/1/s0> <http://www.w3.org/2000/01/rdf-schema#label> "Téhéran"@fr <https://w3id.org/kg/id/doc/1> .',
+    '<https://w3id.org/kg/id/doc/1/s0> <https://w3id.org/kg/ontology#index> "7"^^<http://www.w3.org/2001/XMLSchema#integer> <https://w3id.org/kg/id/doc/1> .',
+    '<https://w3id.org/kg/id/-odd.> <https://w3id.org/kg/ontology#odd> "ends in a dot, starts with a dash" <https://w3id.org/kg/id/doc/1> .',
+    '<https://w3id.org/kg/id/doc/2/s0> <https://w3id.org/kg/ontology#text> "another graph" <https://w3id.org/kg/id/doc/2> .',
+    '<https://w3id.org/kg/id/doc/1/s0> <https://w3id.org/kg/ontology#note> <urn:x:y#z> <https://w3id.org/kg/id/doc/1> .',
+    '<https://w3id.org/kg/id/actor/person/x> <http://www.w3.org/2004/02/skos/core#prefLabel> "X" <https://w3id.org/kg/id/actors> .',
+    '<https://w3id.org/kg/id/doc/1/s0> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/kg/ontology#Sentence> <https://w3id.org/kg/id/doc/1> .',
+]).encode() + b"\n"
+
+
+def _copies(nquads: bytes, in_python: bool) -> dict[str, set]:
+    header = _header(ox.RdfFormat.TURTLE)
+    copy = TurtleCopy(prefixes=_export_prefixes(), header=header, skip=set())
+    names = copy.add(nquads, stored_before=lambda name: False, in_python=in_python)
+    return {name: {tuple("_:b" if isinstance(t, ox.BlankNode) else str(t) for t in (q.subject, q.predicate, q.object))
+                   for q in ox.parse(header + copy.turtle(name), format=ox.RdfFormat.TURTLE)}  # one blank node at most
+            for name in names}
+
+
+@pytest.mark.parametrize("which", ["batches", "awkward"])
+def test_lines_read_in_python_give_the_graphs_oxigraph_gives(batches, which):
+    """The copy made line by line (a build's own thread) holds the same graphs as one through Oxigraph."""
+    data = b"".join(batches) if which == "batches" else AWKWARD
+    assert turtle_by_graph(data) is not None, "kg's own lines are read in Python"
+    by_lines, by_oxigraph = _copies(data, True), _copies(data, False)
+    assert by_lines == by_oxigraph
+    assert sum(map(len, by_lines.values())) == len(set(ox.parse(data, format=ox.RdfFormat.N_QUADS)))
+
+
+@pytest.mark.parametrize("line", [
+    b"_:b1 <urn:p> <urn:o> <urn:g> .",  # a blank node: its label is the load's own
+    b"<urn:s> <urn:p> <urn:o> .",  # no graph
+    b'<urn:s> <urn:p> "x" .',
+    b'<urn:s> <urn:p> "a b"^^<urn:t> .',  # no graph, and a space in the literal
+    b"<urn:s>\t<urn:p> <urn:o> <urn:g> .",  # other spacing
+    b"# a comment",
+    b"<urn:s> <urn:p> <urn:o> <urn:g\\u0041> .",  # an escape in the graph's name
+], ids=["blank-node", "no-graph-iri", "no-graph-literal", "no-graph-typed", "tab", "comment", "escaped-graph"])
+def test_lines_of_another_form_go_through_oxigraph(line, tmp_path):
+    data = AWKWARD + line + b"\n"
+    assert turtle_by_graph(data) is None
+    by_lines, by_oxigraph = _copies(data, True), _copies(data, False)
+    assert by_lines == by_oxigraph
+
+
+def test_prefixed_names_are_only_those_turtle_allows():
+    names = PrefixedNames(_export_prefixes())
+    assert names(b"<https://w3id.org/kg/id/doc/ab12/s3/c0>") == b"id:doc\\/ab12\\/s3\\/c0"
+    assert names(b"<https://w3id.org/kg/ontology#Claim>") == b"kg:Claim"
+    assert names(b"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>") == b"a"
+    for kept in (b"<https://w3id.org/kg/id/-x>", b"<https://w3id.org/kg/id/x.>", b"<https://w3id.org/kg/id/a%20b>", b"<urn:x>"):
+        assert names(kept) == kept

@@ -390,15 +390,42 @@ def _load_toml(name: str) -> dict[str, Any]:
     return tomllib.loads(path.read_text(encoding="utf-8"))
 
 
+def _states(data: dict[str, Any]) -> dict[str, tuple[str, str | None]]:
+    """ISO code → (label, first adjective): pycountry's countries as ``countries.toml`` names them, and the codes it adds."""
+    states = {}
+    for country in pycountry.countries:
+        info = data.get(country.alpha_3, {})
+        adjs = info.get("adj", [])
+        states[country.alpha_3] = (info.get("label") or getattr(country, "common_name", None) or country.name,
+                                   adjs[0] if adjs else None)
+    for code, info in data.items():  # codes pycountry lacks (Kosovo)
+        if code not in states:
+            adjs = info.get("adj", [])
+            states[code] = (info.get("label", code), adjs[0] if adjs else None)
+    return states
+
+
+@functools.lru_cache(maxsize=1)
+def state_names() -> dict[str, tuple[str, str | None]]:
+    """ISO code → (label, adjective) of each state, as the built-in gazetteer has them, without
+    building it (a reader of a graph labels a state from its code: ~0.02 s against 0.25 s).
+
+    Examples:
+        >>> state_names()["IRN"][0], state_names()["XKX"][0]
+        ('Iran', 'Kosovo')
+    """
+    return _states(_load_toml("countries.toml"))
+
+
 def _add_states(gaz: Gazetteer, data: dict[str, Any]) -> None:
     codes = set(data)
+    gaz.states.update(_states(data))
     for country in pycountry.countries:
         code = country.alpha_3
         info = data.get(code, {})
         iso_name = country.name
-        label = info.get("label") or getattr(country, "common_name", None) or iso_name
+        label = gaz.states[code][0]
         adjs = list(info.get("adj", []))
-        gaz.states[code] = (label, adjs[0] if adjs else None)
         if code not in codes and "," in iso_name:
             continue  # territories with awkward ISO names: skip unless listed
         state = Entry(STATE, actor_id(ActorKind.STATE, code), label, ActorType.STATE, code)
@@ -424,12 +451,12 @@ def _add_states(gaz: Gazetteer, data: dict[str, Any]) -> None:
         for name in [*info.get("capital", []), *info.get("gov", [])]:
             gaz.names.add(name, government)
             gaz.names.add(f"the {name}", government)
+    known = {country.alpha_3 for country in pycountry.countries}
     for code, info in data.items():  # codes pycountry lacks (Kosovo)
-        if code in gaz.states:
+        if code in known:
             continue
-        label = info.get("label", code)
+        label = gaz.states[code][0]
         adjs = list(info.get("adj", []))
-        gaz.states[code] = (label, adjs[0] if adjs else None)
         state = Entry(STATE, actor_id(ActorKind.STATE, code), label, ActorType.STATE, code)
         for name in info.get("names", []):
             gaz.names.add(name, state)

@@ -122,10 +122,10 @@ def _undescribed(iri: str) -> dict[str, Any]:
     if kind in _KINDS:
         attrs["type"] = _KINDS[kind]
     if kind in ("state", "government") and len(key) == 3 and key.isalpha():
-        from kg.actors.gazetteer import default_gazetteer, government_label
+        from kg.actors.gazetteer import government_label, state_names
 
         country = key.upper()
-        name = default_gazetteer().state_label(country)
+        name = state_names().get(country, (country, None))[0]
         attrs.update(country=country, code=country + ("GOV" if kind == "government" else ""),
                      label=government_label(name) if kind == "government" else name)
     return attrs

@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 import logging
 import urllib.error
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -154,6 +154,15 @@ class Store:
             self.graph.parse(data=data, format="nquads")
         except (OSError, SyntaxError, ValueError) as exc:
             raise StoreError(f"{self.url}: could not load {_what(source)}: {one_line(exc)}") from exc
+
+    def load_many(self, sources: Iterable[Path | bytes]) -> None:
+        """Load parts one after another (`load_nquads`); a store may mark their documents stored at the end.
+
+        Raises:
+            StoreError: The store is read-only, or a part does not load.
+        """
+        for source in sources:
+            self.load_nquads(source)
 
     def add_document(self, document: Document, graph: Graph) -> bool:
         """Add one document's graph as its own named graph, in one transaction.

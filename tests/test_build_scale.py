@@ -53,7 +53,8 @@ def test_another_order_gives_the_same_quads(documents, one_process, tmp_path):
 @pytest.mark.slow  # two Dask worker processes, each loading spaCy
 def test_two_dask_workers_give_the_same_quads(documents, one_process, tmp_path):
     parts = tmp_path / "parts"
-    with build(documents, store=str(tmp_path / "s"), workers=2, batch_size=2, parts=parts) as graph:
+    # the total known: the last batches' worth go out in quarter batches (here one document each)
+    with build(documents, store=str(tmp_path / "s"), workers=2, batch_size=4, parts=parts, total=len(documents)) as graph:
         assert graph.stats.workers == 2 and graph.stats.added == len(documents)
         assert quads(graph.store) == one_process
     assert not list(parts.glob("*")), "loaded parts are removed"
@@ -156,8 +157,24 @@ def test_a_batch_is_a_function_of_its_documents():
     docs = [Document("a", "Ali Khamenei rejected talks. Khamenei said so."), Document("b", "Iran's supreme leader Khamenei met Putin.")]
     alone = [run_batch([d], tools).nquads for d in docs]
     together = run_batch(docs, tools).nquads
-    assert together == alone[0] + alone[1]
-    assert run_batch(docs[::-1], tools).nquads == alone[1] + alone[0]
+    assert together == run_batch(docs, tools).nquads, "the same batch, the same part"
+    lines = together.splitlines()
+    assert set(lines) == set(alone[0].splitlines()) | set(alone[1].splitlines())
+    assert set(run_batch(docs[::-1], tools).nquads.splitlines()) == set(lines)
+
+
+def test_a_batch_writes_each_actor_line_once_after_its_documents():
+    """Documents of a batch that name the same actors share the actor graph's lines: written once, last."""
+    from kg.store.mapping import ACTORS_GRAPH
+
+    tools = Tools.load()
+    docs = [Document("a", "Vladimir Putin met Xi Jinping in Moscow."), Document("b", "Putin and Xi Jinping signed a deal.")]
+    lines = run_batch(docs, tools).nquads.splitlines()
+    shared = [i for i, line in enumerate(lines) if line.endswith(f"<{ACTORS_GRAPH}> .".encode())]
+    alone = [line for d in docs for line in run_batch([d], tools).nquads.splitlines()]
+    assert len(alone) > len(set(alone)), "both documents describe the same actors"
+    assert len(lines) == len(set(lines)) == len(set(alone))
+    assert shared and shared == list(range(len(lines) - len(shared), len(lines)))
 
 
 def test_lean_document_graph_is_the_same_graph(documents):

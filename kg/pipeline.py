@@ -22,6 +22,7 @@ import os
 import shutil
 import tempfile
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -411,8 +412,8 @@ _LEFT_AFTER = 3600.0  #: seconds untouched before a dead build's parts folder is
 def _remove_left_parts(folder: Path) -> None:
     """Remove the parts folders that builds killed outright (SIGKILL, power loss) left in `folder`.
 
-    Ctrl-C and errors remove a build's folder; a killed build leaves up to two bursts of
-    parts (~512 MB). A folder goes only where its build's process is gone and nothing in
+    Ctrl-C and errors remove a build's folder; a killed build leaves up to three bursts of
+    parts (~768 MB). A folder goes only where its build's process is gone and nothing in
     it changed for an hour: a build in another container (another process table) that
     shares the folder writes there every few seconds.
     """
@@ -640,20 +641,36 @@ def _load(
         for group in groups:
             store_groups([group])
             count(group)
-    else:  # each burst is loaded in a thread of its own while the next ones are parsed
-        # once every input is handed out, what is held goes in while the last batches are
-        # analysed, not after them (the last burst of 1,000 documents held 90 % of them)
+    else:  # each burst is loaded in a thread of its own while the next batches are analysed
+        # Once every input is handed out, what is held goes in while the last batches are
+        # analysed, not after them (the last burst of 1,000 documents held 90 % of them).
+        # Batches are taken as they come while a burst loads, so the workers never wait for
+        # the loader, unless more than a burst waits to be loaded: a killed build then leaves
+        # at most three bursts of parts (one loading, one waiting, one being gathered).
         bursts = _in_groups(groups, burst, _group_size, now=lambda: stats.read_all)
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-load") as loader:
-            loading: Future | None = None
-            for held in bursts:
-                if loading is not None:
-                    for group in loading.result():
-                        count(group)
-                loading = loader.submit(store_groups, held)
-            if loading is not None:
-                for group in loading.result():
+        loading: deque[tuple[Future, int]] = deque()
+        waiting = 0  # bytes handed to the loader and not loaded yet
+
+        def settle(limit: int) -> None:  # count the bursts loaded; wait while more than `limit` bytes wait
+            nonlocal waiting
+            while loading and (loading[0][0].done() or waiting > limit):
+                future, size = loading.popleft()
+                for group in future.result():
                     count(group)
+                waiting -= size
+
+        loader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-load")
+        try:
+            for held in bursts:
+                size = sum(map(_group_size, held))
+                loading.append((loader.submit(store_groups, held), size))
+                waiting += size
+                settle(2 * burst)
+            settle(-1)
+        except BaseException:
+            loader.shutdown(wait=True, cancel_futures=True)
+            raise
+        loader.shutdown()
 
 
 def _long_aside(

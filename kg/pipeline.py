@@ -651,9 +651,11 @@ def _load(
         loading: deque[tuple[Future, int]] = deque()
         waiting = 0  # bytes handed to the loader and not loaded yet
 
-        def settle(limit: int) -> None:  # count the bursts loaded; wait while more than `limit` bytes wait
+        def settle(everything: bool = False) -> None:
+            """Count the bursts loaded; wait for one while another waits behind it and more than two
+            bursts' bytes wait (without bursts: while a load waits behind another, as before)."""
             nonlocal waiting
-            while loading and (loading[0][0].done() or waiting > limit):
+            while loading and (everything or loading[0][0].done() or (len(loading) > 1 and waiting > 2 * burst)):
                 future, size = loading.popleft()
                 for group in future.result():
                     count(group)
@@ -665,8 +667,8 @@ def _load(
                 size = sum(map(_group_size, held))
                 loading.append((loader.submit(store_groups, held), size))
                 waiting += size
-                settle(2 * burst)
-            settle(-1)
+                settle()
+            settle(everything=True)
         except BaseException:
             loader.shutdown(wait=True, cancel_futures=True)
             raise

@@ -97,6 +97,45 @@ def test_loads_wait_on_disk_for_their_burst_where_the_analysis_takes_every_core(
     assert not list(parts.glob("*")), "loaded parts are removed"
 
 
+@pytest.mark.parametrize(("burst", "taken"), [(0, [True, False]), (40, [True, True])], ids=["each-load-as-it-comes", "in-bursts"])
+def test_the_next_batches_are_taken_while_a_load_is_in(burst, taken, tmp_path):
+    """The loader holds up the analysis only where loads queue: a batch is taken while the load before it
+    goes in; without bursts the one after waits for that load (one load waits behind another at most), with
+    bursts not (up to two bursts' bytes wait)."""
+    import threading
+
+    from kg.pipeline import BatchResult, BuildStats, _load
+
+    release, loads = threading.Event(), []
+
+    class Store:  # a store whose loads go in a second after the build starts
+        loads_beside, load_bytes, load_batches, load_burst = True, 1, 1, burst
+
+        def load_many(self, sources):
+            sources = list(sources)
+            release.wait(timeout=10)
+            loads.append(len(sources))
+
+        def copy_turtle(self, source):
+            pass
+
+    taken_while_loading = []
+
+    def results():
+        for n in range(3):
+            if n:
+                taken_while_loading.append(not release.is_set())
+            yield BatchResult(b"<urn:s> <urn:p> <urn:o> <urn:g> .\n", None, (f"d{n}",), ())  # 36 bytes
+
+    timer = threading.Timer(1.0, release.set)
+    timer.start()
+    stats = BuildStats(total=3, read_all=True)  # with bursts: each batch goes in as it comes, the inputs all out
+    _load(results(), Store(), stats, None, burst=burst, spool=tmp_path)
+    timer.join()
+    assert taken_while_loading == taken
+    assert sum(loads) == 3 and stats.added == 3
+
+
 @pytest.mark.slow  # builds the whole example corpus
 def test_loads_go_in_as_they_come_where_loading_has_a_core_of_its_own(documents, tmp_path, monkeypatch):
     import kg.pipeline

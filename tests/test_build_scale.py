@@ -107,33 +107,35 @@ def test_the_next_batches_are_taken_while_a_load_is_in(burst, taken, tmp_path):
     from kg.pipeline import BatchResult, BuildStats, _load
 
     release, loads = threading.Event(), []
+    store = open_store(str(tmp_path / "store"))  # a real Oxigraph folder whose loads go in a second after the build starts
+    store.load_bytes = store.load_batches = 1  # a load a batch
+    load_many = store.load_many
 
-    class Store:  # a store whose loads go in a second after the build starts
-        loads_beside, load_bytes, load_batches, load_burst = True, 1, 1, burst
+    def held_load(sources):
+        sources = list(sources)
+        release.wait(timeout=10)
+        load_many(sources)
+        loads.append(len(sources))
 
-        def load_many(self, sources):
-            sources = list(sources)
-            release.wait(timeout=10)
-            loads.append(len(sources))
-
-        def copy_turtle(self, source):
-            pass
-
+    store.load_many = held_load
     taken_while_loading = []
 
     def results():
         for n in range(3):
             if n:
                 taken_while_loading.append(not release.is_set())
-            yield BatchResult(b"<urn:s> <urn:p> <urn:o> <urn:g> .\n", None, (f"d{n}",), ())  # 36 bytes
+            yield BatchResult(f"<urn:s> <urn:p> <urn:o> <urn:g{n}> .\n".encode(), None, (f"d{n}",), ())  # 35 bytes: two fit in 80
 
     timer = threading.Timer(1.0, release.set)
     timer.start()
     stats = BuildStats(total=3, read_all=True)  # with bursts: each batch goes in as it comes, the inputs all out
-    _load(results(), Store(), stats, None, burst=burst, spool=tmp_path)
-    timer.join()
-    assert taken_while_loading == taken
-    assert sum(loads) == 3 and stats.added == 3
+    (tmp_path / "spool").mkdir()
+    with store:
+        _load(results(), store, stats, None, burst=burst, spool=tmp_path / "spool")
+        timer.join()
+        assert taken_while_loading == taken
+        assert sum(loads) == 3 and stats.added == 3
+        assert len(quads(store)) == 3
 
 
 @pytest.mark.slow  # builds the whole example corpus

@@ -3,14 +3,15 @@
 Oxigraph reads a store on disk back at ~5 µs of CPU a quad: most of writing ``graph.ttl``
 at the end of a build (9 s of CPU for the 1.6 million quads of 1,000 documents). The same
 quads, loaded into an in-memory Oxigraph store as they go into the folder, are written as
-Turtle at ~2.4 µs a quad, in the loading thread and mostly outside Python's lock, while the
+Turtle at ~2 µs a quad, in the loading thread and mostly outside Python's lock, while the
 next documents are parsed. The export then copies each copied graph's Turtle and has
 Oxigraph dump only the graphs it does not hold (`kg.store.oxigraph.OxigraphStore.keep_turtle`).
 
-A Where the copy is made in a thread that has nothing else to do (a build whose workers are
+Where the copy is made in a thread that has nothing else to do (a build whose workers are
 other processes: `add` with ``in_python``), N-Quads written one statement a line, as kg writes
-them, are turned into Turtle line by line instead (`turtle_by_graph`): ~0.7 µs a quad, under
-Python's lock; anything else (blank nodes, comments, other spacing) goes through Oxigraph.
+them, are turned into Turtle line by line instead (`turtle_by_graph`): ~1.5 µs of CPU a quad
+against ~1.9-2.0 through the in-memory store, under Python's lock; anything else (blank nodes,
+comments, other spacing) goes through Oxigraph.
 
 A graph is copied only if the folder did not hold it before its first load, so its copy is
 what the store holds; the shared actor graph, written by every document and by the identity
@@ -57,7 +58,7 @@ class TurtleCopy:
                 Such a graph is not copied, unless its earlier quads are copied too (a long
                 document loaded part by part).
             in_python: Turn lines into Turtle in Python where they allow it (`turtle_by_graph`):
-                a third of the CPU of an in-memory Oxigraph store, all of it under Python's lock.
+                about three quarters of the CPU of an in-memory Oxigraph store, all of it under Python's lock.
 
         Returns:
             The IRIs of the graphs copied.
